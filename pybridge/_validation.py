@@ -1,0 +1,144 @@
+"""Input validation and standardisation (SciPy ``_iv`` / Hypothesis ``check_*`` style).
+
+Every public entry point validates its arguments here before doing any work, so
+algorithm bodies never re-check.  Each failure is one line naming the argument
+and the value received, raised as :class:`~pybridge.errors.InvalidArgument`
+(a ``ValueError``) or :class:`~pybridge.errors.InvalidType` (a ``TypeError``).
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+from fractions import Fraction
+
+import numpy as np
+
+from pybridge.errors import InvalidArgument, InvalidType
+
+__all__ = [
+    "check_int",
+    "check_real",
+    "check_exact",
+    "check_choice",
+    "check_samples",
+    "check_interval",
+    "check_probability",
+]
+
+
+def _shown(value) -> str:
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def check_int(name: str, value, *, min_value: int | None = None, max_value: int | None = None) -> int:
+    """Return ``value`` as ``int`` after checking it is an integer in range."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        if isinstance(value, float) and math.isfinite(value) and value.is_integer():
+            value = int(value)
+        else:
+            raise InvalidType(
+                f"{name} must be an integer, got {name}={_shown(value)} (type={type(value).__name__})"
+            )
+    value = int(value)
+    if min_value is not None and value < min_value:
+        raise InvalidArgument(f"{name} must be >= {min_value}, got {name}={value}")
+    if max_value is not None and value > max_value:
+        raise InvalidArgument(f"{name} must be <= {max_value}, got {name}={value}")
+    return value
+
+
+def check_real(
+    name: str,
+    value,
+    *,
+    min_value: float | None = None,
+    max_value: float | None = None,
+    min_open: bool = False,
+    max_open: bool = False,
+) -> float:
+    """Return ``value`` as a finite ``float`` after checking the (half-)open range."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise InvalidType(f"{name} must be a real number, got {name}={_shown(value)} (type={type(value).__name__})")
+    x = float(value)
+    if not math.isfinite(x):
+        raise InvalidArgument(f"{name} must be finite, got {name}={_shown(value)}")
+    if min_value is not None and (x < min_value or (min_open and x == min_value)):
+        op = ">" if min_open else ">="
+        raise InvalidArgument(f"{name} must be {op} {min_value}, got {name}={_shown(value)}")
+    if max_value is not None and (x > max_value or (max_open and x == max_value)):
+        op = "<" if max_open else "<="
+        raise InvalidArgument(f"{name} must be {op} {max_value}, got {name}={_shown(value)}")
+    return x
+
+
+def check_exact(name: str, value, *, positive: bool = False) -> Fraction:
+    """Return the exact rational value of ``value`` as a :class:`~fractions.Fraction`.
+
+    Accepts ``int``, :class:`~fractions.Fraction`, ``sympy.Rational``, ``decimal.Decimal``
+    and finite ``float`` (a float is the dyadic rational it stores, exactly; use a
+    string such as ``"1/10"`` or ``Fraction(1, 10)`` to mean the decimal).  Strings
+    are parsed by :class:`~fractions.Fraction`.
+    """
+    if isinstance(value, bool):
+        raise InvalidType(f"{name} must be a number, got {name}={value!r} (type=bool)")
+    try:
+        if isinstance(value, Fraction):
+            q = value
+        elif isinstance(value, numbers.Integral):
+            q = Fraction(int(value))
+        elif isinstance(value, float):
+            if not math.isfinite(value):
+                raise InvalidArgument(f"{name} must be finite, got {name}={value!r}")
+            q = Fraction(value)
+        elif hasattr(value, "p") and hasattr(value, "q") and getattr(value, "is_Rational", False):
+            q = Fraction(int(value.p), int(value.q))
+        elif isinstance(value, (str, numbers.Rational)) or type(value).__name__ == "Decimal":
+            q = Fraction(value)
+        else:
+            raise InvalidType(
+                f"{name} must be an exact number (int, Fraction, sympy.Rational, float), "
+                f"got {name}={_shown(value)} (type={type(value).__name__})"
+            )
+    except (ValueError, ZeroDivisionError, OverflowError) as exc:
+        raise InvalidArgument(f"{name} is not a finite rational, got {name}={_shown(value)}") from exc
+    if positive and q <= 0:
+        raise InvalidArgument(f"{name} must be > 0, got {name}={_shown(value)}")
+    return q
+
+
+def check_choice(name: str, value, choices) -> str:
+    """Check that ``value`` is one of ``choices`` (case-sensitive)."""
+    if value not in choices:
+        raise InvalidArgument(f"{name} must be one of {sorted(choices)}, got {name}={_shown(value)}")
+    return value
+
+
+def check_samples(name: str, values) -> np.ndarray:
+    """Return a 1-D float64 array of finite samples (no NaN, no inf)."""
+    try:
+        arr = np.asarray(values, dtype=np.float64)
+    except (TypeError, ValueError) as exc:
+        raise InvalidType(f"{name} must be a sequence of real numbers, got {name}={_shown(values)}") from exc
+    if arr.ndim != 1:
+        raise InvalidArgument(f"{name} must be one-dimensional, got shape {arr.shape}")
+    bad = ~np.isfinite(arr)
+    if bad.any():
+        i = int(np.flatnonzero(bad)[0])
+        raise InvalidArgument(f"{name} must be finite, got {name}[{i}]={arr[i]!r}")
+    return arr
+
+
+def check_interval(a, b, *, names=("a", "b")) -> tuple[float, float]:
+    """Check a finite target interval with ``a < b``."""
+    a = check_real(names[0], a)
+    b = check_real(names[1], b)
+    if not a < b:
+        raise InvalidArgument(f"interval needs {names[0]} < {names[1]}, got {names[0]}={a!r}, {names[1]}={b!r}")
+    return a, b
+
+
+def check_probability(name: str, value, *, open_low: bool = True, open_high: bool = True) -> float:
+    """Check ``value`` lies in (0, 1) (ends open by default)."""
+    return check_real(name, value, min_value=0.0, max_value=1.0, min_open=open_low, max_open=open_high)

@@ -1,0 +1,161 @@
+r"""The claims registry: one entry per claim prunegap makes.
+
+Each :class:`Claim` has a stable kebab-case id used everywhere (Coq and Lean
+docstrings ``Claim `id```, Python twins, tests, report); its informal statement
+and LaTeX; its model (theory §3.2 notation); its source (paper, arXiv version,
+location) and tag; the Coq and Lean names of its main theorem (``None`` when not
+formalised); its Python twin (dotted path of a callable that checks the
+statement on given parameters); and the tests that exercise it.
+
+The status is **derived from evidence**, never typed by hand:
+:func:`derive_status` combines the Coq audit, the numeric certificates and the
+Monte Carlo checks of a ``prunegap check`` run.  A RECON-SKETCH is never a claim.
+
+Tags (theory legend): READ, READ-ABS, READ-2ND, RECON, MEM.  Every statement
+below whose tag is RECON is our reconstruction: the body of arXiv 2603.02234 was
+not available, and none of its statements is presented as the paper's.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+
+from pybridge.errors import RegistryError
+
+__all__ = ["Source", "Claim", "CLAIMS", "get_claim", "register", "resolve_twin", "derive_status", "STATUSES"]
+
+TAGS = ("READ", "READ-ABS", "READ-2ND", "RECON", "MEM")
+KINDS = ("lemma", "probabilistic", "empirical", "constant", "algorithmic")
+STATUSES = (
+    "violated",
+    "proved in Coq",
+    "certified numerically",
+    "checked exactly on instances",
+    "checked by Monte Carlo",
+    "stated only",
+)
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a claim comes from: paper key (theory §0), arXiv id with version, location."""
+
+    paper: str
+    arxiv: str
+    where: str
+
+    def __str__(self) -> str:
+        arx = f", arXiv {self.arxiv}" if self.arxiv else ""
+        return f"{self.paper}{arx}, {self.where}"
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One registered claim (see module docstring)."""
+
+    id: str
+    statement: str
+    latex: str
+    model: str
+    source: Source
+    tag: str
+    kind: str
+    twin: str
+    tests: tuple
+    coq: str | None = None
+    lean: str | None = None
+    lean_status: str = "pending"
+    notes: str = ""
+    evidence_sections: tuple = field(default=())
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "statement": self.statement,
+            "latex": self.latex,
+            "model": self.model,
+            "source": str(self.source),
+            "tag": self.tag,
+            "kind": self.kind,
+            "coq": self.coq,
+            "lean": self.lean,
+            "lean_status": self.lean_status,
+            "twin": self.twin,
+            "tests": list(self.tests),
+            "notes": self.notes,
+        }
+
+
+CLAIMS: dict[str, Claim] = {}
+
+
+def register(claim: Claim) -> Claim:
+    """Add a claim; ids are unique kebab-case, tags and kinds from the fixed lists."""
+    if claim.id in CLAIMS:
+        raise RegistryError(f"duplicate claim id {claim.id!r}")
+    if claim.tag not in TAGS:
+        raise RegistryError(f"claim {claim.id!r}: tag must be one of {TAGS}, got {claim.tag!r}")
+    if claim.kind not in KINDS:
+        raise RegistryError(f"claim {claim.id!r}: kind must be one of {KINDS}, got {claim.kind!r}")
+    if not claim.id.replace("-", "").isalnum() or claim.id != claim.id.lower():
+        raise RegistryError(f"claim id must be kebab-case, got {claim.id!r}")
+    CLAIMS[claim.id] = claim
+    return claim
+
+
+def get_claim(claim_id: str) -> Claim:
+    try:
+        return CLAIMS[claim_id]
+    except KeyError:
+        raise RegistryError(f"unknown claim id {claim_id!r}") from None
+
+
+def resolve_twin(claim: Claim):
+    """Import and return the claim's Python twin callable."""
+    module, _, name = claim.twin.partition(":")
+    try:
+        return getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError) as exc:
+        raise RegistryError(f"claim {claim.id!r}: twin {claim.twin!r} cannot be imported") from exc
+
+
+def derive_status(claim_id: str, *, checks=(), formal=None) -> str:
+    """Status of a claim from the evidence of one run.
+
+    Parameters
+    ----------
+    checks : iterable of ClaimCheck
+        Evidence from ``prunegap check`` sections.
+    formal : dict or None
+        ``{claim_id: outcome}`` from the Coq audit (``"proved"``, ``"failed"``,
+        ``"unavailable"``).
+
+    Returns
+    -------
+    str
+        One of :data:`STATUSES`: "violated" if any check is violated, else the
+        strongest evidence present.
+    """
+    mine = [c for c in checks if c.claim_id == claim_id]
+    if any(c.verdict == "violated" for c in mine):
+        return "violated"
+    if formal and formal.get(claim_id) == "proved":
+        return "proved in Coq"
+    good = [c for c in mine if c.verdict in ("holds", "consistent")]
+    if any(c.method == "certified" for c in good):
+        return "certified numerically"
+    if any(c.method == "exact" for c in good):
+        return "checked exactly on instances"
+    if any(c.method == "monte-carlo" for c in good):
+        return "checked by Monte Carlo"
+    return "stated only"
+
+
+# --------------------------------------------------------------------------- the claims
+
+_T = "property_tests/"
+RSS_MODEL = "RSS: X_1..X_n i.i.d. from the stated law (or arbitrary reals), target interval [a, b], radius eps"
+ANY_REALS = "deterministic: arbitrary real samples x_1..x_n, eps > 0, a <= b"
+
+from pybridge import _claims_rss, _claims_lemmas  # noqa: E402,F401  (registers the claims)

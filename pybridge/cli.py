@@ -1,0 +1,130 @@
+"""The ``prunegap`` command line.
+
+Exit status: 0 success, 1 a claim is violated, 2 bad input or usage, 3 a
+required external tool is unavailable.  Bad input is reported in one line
+naming the argument and its value; never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+
+from pybridge.errors import InvalidArgument, InvalidType, PrunegapError, SolverError
+
+__all__ = ["main", "build_parser"]
+
+EXIT_OK, EXIT_VIOLATED, EXIT_USAGE, EXIT_UNAVAILABLE = 0, 1, 2, 3
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # one line, exit 2
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def _seed(text):
+    from pybridge.seeding import parse_seed
+
+    try:
+        return parse_seed(text)
+    except InvalidArgument as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _workers_default() -> int:
+    from pybridge.parallel import default_workers
+
+    return default_workers()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="prunegap", description="Verified math companion for pruning random neural networks.")
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    c = sub.add_parser("check", help="run every claim on a fixed budget and write a report")
+    c.add_argument("--quick", action="store_true", help="small budget (about a minute)")
+    c.add_argument("--out", default="prunegap-report", help="report directory (default ./prunegap-report)")
+    c.add_argument("--workers", type=int, default=None, help="worker processes (default: all cores)")
+    c.add_argument("--seed", type=_seed, default=None, help="root seed (default: fresh entropy, recorded)")
+    c.add_argument("--only", nargs="+", default=None, help="run only these sections")
+    c.add_argument("--no-progress", action="store_true", help="hide the progress bar")
+
+    r = sub.add_parser("rss", help="Monte Carlo of the random-subset-sum success probability P(n, eps)")
+    r.add_argument("--n", type=int, required=True, help="number of samples")
+    r.add_argument("--eps", type=float, required=True, help="radius eps > 0")
+    r.add_argument("--interval", type=float, nargs=2, default=(-1.0, 1.0), metavar=("A", "B"))
+    r.add_argument("--dist", default="uniform", help="uniform | normal | product | pensia")
+    g = r.add_mutually_exclusive_group()
+    g.add_argument("--trials", type=int, default=None, help="number of trials (default 1000)")
+    g.add_argument("--half-width", type=float, default=None, help="plan trials for this CI half-width")
+    r.add_argument("--confidence", type=float, default=0.95)
+    r.add_argument("--seed", type=_seed, default=None)
+    r.add_argument("--workers", type=int, default=None)
+    r.add_argument("--json", action="store_true", help="print one JSON object")
+    return p
+
+
+def _cmd_check(args) -> int:
+    from pybridge.check import SECTIONS, run_check
+
+    workers = args.workers if args.workers is not None else _workers_default()
+    if workers < 1:
+        raise InvalidArgument(f"--workers must be >= 1, got --workers={workers}")
+    if args.only:
+        names = [s[0] for s in SECTIONS]
+        for n in args.only:
+            if n not in names:
+                raise InvalidArgument(f"--only must name sections from {names}, got --only={n!r}")
+    out = run_check(quick=args.quick, out_dir=args.out, workers=workers, seed=args.seed,
+                    show_progress=not args.no_progress, only=args.only)
+    print(f"report: {out.out_dir}/report.md ({out.seconds:.1f} s)")
+    if out.violated:
+        print(f"VIOLATED: {', '.join(sorted(set(out.violated)))}")
+    if out.unavailable:
+        print(f"unavailable: {', '.join(sorted(set(out.unavailable)))}")
+    return out.exit_code
+
+
+def _cmd_rss(args) -> int:
+    from pybridge.rss import estimate_cover_probability
+
+    workers = args.workers if args.workers is not None else _workers_default()
+    res = estimate_cover_probability(args.n, args.eps, interval=tuple(args.interval), dist=args.dist,
+                                     trials=args.trials, half_width=args.half_width,
+                                     confidence=args.confidence, seed=args.seed, workers=workers)
+    d = res.to_dict()
+    if args.json:
+        print(json.dumps(d))
+    else:
+        print(f"P(n={d['n']}, eps={d['eps']:g}) on [{d['interval'][0]:g}, {d['interval'][1]:g}], law {d['dist']}: "
+              f"{d['successes']}/{d['trials']} = {d['p_hat']:.4f}, {d['confidence']:.0%} Clopper-Pearson "
+              f"[{d['ci_low']:.4f}, {d['ci_high']:.4f}]; seed entropy {d['seed_entropy']}")
+    return EXIT_OK
+
+
+COMMANDS = {"check": _cmd_check, "rss": _cmd_rss}
+
+
+def main(argv=None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except (InvalidArgument, InvalidType) as exc:
+        print(f"prunegap {args.command}: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except SolverError as exc:
+        print(f"prunegap {args.command}: solver failure: {exc}", file=sys.stderr)
+        return EXIT_VIOLATED
+    except KeyboardInterrupt:
+        print(f"prunegap {args.command}: interrupted; no partial report was written", file=sys.stderr)
+        return 130
+    except PrunegapError as exc:
+        print(f"prunegap {args.command}: error: {exc}", file=sys.stderr)
+        return EXIT_UNAVAILABLE if "unavailable" in str(exc) else EXIT_USAGE
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -5,7 +5,7 @@ from pybridge.claims import ANY_REALS, RSS_MODEL, Claim, Source, register
 _T = "property_tests/"
 
 register(Claim(
-    id="rss-counting-bound",
+    id="rss-counting-bound", lean="Prunegap.counting_bound", lean_status="proof-written", coq="Prunegap.SubsetSum.counting_bound",
     statement="If 2^n * 2*eps < b - a, no n reals eps-cover [a, b] by subset sums; so the Monte Carlo "
               "estimator returns exactly 0 successes, for every law.",
     latex=r"(\forall z\in[a,b]\ \exists S:|\Sigma_S-z|\le\varepsilon)\Rightarrow b-a\le 2^n\cdot 2\varepsilon",
@@ -18,7 +18,7 @@ register(Claim(
 ))
 
 register(Claim(
-    id="rss-subset-sum-monotone",
+    id="rss-subset-sum-monotone", lean="Prunegap.subsetSums_monotone", lean_status="proof-written", coq="Prunegap.SubsetSum.subset_sums_monotone",
     statement="Adding a sample never removes a subset sum, so it never breaks an eps-cover; "
               "an eps-cover is an eps'-cover for every eps' >= eps.",
     latex=r"SS(xs)\subseteq SS(x::xs),\ SS(xs)\subseteq SS(xs\mathbin{+\!\!+}ys)",
@@ -31,7 +31,7 @@ register(Claim(
 ))
 
 register(Claim(
-    id="rss-subset-sum-recursion",
+    id="rss-subset-sum-recursion", lean="Prunegap.subsetSums_recursion", lean_status="proof-written", coq="Prunegap.SubsetSum.subset_sums_recursion",
     statement="SS([]) = [0] and SS(x :: xs) = SS(xs) ++ (x + SS(xs)); |SS(xs)| = 2^n.",
     latex=r"SS(x::xs)=SS(xs)\cup(x+SS(xs))",
     model=ANY_REALS,
@@ -42,7 +42,7 @@ register(Claim(
 ))
 
 register(Claim(
-    id="rss-gap-certificate",
+    id="rss-gap-certificate", lean="Prunegap.covers_of_gap_certificate", lean_status="proof-written", coq="Prunegap.Certificate.gap_certificate_covers",
     statement="A sorted list with first element <= a + eps, last >= b - eps and consecutive gaps <= 2 eps "
               "eps-covers [a, b]; the coverage decision is exactly this criterion on the subset sums.",
     latex=r"s_1\le a+\varepsilon,\ s_m\ge b-\varepsilon,\ s_{j+1}-s_j\le2\varepsilon\Rightarrow"
@@ -56,7 +56,7 @@ register(Claim(
 ))
 
 register(Claim(
-    id="rss-grid",
+    id="rss-grid", lean="Prunegap.covers_of_grid", lean_status="proof-written", coq="Prunegap.Certificate.grid_covers",
     statement="If every grid point a + j h (0 <= j <= N, a + N h >= b) is within eps' of the list, every "
               "z in [a, b] is within eps' + h/2 of it.",
     latex=r"\max_j d(a+jh,L)\le\varepsilon'\Rightarrow\max_{z\in[a,b]}d(z,L)\le\varepsilon'+h/2",

@@ -32,8 +32,17 @@ def _rss_steps(quick):
     return sum(len(c[2]) for c in rss_budget(quick)["curves"])
 
 
+def _formal(quick, seed_root, workers, progress):
+    from pybridge.formal_section import formal_section
+
+    return formal_section(quick=quick, seed_root=seeding.child_seed(seed_root, 100, 3), workers=workers)
+
+
 #: (name, run(quick, seed_root, workers, progress) -> Section, steps(quick) -> int)
-SECTIONS = [("rss", _rss, _rss_steps)]
+SECTIONS = [
+    ("rss", _rss, _rss_steps),
+    ("formal", _formal, lambda quick: 0),
+]
 
 
 @dataclass
@@ -72,7 +81,7 @@ def run_check(*, quick: bool, out_dir, workers: int, seed=None, show_progress: b
     }
     path = write_report(out_dir, meta=meta, sections=sections, formal=formal)
     checks = [c for s in sections for c in s.checks]
-    violated = [c.claim_id for c in checks if c.verdict == "violated"]
+    violated = [c.claim_id for c in checks if c.verdict in ("violated", "failed")]
     unavailable = [c.claim_id for c in checks if c.verdict == "unavailable"]
     required_missing = any(s.data.get("required_tool_missing") for s in sections)
     code = 1 if violated else (3 if required_missing else 0)

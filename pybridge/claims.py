@@ -29,6 +29,7 @@ TAGS = ("READ", "READ-ABS", "READ-2ND", "RECON", "MEM")
 KINDS = ("lemma", "probabilistic", "empirical", "constant", "algorithmic")
 STATUSES = (
     "violated",
+    "check failed",
     "proved in Coq",
     "certified numerically",
     "checked exactly on instances",
@@ -65,6 +66,8 @@ class Claim:
     tests: tuple
     coq: str | None = None
     lean: str | None = None
+    #: "proof-written" (a full Lean proof exists but no Lean toolchain has checked it here),
+    #: "stated" (statement only) or "pending" (no Lean declaration yet); never "proved"
     lean_status: str = "pending"
     notes: str = ""
     evidence_sections: tuple = field(default=())
@@ -140,6 +143,8 @@ def derive_status(claim_id: str, *, checks=(), formal=None) -> str:
     mine = [c for c in checks if c.claim_id == claim_id]
     if any(c.verdict == "violated" for c in mine):
         return "violated"
+    if any(c.verdict == "failed" for c in mine):
+        return "check failed"
     if formal and formal.get(claim_id) == "proved":
         return "proved in Coq"
     good = [c for c in mine if c.verdict in ("holds", "consistent")]

@@ -16,6 +16,9 @@ Verdicts:
     the budget did not allow a verdict (e.g. too few trials for the δ asked).
 ``unavailable``
     a required external tool is missing (e.g. coqc).
+``failed``
+    a required artefact is broken (a Coq proof does not check, a disallowed axiom
+    appears, a solver failed); like ``violated`` it makes ``prunegap check`` exit 1.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from dataclasses import dataclass, field
 
 __all__ = ["ClaimCheck", "VERDICTS", "Section"]
 
-VERDICTS = ("holds", "violated", "consistent", "undetermined", "unavailable")
+VERDICTS = ("holds", "violated", "failed", "consistent", "undetermined", "unavailable")
 
 
 @dataclass

@@ -87,7 +87,7 @@ class Target:
 
     @property
     def is_axis(self) -> bool:
-        """True when :math:`w^* = \pm e_j` for some coordinate j (exactly)."""
+        r"""True when :math:`w^* = \pm e_j` for some coordinate j (exactly)."""
         return int(np.count_nonzero(self.w)) == 1
 
     def to_dict(self) -> dict:

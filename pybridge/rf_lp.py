@@ -9,8 +9,11 @@ Every neuron-pruned subnetwork is an RF combination (:math:`c_i = v_i 1_{i \in S
 so a lower bound on :math:`\mathrm{RF}^*` is one for neuron pruning.
 
 Algorithm.  Minimise :math:`t` subject to :math:`|\Phi_k c - f_k| \le t` on a finite
-angle set (:func:`scipy.optimize.linprog`, HiGHS dual simplex with feasibility
-tolerances :data:`HIGHS_TOL`).  The initial set holds every kink, the three points
+angle set (:func:`scipy.optimize.linprog`: HiGHS interior point without
+crossover, so the solution lies in the relative interior of the (highly
+degenerate) optimal face; dual simplex as fallback; feasibility tolerances
+:data:`HIGHS_TOL`).  The reported ``lp_value`` is the smaller of the primal
+objective and the dual objective of the solver's multipliers.  The initial set holds every kink, the three points
 of Lemma K2 (:math:`\pi/2` and :math:`\pi/2 \pm \eta_{\min}`) and a uniform grid.
 Then **cutting planes**: compute the exact sup of the LP solution
 (:mod:`pybridge.sup_error`), add the candidate angles where the error exceeds the
@@ -33,10 +36,11 @@ cutting planes that do not converge within ``max_iter``, raise
 from __future__ import annotations
 
 import math
+import warnings
 from dataclasses import dataclass, field
 
 import numpy as np
-from scipy.optimize import linprog
+from scipy.optimize import OptimizeWarning, linprog
 
 from pybridge._validation import check_int, check_real
 from pybridge.errors import InvalidArgument, SolverError
@@ -112,6 +116,15 @@ class RFResult:
 
 
 def _solve(phi: np.ndarray, f: np.ndarray) -> tuple[np.ndarray, float]:
+    """Solve the discretised LP; return (coef, lower bound on its optimum).
+
+    HiGHS interior point *without crossover* returns a point in the relative interior
+    of the optimal face (the LP optimum is highly degenerate: far from the critical
+    angles many coefficient vectors are optimal, and a simplex vertex touches the
+    bound ``t`` at grid points and overshoots between them, so cutting planes would
+    chase it).  The lower bound is ``min(primal t, dual objective)``.  If the
+    interior point method does not report optimality, dual simplex is tried.
+    """
     m, n = phi.shape
     ones = np.ones((m, 1))
     a_ub = np.vstack([np.hstack([phi, -ones]), np.hstack([-phi, -ones])])
@@ -119,13 +132,20 @@ def _solve(phi: np.ndarray, f: np.ndarray) -> tuple[np.ndarray, float]:
     cost = np.zeros(n + 1)
     cost[-1] = 1.0
     bounds = [(None, None)] * n + [(0.0, None)]
-    res = linprog(
-        cost, A_ub=a_ub, b_ub=b_ub, bounds=bounds, method="highs-ds",
-        options={"primal_feasibility_tolerance": HIGHS_TOL, "dual_feasibility_tolerance": HIGHS_TOL},
-    )
+    tols = {"primal_feasibility_tolerance": HIGHS_TOL, "dual_feasibility_tolerance": HIGHS_TOL}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", OptimizeWarning)  # run_crossover is passed to HiGHS verbatim
+        res = linprog(cost, A_ub=a_ub, b_ub=b_ub, bounds=bounds, method="highs-ipm",
+                      options={**tols, "ipm_optimality_tolerance": 1e-12, "run_crossover": "off"})
+    if res.status != 0 or res.x is None:
+        res = linprog(cost, A_ub=a_ub, b_ub=b_ub, bounds=bounds, method="highs-ds", options=tols)
     if res.status != 0 or res.x is None:
         raise SolverError(f"RF linear program failed: HiGHS status {res.status} ({res.message})")
-    return np.asarray(res.x[:n]), float(res.fun)
+    lower = float(res.fun)
+    marg = getattr(getattr(res, "ineqlin", None), "marginals", None)
+    if marg is not None and np.all(np.isfinite(marg)):
+        lower = min(lower, float(b_ub @ np.asarray(marg)))
+    return np.asarray(res.x[:n]), lower
 
 
 def _features(theta, p, q):

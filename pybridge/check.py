@@ -8,6 +8,7 @@ consistent), 1 a claim is violated, 3 a required external tool is unavailable
 
 from __future__ import annotations
 
+import inspect
 import time
 from dataclasses import dataclass
 
@@ -32,6 +33,12 @@ def _rss_steps(quick):
     return sum(len(c[2]) for c in rss_budget(quick)["curves"])
 
 
+def _constants(quick, seed_root, workers, progress, previous=()):
+    from pybridge.constants_section import constants_section
+
+    return constants_section(quick=quick, seed_root=seed_root, workers=workers, previous=previous)
+
+
 def _formal(quick, seed_root, workers, progress):
     from pybridge.formal_section import formal_section
 
@@ -41,6 +48,7 @@ def _formal(quick, seed_root, workers, progress):
 #: (name, run(quick, seed_root, workers, progress) -> Section, steps(quick) -> int)
 SECTIONS = [
     ("rss", _rss, _rss_steps),
+    ("constants", _constants, lambda quick: 0),
     ("formal", _formal, lambda quick: 0),
 ]
 
@@ -65,7 +73,10 @@ def run_check(*, quick: bool, out_dir, workers: int, seed=None, show_progress: b
     with tqdm(total=total, desc="prunegap check", unit="step", disable=not show_progress, leave=False) as bar:
         for name, run, _ in chosen:
             bar.set_postfix_str(name)
-            sec = run(quick, root, workers, bar.update)
+            if "previous" in inspect.signature(run).parameters:
+                sec = run(quick, root, workers, bar.update, previous=tuple(sections))
+            else:
+                sec = run(quick, root, workers, bar.update)
             sections.append(sec)
             if name == "formal":
                 formal = sec.data.get("outcomes")

@@ -63,11 +63,34 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--seed", type=_seed, default=None)
     r.add_argument("--workers", type=int, default=None)
     r.add_argument("--json", action="store_true", help="print one JSON object")
+    k = sub.add_parser("constants", help="exact, numeric and certified constants of every bound")
+    k.add_argument("names", nargs="*", help="constant names (default: all)")
+    k.add_argument("--dps", type=int, default=50, help="decimal digits (default 50)")
+    k.add_argument("--json", action="store_true", help="print one JSON object")
+
     f = sub.add_parser("formal", help="build and audit the Coq development; per-claim formal status")
     f.add_argument("--replay", type=int, default=20, help="Monte Carlo certificates to replay in Coq (default 20)")
     f.add_argument("--seed", type=_seed, default=0)
     f.add_argument("--json", action="store_true", help="print one JSON object")
     return p
+
+
+def _cmd_constants(args) -> int:
+    import symbolic
+    from pybridge.constants_section import constants_table
+
+    for n in args.names:
+        if n not in symbolic.CONSTANT_NAMES:
+            raise InvalidArgument(f"NAME must be one of the constants listed by 'prunegap constants', got NAME={n!r}")
+    rows = constants_table(dps=args.dps, names=args.names or None)
+    if args.json:
+        print(json.dumps({"dps": args.dps, "constants": rows}))
+        return EXIT_OK
+    for r in rows:
+        lo, hi = r["certified"]
+        print(f"{r['name']:28s} {r['formula']:34.34s} = {r['value'][:args.dps + 2]}")
+        print(f"{'':28s} certified in [{lo}, {hi}]  ({r['claim_id']}, {r['tag']})")
+    return EXIT_OK
 
 
 def _cmd_formal(args) -> int:
@@ -142,7 +165,7 @@ def _cmd_rss(args) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"check": _cmd_check, "rss": _cmd_rss, "formal": _cmd_formal}
+COMMANDS = {"check": _cmd_check, "rss": _cmd_rss, "formal": _cmd_formal, "constants": _cmd_constants}
 
 
 def main(argv=None) -> int:

@@ -65,3 +65,30 @@ def test_check_rss_section_end_to_end(tmp_path):
     assert proc.returncode == 0
     res2 = json.loads((out2 / "results.json").read_text())
     assert res2["sections"]["rss"]["data"]["thresholds"] == res["sections"]["rss"]["data"]["thresholds"]
+
+
+def test_out_refuses_a_non_report_directory(tmp_path):
+    (tmp_path / "notes.txt").write_text("precious")
+    proc = subprocess.run([sys.executable, "-m", "pybridge.cli", "check", "--quick", "--only", "constants",
+                           "--out", str(tmp_path), "--no-progress"], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 2 and "--out" in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
+    assert (tmp_path / "notes.txt").read_text() == "precious"
+    afile = tmp_path / "afile"
+    afile.write_text("x")
+    proc = subprocess.run([sys.executable, "-m", "pybridge.cli", "check", "--out", str(afile)], capture_output=True,
+                          text=True, timeout=300)
+    assert proc.returncode == 2 and afile.read_text() == "x"
+
+
+def test_check_out_dir_accepts_new_empty_and_earlier_reports(tmp_path):
+    from pybridge.report import MARKER, check_out_dir
+
+    assert check_out_dir(tmp_path / "new" / "deeper")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert check_out_dir(empty)
+    old = tmp_path / "old"
+    old.mkdir()
+    (old / MARKER).write_text("")
+    (old / "report.md").write_text("old")
+    assert check_out_dir(old)

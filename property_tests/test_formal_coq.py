@@ -30,7 +30,9 @@ def coq_build():
         if coq_required():
             pytest.fail("coqc is unavailable but PRUNEGAP_REQUIRE_COQ=1")
         pytest.skip("coqc is unavailable (install Coq 8.16: apt-get install coq)")
-    return build_coq()
+    build = build_coq()
+    yield build
+    build.cleanup()
 
 
 def test_every_registered_coq_theorem_is_proved_with_allowed_axioms(coq_build):
@@ -96,10 +98,36 @@ def test_added_admitted_is_caught(coq_build, tmp_path):
 
 def test_parse_assumptions_handles_closed_and_axioms():
     text = ("AUDIT a X.y\nClosed under the global context\nAUDIT b X.z\nAxioms:\nFoo.bar\n  : forall n : nat, n = n\n"
-            "Baz.qux : True\n")
+            "Baz.qux : True\nAUDIT c X.w\nAxioms:\nFoo.bar : True\nFixpoints relying on unguarded recursion:\n"
+            "  X.bad\n")
     out = parse_assumptions(text)
     assert out["a"]["closed"] and out["a"]["axioms"] == []
     assert out["b"]["axioms"] == ["Foo.bar", "Baz.qux"]
+    assert out["b"]["types"]["Foo.bar"] == "forall n : nat, n = n"
+    assert out["c"]["other"]
+
+
+def test_same_named_axiom_with_another_statement_is_refused(coq_build, tmp_path):
+    """A user module that shadows an allowed axiom's name with a different statement fails the audit."""
+    path = coq_build.coq_dir / "Spoof.v"
+    path.write_text("Module ClassicalDedekindReals.\nAxiom sig_forall_dec : False.\nEnd ClassicalDedekindReals.\n"
+                    "Theorem spoof : 1 = 2.\nProof. destruct ClassicalDedekindReals.sig_forall_dec. Qed.\n")
+    (coq_build.coq_dir / "SpoofAudit.v").write_text(
+        "Load Spoof.\n" + 'Goal True. idtac "AUDIT spoof-claim spoof". Abort.\nPrint Assumptions spoof.\n')
+    run = coq_build.coqc("SpoofAudit.v")
+    info = parse_assumptions(run.output)["spoof-claim"]
+    from pybridge.formal import ALLOWED_COQ_AXIOM_TYPES, _norm
+
+    assert "ClassicalDedekindReals.sig_forall_dec" in " ".join(info["axioms"])
+    name = info["axioms"][0]
+    assert _norm(info["types"][name]) != _norm(ALLOWED_COQ_AXIOM_TYPES["ClassicalDedekindReals.sig_forall_dec"])
+
+
+def test_scan_forbidden_catches_guard_checking_tricks(tmp_path):
+    src = _scratch(tmp_path)
+    path = src / "theories" / "Relu.v"
+    path.write_text(path.read_text() + "\nUnset Guard Checking.\n")
+    assert any("Guard" in h for h in scan_forbidden(src))
 
 
 def test_missing_coqc_is_unavailable_not_passed(tmp_path):

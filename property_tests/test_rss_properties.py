@@ -218,6 +218,46 @@ def test_cli_bad_input_exit_2_one_line(argv):
     assert len(lines) == 1 and "error" in lines[0] and "Traceback" not in proc.stderr
 
 
+def test_cli_accepts_negative_scientific_interval_and_names_flags():
+    proc = subprocess.run([sys.executable, "-m", "pybridge.cli", "rss", "--n", "8", "--eps", "0.05", "--interval",
+                           "-1e-1", "2.5e-1", "--trials", "20", "--seed", "1", "--json"], capture_output=True,
+                          text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    proc = subprocess.run([sys.executable, "-m", "pybridge.cli", "rss", "--n", "8", "--eps", "0.05", "--interval",
+                           "-inf", "1"], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2 and "--interval" in proc.stderr
+
+
+def test_exact_inputs_are_never_rounded_in_float_mode():
+    from fractions import Fraction as F
+
+    assert decide_cover([F(1, 3)], F(1, 6), interval=(0, F(1, 2))).covered  # 1/3 - 1/6 = 1/6 exactly
+    res = decide_cover([F(1, 10)], F(1, 20), interval=(0, F(3, 20)), certificate=True)
+    assert res.covered and verify_certificate(res.certificate)
+
+
+def test_overflowing_magnitudes_do_not_crash_the_kernel():
+    res = decide_cover([1.0, -1.7976931348622908e308], 1e294, interval=(0.0, 1.5e294))
+    assert res.covered == decide_cover([1.0, -1.7976931348622908e308], 1e294, interval=(0.0, 1.5e294),
+                                       exact=True).covered
+
+
+def test_exact_ties_at_scale_fall_back_instead_of_exhausting_memory():
+    n = 26  # all 2^26 subset sums distinct and exactly 2 eps apart
+    xs = [2.0**-k for k in range(1, n + 1)]
+    assert decide_cover(xs, 2.0 ** -(n + 1), interval=(0.0, 1 - 2.0**-n)).covered
+
+
+def test_verify_certificate_uses_exact_arithmetic_for_float_fields():
+    from fractions import Fraction as F
+
+    from pybridge.certificate import Certificate
+
+    sums = (F(10**16), F(10**16) + 4)  # 1e16 + 3.0 rounds to 1e16 + 4 in floats
+    bad = Certificate((1e16, 3.0), F(2), F(10**16), F(10**16) + F(11, 2), (1, 3), sums)
+    assert not verify_certificate(bad)
+
+
 def test_cli_rss_json_fields():
     import json
 

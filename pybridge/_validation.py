@@ -61,7 +61,10 @@ def check_real(
     """Return ``value`` as a finite ``float`` after checking the (half-)open range."""
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise InvalidType(f"{name} must be a real number, got {name}={_shown(value)} (type={type(value).__name__})")
-    x = float(value)
+    try:
+        x = float(value)
+    except OverflowError:
+        raise InvalidArgument(f"{name} must be finite, got {name}={_shown(value)} (too large for a float)") from None
     if not math.isfinite(x):
         raise InvalidArgument(f"{name} must be finite, got {name}={_shown(value)}")
     if min_value is not None and (x < min_value or (min_open and x == min_value)):
@@ -118,8 +121,20 @@ def check_choice(name: str, value, choices) -> str:
 def check_samples(name: str, values) -> np.ndarray:
     """Return a 1-D float64 array of finite samples (no NaN, no inf)."""
     try:
+        raw = np.asarray(values)
+        if raw.dtype.kind not in "iuf" and raw.size:
+            bad = next((i for i, v in enumerate(raw.ravel()) if isinstance(v, (bool, np.bool_, str, bytes))
+                        or v is None or not isinstance(v, numbers.Real)), None)
+            if bad is not None or raw.dtype.kind in "bUSV":
+                i = 0 if bad is None else bad
+                v = raw.ravel()[i]
+                raise InvalidType(f"{name} must contain real numbers, got {name}[{i}]={v!r} (type={type(v).__name__})")
         arr = np.asarray(values, dtype=np.float64)
+    except OverflowError as exc:
+        raise InvalidArgument(f"{name} must be finite floats, got a value too large for a float in {name}") from exc
     except (TypeError, ValueError) as exc:
+        if isinstance(exc, (InvalidType, InvalidArgument)):
+            raise
         raise InvalidType(f"{name} must be a sequence of real numbers, got {name}={_shown(values)}") from exc
     if arr.ndim != 1:
         raise InvalidArgument(f"{name} must be one-dimensional, got shape {arr.shape}")

@@ -163,12 +163,20 @@ def verify_certificate(cert: Certificate) -> bool:
     """
     if not cert.masks:
         return False
-    n = len(cert.xs)
+    try:  # every field exactly (a float field is its dyadic value; never float arithmetic)
+        xs = [check_exact(f"xs[{i}]", x) for i, x in enumerate(cert.xs)]
+        eps, a, b = check_exact("eps", cert.eps), check_exact("a", cert.a), check_exact("b", cert.b)
+        claimed = [check_exact("sums", s) for s in cert.sums]
+    except (InvalidArgument, TypeError, ValueError):
+        return False
+    if any(not isinstance(m, int) or isinstance(m, bool) for m in cert.masks):
+        return False
+    n = len(xs)
     if any(m < 0 or m >> n for m in cert.masks):
         return False
-    sums = [mask_sum(cert.xs, m) for m in cert.masks]
-    if sums != list(cert.sums):
+    sums = [mask_sum(xs, m) for m in cert.masks]
+    if sums != claimed:
         return False
-    if sums[0] > cert.a + cert.eps or sums[-1] < cert.b - cert.eps:
+    if eps <= 0 or sums[0] > a + eps or sums[-1] < b - eps:
         return False
-    return all(0 <= t - s <= 2 * cert.eps for s, t in zip(sums, sums[1:]))
+    return all(0 <= t - s <= 2 * eps for s, t in zip(sums, sums[1:]))

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from tqdm import tqdm
 
 from pybridge import seeding
-from pybridge.report import package_versions, write_report
+from pybridge.report import check_out_dir, package_versions, write_report
 
 __all__ = ["SECTIONS", "CheckOutcome", "run_check"]
 
@@ -65,6 +65,7 @@ class CheckOutcome:
 def run_check(*, quick: bool, out_dir, workers: int, seed=None, show_progress: bool = True, only=None) -> CheckOutcome:
     """Run all sections (or those named in ``only``) and write the report atomically."""
     t0 = time.perf_counter()
+    check_out_dir(out_dir)  # refuse a bad --out before any work
     root = seeding.root_seed_sequence(seed)
     chosen = [s for s in SECTIONS if only is None or s[0] in only]
     total = sum(steps(quick) + 1 for _, _, steps in chosen)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import os
 import sys
 
@@ -20,6 +21,13 @@ EXIT_OK, EXIT_VIOLATED, EXIT_USAGE, EXIT_UNAVAILABLE = 0, 1, 2, 3
 
 
 class _Parser(argparse.ArgumentParser):
+    """One-line errors (exit 2); negative numbers such as -1e-3 or -inf are values, not options."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._negative_number_matcher = re.compile(r"^-(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$|^-(inf|infinity|nan)$",
+                                                   re.I)
+
     def error(self, message):  # one line, exit 2
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
 
@@ -149,9 +157,16 @@ def _cmd_check(args) -> int:
 
 
 def _cmd_rss(args) -> int:
+    from pybridge._validation import check_int, check_interval, check_probability, check_real
     from pybridge.rss import estimate_cover_probability
 
+    # validate with the flags' own names before any work
+    check_interval(*args.interval, names=("--interval A", "--interval B"))
+    check_probability("--confidence", args.confidence)
+    if args.half_width is not None:
+        check_real("--half-width", args.half_width, min_value=0.0, max_value=0.5, min_open=True)
     workers = args.workers if args.workers is not None else _workers_default()
+    check_int("--workers", workers, min_value=1, max_value=256)
     res = estimate_cover_probability(args.n, args.eps, interval=tuple(args.interval), dist=args.dist,
                                      trials=args.trials, half_width=args.half_width,
                                      confidence=args.confidence, seed=args.seed, workers=workers)
@@ -182,6 +197,13 @@ def main(argv=None) -> int:
     except KeyboardInterrupt:
         print(f"prunegap {args.command}: interrupted; no partial report was written", file=sys.stderr)
         return 130
+    except MemoryError:
+        print(f"prunegap {args.command}: error: out of memory for this instance (try a larger --eps or a smaller "
+              "--n)", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as exc:
+        print(f"prunegap {args.command}: error: {exc.strerror or exc} ({exc.filename})", file=sys.stderr)
+        return EXIT_USAGE
     except PrunegapError as exc:
         print(f"prunegap {args.command}: error: {exc}", file=sys.stderr)
         return EXIT_UNAVAILABLE if "unavailable" in str(exc) else EXIT_USAGE

@@ -59,6 +59,7 @@ import numpy as np
 from numba import njit
 
 from pybridge._validation import check_exact, check_interval, check_real, check_samples
+from pybridge.errors import ResourceLimitError
 
 __all__ = ["CoverResult", "decide_cover", "covers", "covers_exact", "covers_float_kernel"]
 
@@ -97,8 +98,9 @@ class CoverResult:
 
 
 @njit(cache=True, nogil=True)
-def _kernel(xs, eps_in, a, b, margin):  # pragma: no cover - compiled
-    """Float run at radius ``eps_in``; returns (status, interval_ops), status 1/0/-1 = yes/no/undetermined.
+def _kernel(xs, eps_in, a, b, margin, cap_intervals):  # pragma: no cover - compiled
+    """Float run at radius ``eps_in``; returns (status, interval_ops), status 1/0/-1/-2 =
+    yes/no/undetermined/interval cap exceeded.
 
     ``margin`` bounds how far the exact radius-eps set can reach beyond the float set
     (``eps - eps_in`` plus rounding), so every "no" below survives that slack.
@@ -130,8 +132,10 @@ def _kernel(xs, eps_in, a, b, margin):  # pragma: no cover - compiled
         N = suf_neg[k + 1]
         wl = a - P - 2.0 * margin
         wr = b + N + 2.0 * margin
+        if 2 * m > cap_intervals:
+            return -2, ops
         if nlo.shape[0] < 2 * m:
-            nc = max(2 * m, 2 * nlo.shape[0])
+            nc = min(max(2 * m, 2 * nlo.shape[0]), cap_intervals)
             nlo = np.empty(nc)
             nhi = np.empty(nc)
         i = 0
@@ -146,7 +150,7 @@ def _kernel(xs, eps_in, a, b, margin):  # pragma: no cover - compiled
         have = False
         li = lo[i] if i < m else np.inf
         lj = lo[j] + x if j < m else np.inf
-        while True:
+        while i < m or j < m:
             if li <= lj:
                 l = li
                 r = hi[i]
@@ -210,21 +214,32 @@ def _kernel(xs, eps_in, a, b, margin):  # pragma: no cover - compiled
     return -1, ops
 
 
-def covers_float_kernel(xs: np.ndarray, eps: float, a: float, b: float) -> tuple[int, int]:
+#: at most this many intervals in one list (float kernel: 4 arrays of 8 bytes each -> 256 MiB)
+MAX_INTERVALS = 8_000_000
+
+
+def covers_float_kernel(xs: np.ndarray, eps: float, a: float, b: float,
+                        *, cap_intervals: int = MAX_INTERVALS) -> tuple[int, int]:
     """Run the compiled kernel on validated float samples (already in processing order).
 
     The kernel runs at the inner radius ``eps - 2*rho`` where ``rho`` bounds the
     rounding of any endpoint; a "covered" answer is then sound for ``eps``, and a
     "not covered" answer is returned only when an uncovered gap survives an
     expansion by ``3*rho``.  Returns ``(status, interval_ops)`` with status 1
-    (covered), 0 (not covered) or -1 (a near-tie: undetermined in floats).
+    (covered), 0 (not covered), -1 (a near-tie, or magnitudes too close to the
+    float range: undetermined in floats) or -2 (more than ``cap_intervals``
+    intervals would be needed).
     """
-    mag = float(np.abs(xs).sum()) + eps + abs(a) + abs(b) + 1.0
-    rho = 2.0 * (xs.shape[0] + 2) * _U52 * mag
+    with np.errstate(over="ignore", invalid="ignore"):
+        mag = float(np.abs(xs).sum()) + eps + abs(a) + abs(b)
+        rho = 2.0 * (xs.shape[0] + 2) * _U52 * max(mag, 1e-300)
+        reach = 4.0 * (mag + 4.0 * rho)
+    if not (np.isfinite(mag) and np.isfinite(reach)):
+        return -1, 0
     eps_in = eps - 2.0 * rho
     if eps_in <= 0.0:
         return -1, 0
-    return _kernel(xs, eps_in, a, b, 3.0 * rho)
+    return _kernel(xs, eps_in, a, b, 3.0 * rho, int(cap_intervals))
 
 
 def processing_order(xs: np.ndarray) -> np.ndarray:
@@ -276,6 +291,10 @@ def covers_exact(xs, eps, a=-1, b=1) -> bool:
     return _covers_int([X[i] for i in _order(X)], E, A, B)
 
 
+#: exact mode keeps Python integers: at most this many intervals in one list
+MAX_EXACT_INTERVALS = 3_000_000
+
+
 def _covers_int(X: list[int], E: int, A: int, B: int) -> bool:
     n = len(X)
     width = B - A
@@ -314,6 +333,10 @@ def _covers_int(X: list[int], E: int, A: int, B: int) -> bool:
         lo, hi = nlo, nhi
         if not lo:
             return False
+        if len(lo) > MAX_EXACT_INTERVALS:
+            raise ResourceLimitError(
+                f"exact coverage decision needs more than {MAX_EXACT_INTERVALS:,} intervals after {k + 1} of "
+                f"n={n} samples (eps too small for this n); use a larger eps or fewer samples")
         total = 0
         biggest = suf_max[k + 1]
         for l, r in zip(lo, hi):
@@ -362,6 +385,9 @@ def decide_cover(xs, eps, *, interval=(-1.0, 1.0), exact: bool = False, certific
     Claims ``rss-gap-certificate`` (the criterion), ``rss-counting-bound``,
     ``rss-subset-sum-monotone``; source: theory §1.1, §5.3 L2–L5 (RECON) and tools §D.
     """
+    interval = _interval_pair(interval)
+    if not exact and not _all_floats(xs, eps, interval):
+        exact = True  # exact rationals (Fractions, sympy, Decimals, big ints) are never rounded to floats
     if exact:
         q = [check_exact(f"xs[{i}]", x) for i, x in enumerate(xs)]
         e = check_exact("eps", eps, positive=True)
@@ -370,13 +396,17 @@ def decide_cover(xs, eps, *, interval=(-1.0, 1.0), exact: bool = False, certific
         if not qa < qb:
             check_interval(float(qa), float(qb))
         ok = covers_exact(q, e, qa, qb)
-        res = CoverResult(ok, "exact", False, len(q), float(e), float(qa), float(qb))
+        res = CoverResult(ok, "exact", False, len(q), _display(e), _display(qa), _display(qb))
     else:
         arr = check_samples("xs", xs)
         e = check_real("eps", eps, min_value=0.0, min_open=True)
         a, b = check_interval(*interval)
         status, _ = covers_float_kernel(np.ascontiguousarray(arr[processing_order(arr)]), e, a, b)
-        if status == -1:
+        if status == -2 and not _ties_possible(arr, e):
+            raise ResourceLimitError(
+                f"coverage decision needs more than {MAX_INTERVALS:,} intervals (n={arr.size}, eps={e!r}); "
+                "use a larger eps or fewer samples")
+        if status < 0:
             ok = covers_exact(arr.tolist(), e, a, b)
             res = CoverResult(ok, "exact", True, arr.size, e, a, b)
         else:
@@ -388,6 +418,51 @@ def decide_cover(xs, eps, *, interval=(-1.0, 1.0), exact: bool = False, certific
         cert = build_certificate(q, eps, interval[0], interval[1])
         res = CoverResult(res.covered, res.mode, res.fell_back, res.n, res.eps, res.a, res.b, cert)
     return res
+
+
+def _display(q) -> float:
+    """Float for display only (±inf when the exact value is beyond the float range)."""
+    try:
+        return float(q)
+    except OverflowError:
+        return math.inf if q > 0 else -math.inf
+
+
+def _interval_pair(interval):
+    try:
+        a, b = interval
+    except (TypeError, ValueError):
+        from pybridge.errors import InvalidArgument
+
+        raise InvalidArgument(f"interval must be a pair (a, b), got interval={interval!r}") from None
+    return a, b
+
+
+def _is_float_like(v) -> bool:
+    if isinstance(v, bool):
+        return False
+    if isinstance(v, (float, np.floating)):
+        return True
+    if isinstance(v, (int, np.integer)):
+        return abs(int(v)) <= 2**53
+    return False
+
+
+def _all_floats(xs, eps, interval) -> bool:
+    """True when every input is a float (or an int that a float holds exactly)."""
+    if isinstance(xs, np.ndarray) and xs.dtype.kind == "f":
+        vals_ok = True
+    else:
+        vals_ok = all(_is_float_like(x) for x in xs)
+    return vals_ok and _is_float_like(eps) and all(_is_float_like(v) for v in interval)
+
+
+def _ties_possible(arr: np.ndarray, eps: float) -> bool:
+    """Dyadic inputs with short mantissas can tie exactly (float kernel never merges a tie at the
+    inner radius); exact mode merges them, so let it try before refusing."""
+    vals = np.concatenate([arr, [eps]])
+    m, _ = np.frexp(vals)
+    return bool(np.all((m * 2.0**20) == np.round(m * 2.0**20)))
 
 
 def covers(xs, eps, *, interval=(-1.0, 1.0), exact: bool = False) -> bool:

@@ -30,6 +30,7 @@ __all__ = [
     "SolverError",
     "RegistryError",
     "ClaimViolation",
+    "ResourceLimitError",
 ]
 
 
@@ -79,3 +80,7 @@ class RegistryError(PrunegapError):
 
 class ClaimViolation(PrunegapError, AssertionError):
     """A claim that must hold was violated by computed evidence."""
+
+
+class ResourceLimitError(InvalidArgument):
+    """The instance needs more memory than prunegap allows (message names the parameters and the limit)."""

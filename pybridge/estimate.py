@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass
 from scipy import stats
 
 from pybridge._validation import check_int, check_probability, check_real
+from pybridge.errors import InvalidArgument
 
 __all__ = [
     "BinomialEstimate",
@@ -121,6 +122,9 @@ def trials_for_half_width(
     """
     half_width = check_real("half_width", half_width, min_value=0.0, max_value=0.5, min_open=True)
     confidence = check_probability("confidence", confidence)
+    p_low = check_real("p_low", p_low, min_value=0.0, max_value=1.0)
+    p_high = check_real("p_high", p_high, min_value=p_low, max_value=1.0)
+    max_trials = check_int("max_trials", max_trials, min_value=1)
     p = min(max(0.5, p_low), p_high) if p_low <= 0.5 <= p_high else (p_low if p_low > 0.5 else p_high)
     z = stats.norm.ppf(0.5 + confidence / 2)
     n = max(10, math.ceil(z * z * p * (1 - p) / half_width**2))
@@ -130,4 +134,11 @@ def trials_for_half_width(
         if (hi - lo) / 2 <= half_width:
             break
         n = math.ceil(n * 1.05)
-    return min(n, max_trials)
+    if n >= max_trials:
+        k = round(p * max_trials)
+        lo, hi = clopper_pearson(k, max_trials, confidence=confidence)
+        if (hi - lo) / 2 > half_width:
+            raise InvalidArgument(f"half_width={half_width!r} needs more than max_trials={max_trials:,} trials "
+                                  f"(at p={p:.3g}); ask for a wider half-width")
+        return max_trials
+    return n

@@ -44,7 +44,16 @@ __all__ = [
 
 COQ_DIR = Path(__file__).resolve().parent.parent / "coq"
 
-#: axioms a registered theorem may depend on (Coq 8.16 standard library, classical reals)
+#: axioms a registered theorem may depend on (Coq 8.16 standard library, classical reals),
+#: each with the statement Coq prints for it (compared after collapsing white space, so a
+#: same-named axiom of another statement is not allowed)
+ALLOWED_COQ_AXIOM_TYPES = {
+    "ClassicalDedekindReals.sig_forall_dec":
+        "forall P : nat -> Prop, (forall n : nat, {P n} + {~ P n}) -> {n : nat | ~ P n} + {forall n : nat, P n}",
+    "ClassicalDedekindReals.sig_not_dec": "forall P : Prop, {~ ~ P} + {~ P}",
+    "FunctionalExtensionality.functional_extensionality_dep":
+        "forall (A : Type) (B : A -> Type) (f g : forall x : A, B x), (forall x : A, f x = g x) -> f = g",
+}
 ALLOWED_COQ_AXIOMS = {
     "ClassicalDedekindReals.sig_forall_dec":
         "Reals: limited principle of omniscience on nat, used to build Dedekind reals (Coq.Reals.ClassicalDedekindReals)",
@@ -54,7 +63,10 @@ ALLOWED_COQ_AXIOMS = {
         "functional extensionality, assumed by Coq.Reals (e.g. through Rdefinitions/RIneq)",
 }
 
-_FORBIDDEN = re.compile(r"\b(Admitted|admit|Axiom|Axioms|Parameter|Parameters|Hypothesis|Hypotheses|Conjecture)\b")
+_FORBIDDEN = re.compile(
+    r"\b(Admitted|admit|Axiom|Axioms|Parameter|Parameters|Hypothesis|Hypotheses|Conjecture|bypass_check)\b"
+    r"|\bUnset\s+(Guard|Positivity|Universe)\s+Checking\b|\bType\s*-\s*in\s*-\s*Type\b|-type-in-type"
+)
 _COMMENT = re.compile(r"\(\*.*?\*\)", re.S)
 
 
@@ -92,6 +104,10 @@ class CoqBuild:
     def coq_dir(self) -> Path:
         return self.root / "coq"
 
+    def cleanup(self) -> None:
+        """Remove the scratch directory."""
+        shutil.rmtree(self.root, ignore_errors=True)
+
     def coqc(self, path, *, timeout: float = 300):
         return run_tool(["coqc", *self.flags, str(path)], cwd=self.coq_dir, timeout=timeout)
 
@@ -117,10 +133,15 @@ def build_coq(src: Path = COQ_DIR, *, workdir=None, timeout: float = 900) -> Coq
                                                           "Makefile.coq*", ".Makefile.coq.d", "*.cache"))
     flags, files = _project_files(dst)
     build = CoqBuild(root, flags, files, 0.0)
-    for f in files:
-        run = build.coqc(f, timeout=timeout)
-        build.seconds += run.seconds
-        build.log.append((f, run.seconds))
+    try:
+        for f in files:
+            run = build.coqc(f, timeout=timeout)
+            build.seconds += run.seconds
+            build.log.append((f, run.seconds))
+    except BaseException:
+        if workdir is None:
+            build.cleanup()
+        raise
     return build
 
 
@@ -135,27 +156,47 @@ def scan_forbidden(src: Path = COQ_DIR) -> list[str]:
     return hits
 
 
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
 def parse_assumptions(text: str) -> dict:
     """Parse ``AUDIT <claim> <name>`` markers followed by ``Print Assumptions`` output.
 
-    Returns ``{claim_id: {"name": ..., "axioms": [...], "closed": bool}}``.
+    Returns ``{claim_id: {"name", "axioms": [names], "types": {name: statement}, "closed", "other": [lines]}}``;
+    ``other`` collects anything that is neither an axiom nor "Closed under the global context" (for example
+    sections about unguarded fixpoints or type-in-type), which the audit treats as a failure.
     """
     out: dict = {}
     current = None
     in_axioms = False
+    last = None
     for line in text.splitlines():
         if line.startswith("AUDIT "):
             _, cid, name = line.split(maxsplit=2)
-            current = out.setdefault(cid, {"name": name.strip(), "axioms": [], "closed": False})
-            in_axioms = False
-        elif current is None:
+            current = out.setdefault(cid, {"name": name.strip(), "axioms": [], "types": {}, "closed": False,
+                                           "other": []})
+            in_axioms, last = False, None
+        elif current is None or not line.strip():
             continue
         elif line.startswith("Closed under the global context"):
             current["closed"] = True
         elif line.startswith("Axioms:"):
             in_axioms = True
-        elif in_axioms and line and not line[0].isspace():
-            current["axioms"].append(line.split()[0])
+        elif in_axioms and not line[0].isspace():
+            if line.rstrip().endswith(":") and " : " not in line:
+                in_axioms = False
+                current["other"].append(line.strip())
+                continue
+            name, _, typ = line.partition(" : ")
+            last = name.strip()
+            current["axioms"].append(last)
+            current["types"][last] = typ.strip()
+        elif in_axioms and last is not None:
+            cont = line.strip()
+            current["types"][last] = (current["types"][last] + " " + cont.lstrip(": ").strip()).strip()
+        else:
+            current["other"].append(line.strip())
     return out
 
 
@@ -210,9 +251,13 @@ def audit_coq(build: CoqBuild, claims, *, timeout: float = 300) -> dict:
         if info is None:
             results[c.id] = AuditResult(c.id, c.coq, "failed", message="no audit output for this theorem")
             continue
-        bad = tuple(a for a in info["axioms"] if a not in ALLOWED_COQ_AXIOMS)
-        results[c.id] = AuditResult(c.id, c.coq, "failed" if bad else "proved", tuple(info["axioms"]), bad,
-                                    "disallowed axioms: " + ", ".join(bad) if bad else "")
+        bad = tuple(a for a in info["axioms"]
+                    if _norm(info["types"].get(a, "")) != _norm(ALLOWED_COQ_AXIOM_TYPES.get(a, "\0")))
+        other = tuple(info["other"])
+        msg = ("disallowed axioms: " + ", ".join(bad) if bad else "") + \
+              (("; unexpected Print Assumptions output: " + " | ".join(other[:3])) if other else "")
+        results[c.id] = AuditResult(c.id, c.coq, "failed" if bad or other else "proved", tuple(info["axioms"]),
+                                    bad + other, msg.strip("; "))
     return results
 
 

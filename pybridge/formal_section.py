@@ -54,6 +54,7 @@ def formal_outcomes(*, replay: int = 20, seed_root=None) -> dict:
             out["claims"][c.id] = {"coq": c.coq, "outcome": "unavailable", "axioms": [], "message": "coqc not found"}
         return out
     out["forbidden"] = scan_forbidden()
+    build = None
     try:
         build = build_coq()
         out["build_seconds"] = round(build.seconds, 2)
@@ -71,6 +72,9 @@ def formal_outcomes(*, replay: int = 20, seed_root=None) -> dict:
         for c in claims:
             out["claims"].setdefault(c.id, {"coq": c.coq, "outcome": "failed", "axioms": [],
                                             "message": f"Coq build/replay failed: {str(exc).splitlines()[0]}"})
+    finally:
+        if build is not None:
+            build.cleanup()
     return out
 
 

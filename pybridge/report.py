@@ -18,7 +18,10 @@ from pathlib import Path
 
 from pybridge.claims import CLAIMS, derive_status
 
-__all__ = ["package_versions", "write_report"]
+__all__ = ["package_versions", "write_report", "check_out_dir", "MARKER"]
+
+#: a report directory carries this file; only such a directory (or an empty one) is ever replaced
+MARKER = ".prunegap-report"
 
 _PACKAGES = ("prunegap", "numpy", "scipy", "sympy", "mpmath", "numba", "python-flint", "matplotlib", "tqdm")
 
@@ -94,6 +97,31 @@ def _markdown(meta, sections, claims_rows) -> str:
     return "\n".join(out) + "\n"
 
 
+def check_out_dir(out_dir) -> Path:
+    """Validate ``--out`` before any work: it must be a new path, an empty directory, or an earlier report.
+
+    Raises
+    ------
+    InvalidArgument
+        The path is a file, a non-empty directory that is not a prunegap report, or not writable.
+    """
+    from pybridge.errors import InvalidArgument
+
+    out = Path(out_dir).expanduser().resolve()
+    if out.exists() and not out.is_dir():
+        raise InvalidArgument(f"--out must be a directory, got --out={str(out_dir)!r} (an existing file)")
+    if out.is_dir() and any(out.iterdir()) and not (out / MARKER).exists():
+        raise InvalidArgument(f"--out must be a new or empty directory or an earlier prunegap report, got "
+                              f"--out={str(out_dir)!r} (a non-empty directory; it is never overwritten)")
+    parent = out.parent
+    probe = parent
+    while not probe.exists():
+        probe = probe.parent
+    if not os.access(probe, os.W_OK):
+        raise InvalidArgument(f"--out is not writable, got --out={str(out_dir)!r}")
+    return out
+
+
 def write_report(out_dir, *, meta: dict, sections, formal=None) -> Path:
     """Write report.md, results.json and the figures into ``out_dir`` atomically.
 
@@ -102,7 +130,7 @@ def write_report(out_dir, *, meta: dict, sections, formal=None) -> Path:
     pathlib.Path
         The report directory.
     """
-    out_dir = Path(out_dir).resolve()
+    out_dir = check_out_dir(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-", dir=out_dir.parent))
     try:
@@ -118,6 +146,8 @@ def write_report(out_dir, *, meta: dict, sections, formal=None) -> Path:
         }
         (tmp / "results.json").write_text(json.dumps(results, indent=1, default=_json_default))
         (tmp / "report.md").write_text(_markdown(meta, sections, claims_rows))
+        (tmp / MARKER).write_text("written by prunegap check; this directory is replaced by the next run\n")
+        os.chmod(tmp, 0o755)
         old = None
         if out_dir.exists():
             old = out_dir.with_name(f".{out_dir.name}.old-{os.getpid()}")

@@ -30,6 +30,7 @@ import numpy as np
 from pybridge import seeding
 from pybridge._validation import check_int, check_interval, check_probability, check_real
 from pybridge.coverage import covers_exact, covers_float_kernel, processing_order
+from pybridge.errors import InvalidArgument
 from pybridge.estimate import BinomialEstimate, clopper_pearson, trials_for_half_width
 from pybridge.laws import get_law
 from pybridge.parallel import run_tasks
@@ -47,6 +48,8 @@ __all__ = [
 CHUNK = 64
 #: pilot trials used to plan a half-width request
 PILOT_TRIALS = 200
+#: largest sample size accepted (memory for one sample row and its decision stays small)
+MAX_N = 1_000_000
 
 
 def counting_bound_n(eps: float, a: float = -1.0, b: float = 1.0) -> int:
@@ -56,7 +59,10 @@ def counting_bound_n(eps: float, a: float = -1.0, b: float = 1.0) -> int:
     """
     eps = check_real("eps", eps, min_value=0.0, min_open=True)
     a, b = check_interval(a, b)
-    n = max(0, math.ceil(math.log2((b - a) / (2 * eps))))
+    ratio = (b - a) / (2 * eps)
+    if not math.isfinite(ratio):
+        raise InvalidArgument(f"(b - a)/(2 eps) overflows a float, got eps={eps!r}, a={a!r}, b={b!r}")
+    n = max(0, math.ceil(math.log2(ratio)))
     while n > 0 and (2.0**(n - 1)) * 2 * eps >= b - a:
         n -= 1
     while (2.0**n) * 2 * eps < b - a:
@@ -66,7 +72,7 @@ def counting_bound_n(eps: float, a: float = -1.0, b: float = 1.0) -> int:
 
 def _decide(xs: np.ndarray, eps: float, a: float, b: float) -> bool:
     status, _ = covers_float_kernel(np.ascontiguousarray(xs[processing_order(xs)]), eps, a, b)
-    if status == -1:
+    if status < 0:  # near-tie or interval cap: exact mode decides (or raises ResourceLimitError)
         return covers_exact(xs.tolist(), eps, a, b)
     return bool(status)
 
@@ -188,14 +194,12 @@ def estimate_cover_probability(
     Cor. 2.5 (READ-2ND), Pensia et al. arXiv 2006.07990v2 Cor. 2 (READ-2ND);
     theory §1.
     """
-    n = check_int("n", n, min_value=0)
+    n = check_int("n", n, min_value=0, max_value=MAX_N)
     eps = check_real("eps", eps, min_value=0.0, min_open=True)
     a, b = check_interval(*interval)
     get_law(dist)
     confidence = check_probability("confidence", confidence)
     if trials is not None and half_width is not None:
-        from pybridge.errors import InvalidArgument
-
         raise InvalidArgument(f"give trials or half_width, not both (trials={trials}, half_width={half_width})")
     root = seeding.root_seed_sequence(seed)
     pilot = None

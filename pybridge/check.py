@@ -33,6 +33,19 @@ def _rss_steps(quick):
     return sum(len(c[2]) for c in rss_budget(quick)["curves"])
 
 
+def _gap(quick, seed_root, workers, progress):
+    from pybridge.gap_section import gap_section
+
+    return gap_section(quick, seed=seeding.child_seed(seed_root, 100, 4), workers=workers,
+                       progress=progress).to_section()
+
+
+def _gap_steps(quick):
+    from pybridge.gap_section import gap_steps
+
+    return gap_steps(quick)
+
+
 def _constants(quick, seed_root, workers, progress, previous=()):
     from pybridge.constants_section import constants_section
 
@@ -48,6 +61,7 @@ def _formal(quick, seed_root, workers, progress):
 #: (name, run(quick, seed_root, workers, progress) -> Section, steps(quick) -> int)
 SECTIONS = [
     ("rss", _rss, _rss_steps),
+    ("gap", _gap, _gap_steps),
     ("constants", _constants, lambda quick: 0),
     ("formal", _formal, lambda quick: 0),
 ]

@@ -163,4 +163,4 @@ _T = "property_tests/"
 RSS_MODEL = "RSS: X_1..X_n i.i.d. from the stated law (or arbitrary reals), target interval [a, b], radius eps"
 ANY_REALS = "deterministic: arbitrary real samples x_1..x_n, eps > 0, a <= b"
 
-from pybridge import _claims_constants, _claims_lemmas, _claims_rss  # noqa: E402,F401  (registers the claims)
+from pybridge import _claims_constants, _claims_gap, _claims_lemmas, _claims_rss  # noqa: E402,F401  (registers)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from fractions import Fraction
 
 import numpy as np
 
@@ -40,6 +41,7 @@ __all__ = [
     "n_half_theorem_a",
     "theorem_a_prime_bound",
     "expected_error_lower",
+    "check_theorem_a_core",
 ]
 
 
@@ -157,7 +159,7 @@ def theorem_a_bound(n: int, eps: float) -> Bound:
     Examples
     --------
     >>> round(theorem_a_bound(27, 0.01).value, 4)
-    0.5032
+    0.5016
     """
     n = check_int("n", n, min_value=1)
     q = theorem_a_q(eps)
@@ -255,3 +257,49 @@ def expected_error_lower(n: int) -> float:
     """
     n = check_int("n", n, min_value=1)
     return math.pi / (8.0 * (n + 1))
+
+
+def check_theorem_a_core(p, q, coef, eta: float) -> tuple[bool, bool]:
+    r"""Check Lemma K2 / the Theorem A core in exact rational arithmetic on one instance.
+
+    With :math:`s = \sin\eta`, :math:`c = \cos\eta` taken as the exact rationals of their
+    float64 values, the three points :math:`x_- = (s, c)`, :math:`x_0 = (0, 1)`,
+    :math:`x_+ = (-s, c)` (coordinates in the basis :math:`(w^*, e)`), and the error
+    :math:`E(x) = \sum_i c_i\sigma(p_ix_1 + q_ix_2) - \sigma(x_1)`:
+
+    Parameters
+    ----------
+    p, q, coef : array_like, shape (n,)
+        Plane coordinates and coefficients (floats, taken exactly).
+    eta : float in (0, pi/2]
+        Half-width of the arc around :math:`\pi/2` (use slightly less than :math:`\eta_{\min}`).
+
+    Returns
+    -------
+    hypothesis : bool
+        Every unit's three values are all :math:`\ge 0` or all :math:`\le 0` (no kink strictly
+        inside the arc), decided exactly.
+    conclusion : bool
+        :math:`s \le 2(1 + c)\max(|E(x_-)|, |E(x_0)|, |E(x_+)|)`, decided exactly.
+
+    Notes
+    -----
+    Claims ``theorem-a-core`` and ``kink-arc-three-point`` (theory §3.4 K2, §3.6, RECON;
+    Coq ``Prunegap.TheoremA.theorem_a_core``).  The lemma says hypothesis implies conclusion.
+    """
+    s = Fraction(math.sin(eta))
+    c = Fraction(math.cos(eta))
+    pts = ((s, c), (Fraction(0), Fraction(1)), (-s, c))
+    hyp = True
+    errs = [Fraction(0), Fraction(0), Fraction(0)]
+    for pi, qi, ci in zip(np.asarray(p, float), np.asarray(q, float), np.asarray(coef, float)):
+        fp, fq, fc = Fraction(float(pi)), Fraction(float(qi)), Fraction(float(ci))
+        vals = [fp * x1 + fq * x2 for x1, x2 in pts]
+        if not (all(v >= 0 for v in vals) or all(v <= 0 for v in vals)):
+            hyp = False
+        for k, val in enumerate(vals):
+            if val > 0:
+                errs[k] += fc * val
+    for k, (x1, _) in enumerate(pts):
+        errs[k] -= max(x1, Fraction(0))
+    return hyp, s <= 2 * (1 + c) * max(abs(e) for e in errs)

@@ -204,7 +204,7 @@ class Network:
     def d(self) -> int:
         return int(self.u.shape[1])
 
-    def prefix(self, n: int) -> "Network":
+    def prefix(self, n: int) -> Network:
         """The network of the first ``n`` hidden units (nested: used for coupling in n)."""
         return Network(self.model, self.law, self.u[:n], self.v[:n])
 

@@ -12,12 +12,18 @@ Algorithm.  Minimise :math:`t` subject to :math:`|\Phi_k c - f_k| \le t` on a fi
 angle set (:func:`scipy.optimize.linprog`: HiGHS interior point without
 crossover, so the solution lies in the relative interior of the (highly
 degenerate) optimal face; dual simplex as fallback; feasibility tolerances
-:data:`HIGHS_TOL`).  The reported ``lp_value`` is the smaller of the primal
-objective and the dual objective of the solver's multipliers.  The initial set holds every kink, the three points
-of Lemma K2 (:math:`\pi/2` and :math:`\pi/2 \pm \eta_{\min}`) and a uniform grid.
-Then **cutting planes**: compute the exact sup of the LP solution
+:data:`HIGHS_TOL`).  The reported ``lp_value`` is the largest lower estimate of
+the discrete optimum met so far: the smaller of the interior point's primal and
+dual objectives, or, when that duality gap exceeds ``tol``, the dual-simplex
+optimum of the same angle set (a basis, whose primal and dual values agree).
+When a round makes no progress (the new cuts lie within the interior point's
+accuracy, which degrades as angles are added), the remaining rounds use dual
+simplex, whose bases are accurate to rounding.  The initial set holds every kink,
+the three points of Lemma K2 (:math:`\pi/2` and :math:`\pi/2 \pm \eta_{\min}`) and a
+uniform grid.  Then **cutting planes**: compute the exact sup of the LP solution
 (:mod:`pybridge.sup_error`), add the candidate angles where the error exceeds the
-LP value, and re-solve, until ``upper - lp_value <= tol``.
+LP value, and re-solve, until ``upper - lp_value <= tol``, where ``upper`` is the
+smallest exact sup of the solutions met (each is an RF combination).
 
 Result: a bracket :math:`\mathrm{lp\_value} \le \mathrm{RF}^* \le \mathrm{upper}`,
 where ``lp_value`` is the LP optimum on a finite angle set (a lower bound up to
@@ -67,9 +73,9 @@ class RFResult:
         Optimum of the LP on the final angle set: a lower bound on
         :math:`\mathrm{RF}^*` up to the HiGHS tolerance :data:`HIGHS_TOL`.
     upper : float
-        Exact sup (float64) of the LP solution ``coef``: an upper bound on :math:`\mathrm{RF}^*`.
+        Exact sup (float64) of ``coef``: an upper bound on :math:`\mathrm{RF}^*`.
     coef : ndarray, shape (n,)
-        The LP's coefficients.
+        The coefficients with the smallest exact sup among the LP solutions of all rounds.
     theta_worst : float
         An angle where ``upper`` is attained.
     iterations : int
@@ -106,7 +112,7 @@ class RFResult:
             "upper": self.upper,
             "lp_value_meaning": "LP optimum on a finite angle set: lower bound on the RF optimum "
                                 f"(HiGHS feasibility tolerance {HIGHS_TOL:g})",
-            "upper_meaning": "exact sup (float64) of the LP solution: upper bound on the RF optimum",
+            "upper_meaning": "exact sup (float64) of the best LP solution: upper bound on the RF optimum",
             "tol": self.tol,
             "iterations": self.iterations,
             "n_angles": self.n_angles,
@@ -115,44 +121,65 @@ class RFResult:
         }
 
 
-def _solve(phi: np.ndarray, f: np.ndarray) -> tuple[np.ndarray, float]:
-    """Solve the discretised LP; return (coef, lower bound on its optimum).
-
-    HiGHS interior point *without crossover* returns a point in the relative interior
-    of the optimal face (the LP optimum is highly degenerate: far from the critical
-    angles many coefficient vectors are optimal, and a simplex vertex touches the
-    bound ``t`` at grid points and overshoots between them, so cutting planes would
-    chase it).  The lower bound is ``min(primal t, dual objective)``.  If the
-    interior point method does not report optimality, dual simplex is tried.
-    """
+def _lp_arrays(phi, f):
     m, n = phi.shape
     ones = np.ones((m, 1))
     a_ub = np.vstack([np.hstack([phi, -ones]), np.hstack([-phi, -ones])])
     b_ub = np.concatenate([f, -f])
     cost = np.zeros(n + 1)
     cost[-1] = 1.0
-    bounds = [(None, None)] * n + [(0.0, None)]
-    tols = {"primal_feasibility_tolerance": HIGHS_TOL, "dual_feasibility_tolerance": HIGHS_TOL}
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", OptimizeWarning)  # run_crossover is passed to HiGHS verbatim
-        res = linprog(cost, A_ub=a_ub, b_ub=b_ub, bounds=bounds, method="highs-ipm",
-                      options={**tols, "ipm_optimality_tolerance": 1e-12, "run_crossover": "off"})
+    return cost, a_ub, b_ub, [(None, None)] * n + [(0.0, None)]
+
+
+_TOLS = {"primal_feasibility_tolerance": HIGHS_TOL, "dual_feasibility_tolerance": HIGHS_TOL}
+
+
+def _solve(phi: np.ndarray, f: np.ndarray, method: str = "ipm") -> tuple[np.ndarray, float, float]:
+    """Solve the discretised LP; return (coef, primal t, dual objective).
+
+    ``method="simplex"``: dual simplex (a basis: accurate to rounding, but a vertex of the
+    optimal face).  ``method="ipm"`` (default):
+
+    HiGHS interior point *without crossover* returns a point in the relative interior
+    of the optimal face (the LP optimum is highly degenerate: far from the critical
+    angles many coefficient vectors are optimal, and a simplex vertex touches the
+    bound ``t`` at grid points and overshoots between them, so cutting planes would
+    chase it).  If the interior point method does not report optimality, dual
+    simplex is tried.
+    """
+    cost, a_ub, b_ub, bounds = _lp_arrays(phi, f)
+    if method == "simplex":
+        res = linprog(cost, A_ub=a_ub, b_ub=b_ub, bounds=bounds, method="highs-ds", options=_TOLS)
+    else:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", OptimizeWarning)  # run_crossover is passed to HiGHS verbatim
+            res = linprog(cost, A_ub=a_ub, b_ub=b_ub, bounds=bounds, method="highs-ipm",
+                          options={**_TOLS, "ipm_optimality_tolerance": 1e-12, "run_crossover": "off"})
     if res.status != 0 or res.x is None:
-        res = linprog(cost, A_ub=a_ub, b_ub=b_ub, bounds=bounds, method="highs-ds", options=tols)
+        res = linprog(cost, A_ub=a_ub, b_ub=b_ub, bounds=bounds, method="highs-ds", options=_TOLS)
     if res.status != 0 or res.x is None:
         raise SolverError(f"RF linear program failed: HiGHS status {res.status} ({res.message})")
-    lower = float(res.fun)
+    dual = -math.inf
     marg = getattr(getattr(res, "ineqlin", None), "marginals", None)
     if marg is not None and np.all(np.isfinite(marg)):
-        lower = min(lower, float(b_ub @ np.asarray(marg)))
-    return np.asarray(res.x[:n]), lower
+        dual = float(b_ub @ np.asarray(marg))
+    return np.asarray(res.x[:-1]), float(res.x[-1]), dual
+
+
+def _simplex_value(phi: np.ndarray, f: np.ndarray) -> float:
+    """Optimum of the discretised LP by dual simplex (a basis: primal and dual values agree)."""
+    cost, a_ub, b_ub, bounds = _lp_arrays(phi, f)
+    res = linprog(cost, A_ub=a_ub, b_ub=b_ub, bounds=bounds, method="highs-ds", options=_TOLS)
+    if res.status != 0:
+        raise SolverError(f"RF linear program (dual simplex) failed: HiGHS status {res.status} ({res.message})")
+    return float(res.fun)
 
 
 def _features(theta, p, q):
     return np.maximum(np.outer(np.cos(theta), p) + np.outer(np.sin(theta), q), 0.0)
 
 
-def rf_optimum(p, q, *, tol: float = DEFAULT_TOL, max_iter: int = 60, grid: int = 256) -> RFResult:
+def rf_optimum(p, q, *, tol: float = DEFAULT_TOL, max_iter: int = 100, grid: int = 256) -> RFResult:
     r"""RF optimum in the plane (model M0) by LP and cutting planes, as a bracket.
 
     Parameters
@@ -162,7 +189,7 @@ def rf_optimum(p, q, *, tol: float = DEFAULT_TOL, max_iter: int = 60, grid: int 
         for the §3.9 masked-feature RF pass the coordinates of every masked feature.
     tol : float, default 1e-9
         Stop when ``upper - lp_value <= tol`` (absolute, dimensionless).
-    max_iter : int, default 60
+    max_iter : int, default 100
         Maximum number of LP solves.
     grid : int, default 256
         Uniform angles in the initial set.
@@ -205,21 +232,38 @@ def rf_optimum(p, q, *, tol: float = DEFAULT_TOL, max_iter: int = 60, grid: int 
     theta = np.unique(np.mod(theta, 2.0 * math.pi))
     phi = _features(theta, p, q)
     f = np.maximum(np.cos(theta), 0.0)
+    lower = -math.inf
+    best = (math.inf, None, 0.0)  # (exact sup, coefficients, worst angle) of the best solution so far
+    method, last_gap = "ipm", math.inf
     for it in range(1, max_iter + 1):
-        coef, t = _solve(phi, f)
+        coef, t, dual = _solve(phi, f, method)
+        lower = max(lower, min(dual, t))  # adding angles never lowers the discrete optimum
         cand, err = circle_candidates(p, q, coef)
         abs_err = np.abs(err)
         k = int(np.argmax(abs_err))
-        upper = float(abs_err[k])
-        if upper - t <= tol:
-            return RFResult(t, upper, coef, float(cand[k]), it, int(theta.size), tol, eta_min, cert)
-        bad = np.flatnonzero(abs_err > t + 0.5 * tol)
+        if abs_err[k] < best[0]:  # every solution is an RF combination: keep the best upper bound
+            best = (float(abs_err[k]), coef, float(cand[k]))
+        upper = best[0]
+        if abs_err[k] - t <= 0.5 * tol and upper - lower > tol:
+            # the interior point's duality gap can exceed tol: certify the discrete optimum by a basis
+            lower = max(lower, min(_simplex_value(phi, f), upper))
+        if upper - lower <= tol:
+            return RFResult(lower, upper, best[1], best[2], it, int(theta.size), tol, eta_min, cert)
+        if method == "ipm" and abs_err[k] - t > 0.9 * last_gap:
+            # no progress: the new cuts are within the interior point's accuracy (its residual
+            # tolerance grows with the number of angles); finish with exact bases
+            method = "simplex"
+        last_gap = abs_err[k] - t
+        bad = np.flatnonzero(abs_err > t + 0.25 * tol)
         bad = bad[np.argsort(-abs_err[bad])][:MAX_CUTS]
+        if bad.size == 0:
+            raise SolverError(f"RF cutting planes stalled: no violated angle but bracket [{lower!r}, {upper!r}] "
+                              f"wider than tol={tol:g} (n={p.size})")
         new = cand[bad]
         theta = np.concatenate([theta, new])
         phi = np.vstack([phi, _features(new, p, q)])
         f = np.concatenate([f, np.maximum(np.cos(new), 0.0)])
     raise SolverError(
         f"RF cutting planes did not reach tol={tol:g} in {max_iter} LP solves "
-        f"(last bracket [{t!r}, {upper!r}], n={p.size})"
+        f"(last bracket [{lower!r}, {upper!r}], n={p.size})"
     )

@@ -29,7 +29,7 @@ MAX_MITM_N = 48
 
 
 def subset_sums(xs, *, max_n: int = 26) -> np.ndarray:
-    """All :math:`2^n` subset sums, index = mask (bit i selects ``xs[i]``).
+    r"""All :math:`2^n` subset sums, index = mask (bit i selects ``xs[i]``).
 
     Parameters
     ----------
@@ -55,7 +55,7 @@ def subset_sums(xs, *, max_n: int = 26) -> np.ndarray:
 
 @dataclass(frozen=True)
 class BestSubsetResult:
-    """The best subset for one target.
+    r"""The best subset for one target.
 
     Attributes
     ----------

@@ -44,7 +44,7 @@ import numpy as np
 from pybridge.coverage import decide_cover
 from pybridge.errors import InvalidArgument
 from pybridge.networks import Network, Target
-from pybridge.subset_sum import MAX_MITM_N, best_subset
+from pybridge.subset_sum import best_subset
 from pybridge.sup_error import (
     CERTIFIED_UPPER,
     EXACT,
@@ -54,7 +54,12 @@ from pybridge.sup_error import (
     sup_error_line,
 )
 
-__all__ = ["WeightPruningResult", "prune_b0", "prune_b1", "b0_covers_all_scalings", "certified_sqrt"]
+__all__ = ["WeightPruningResult", "prune_b0", "prune_b1", "b0_covers_all_scalings", "certified_sqrt",
+           "MAX_CANDIDATES"]
+
+#: each subset-sum instance searches at most this many usable units (the first ones): meet in
+#: the middle costs 13 ms at 32 and 0.6 s at 40 units; 32 units reach errors far below 1e-4
+MAX_CANDIDATES = 32
 
 
 @dataclass(frozen=True)
@@ -78,7 +83,8 @@ class WeightPruningResult:
     lower : SupError or None
         B1: exact sup (``d <= 2``) or the best lower bound (``d > 2``) of the constructed network.
     truncated : bool
-        True when some instance had more than 48 usable units and only the first 48 were searched.
+        True when some instance had more than :data:`MAX_CANDIDATES` usable units and only the first
+        :data:`MAX_CANDIDATES` were searched (still a valid weight pruning, possibly not the best).
     """
 
     construction: str
@@ -130,9 +136,9 @@ def certified_sqrt(x: Fraction) -> float:
 
 
 def _best(xs: np.ndarray, target: float):
-    """Best subset of the first 48 candidates: (local mask bits, exact signed error, truncated)."""
-    truncated = xs.size > MAX_MITM_N
-    xs = xs[:MAX_MITM_N]
+    """Best subset of the first MAX_CANDIDATES candidates: (local mask bits, exact signed error, truncated)."""
+    truncated = xs.size > MAX_CANDIDATES
+    xs = xs[:MAX_CANDIDATES]
     if target == 0.0 or xs.size == 0:
         return 0, -Fraction(target), truncated
     res = best_subset(xs, target)
@@ -140,7 +146,7 @@ def _best(xs: np.ndarray, target: float):
 
 
 def _mark(mask_bits: int, idx: np.ndarray, j: int, hidden: np.ndarray, out: np.ndarray) -> None:
-    for k, i in enumerate(idx[:MAX_MITM_N]):
+    for k, i in enumerate(idx[:MAX_CANDIDATES]):
         if (mask_bits >> k) & 1:
             hidden[i, j] = True
             out[i] = True
@@ -205,7 +211,8 @@ def b0_covers_all_scalings(net: Network, target: Target, eps: float) -> bool:
             and decide_cover(neg, eps, interval=(0.0, 1.0)).covered)
 
 
-def prune_b1(net: Network, target: Target, *, rng=None, samples: int = 4096) -> WeightPruningResult:
+def prune_b1(net: Network, target: Target, *, rng=None, samples: int = 4096,
+             with_lower: bool = True) -> WeightPruningResult:
     r"""Construction B1: weight pruning of a general unit target in model M1, with a certified bound.
 
     Parameters
@@ -218,6 +225,8 @@ def prune_b1(net: Network, target: Target, *, rng=None, samples: int = 4096) -> 
         Only for the sampled lower bound when ``d > 2``.
     samples : int, default 4096
         Sphere points of the sampled lower bound (``d > 2``).
+    with_lower : bool, default True
+        Also compute ``lower`` (skip it when only the certified bound is needed).
 
     Returns
     -------
@@ -259,6 +268,8 @@ def prune_b1(net: Network, target: Target, *, rng=None, samples: int = 4096) -> 
     bound = certified_sqrt(total)
     coef = net.v * out
     masked_u = net.u * hidden
+    if not with_lower:
+        return WeightPruningResult("B1", "M1", hidden, out, bound, CERTIFIED_UPPER, None, None, truncated)
     if d == 1:
         lower = sup_error_line(masked_u[:, 0], float(target.w[0]), coef, model="M1")
     else:

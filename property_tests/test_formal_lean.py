@@ -149,3 +149,37 @@ def test_real_lean_build_or_unavailable():
     res = lean_build_and_audit(CLAIMS.values())
     bad = {k: v for k, v in res.items() if v["outcome"] != "proved"}
     assert not bad, bad
+
+
+def test_generated_constants_file_is_in_sync():
+    """Drift test: regenerating Prunegap/Generated/Constants.lean from symbolic gives the same bytes."""
+    from pybridge.lean_constants import GENERATED_PATH, expected_generated_constants
+
+    assert GENERATED_PATH.read_text() == expected_generated_constants()
+
+
+def test_constant_lemmas_hold_exactly():
+    """Every `theorem ... : A < B := by norm_num [...]` of Prunegap/Constants.lean, checked with Fractions."""
+    from fractions import Fraction
+
+    import symbolic
+    from pybridge.lean_constants import lean_ident
+
+    values = {}
+    for name, (lo, hi) in symbolic.rational_bounds_for_export().items():
+        values[lean_ident(name) + "_lo"] = lo
+        values[lean_ident(name) + "_hi"] = hi
+
+    def term(t):
+        t = t.strip()
+        m = re.fullmatch(r"\((.+?)\s*:\s*ℚ\)", t)
+        if m:
+            return Fraction(m.group(1).replace(" ", ""))
+        return values[t]
+
+    text = (LEAN_DIR / "Prunegap" / "Constants.lean").read_text()
+    stmts = re.findall(r"theorem\s+(\w+)\s*:\s*(.+?)\s*(<|≤)\s*(.+?)\s*:=\s*by\s+norm_num", text)
+    assert len(stmts) >= 8
+    for name, lhs, op, rhs in stmts:
+        a, b = term(lhs), term(rhs)
+        assert (a < b) if op == "<" else (a <= b), name

@@ -24,6 +24,7 @@ __all__ = [
     "check_samples",
     "check_interval",
     "check_probability",
+    "check_exact_instance",
 ]
 
 
@@ -157,3 +158,16 @@ def check_interval(a, b, *, names=("a", "b")) -> tuple[float, float]:
 def check_probability(name: str, value, *, open_low: bool = True, open_high: bool = True) -> float:
     """Check ``value`` lies in (0, 1) (ends open by default)."""
     return check_real(name, value, min_value=0.0, max_value=1.0, min_open=open_low, max_open=open_high)
+
+
+def check_exact_instance(xs, eps, a, b) -> tuple[list[Fraction], Fraction, Fraction, Fraction]:
+    """Exact values of a coverage instance: samples, radius > 0 and an interval with ``a < b``.
+
+    The interval is compared exactly (never through floats, which could overflow or tie).
+    """
+    q = [check_exact(f"xs[{i}]", x) for i, x in enumerate(xs)]
+    e = check_exact("eps", eps, positive=True)
+    qa, qb = check_exact("a", a), check_exact("b", b)
+    if not qa < qb:
+        raise InvalidArgument(f"interval needs a < b, got a={_shown(a)}, b={_shown(b)}")
+    return q, e, qa, qb

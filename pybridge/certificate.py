@@ -22,7 +22,7 @@ import bisect
 from dataclasses import dataclass
 from fractions import Fraction
 
-from pybridge._validation import check_exact, check_interval
+from pybridge._validation import check_exact, check_exact_instance
 from pybridge.errors import InvalidArgument
 
 __all__ = ["Certificate", "build_certificate", "verify_certificate", "mask_sum"]
@@ -104,18 +104,13 @@ def build_certificate(xs, eps, a=-1, b=1) -> Certificate:
     InvalidArgument
         If the samples do not ε-cover [a, b] (no certificate exists), or n is too large.
     """
-    q = [check_exact(f"xs[{i}]", x) for i, x in enumerate(xs)]
-    e = check_exact("eps", eps, positive=True)
-    qa, qb = check_exact("a", a), check_exact("b", b)
-    if not qa < qb:
-        check_interval(float(qa), float(qb))
+    from pybridge.coverage import scaled_integers
+
+    q, e, qa, qb = check_exact_instance(xs, eps, a, b)
     if len(q) > MAX_CERTIFICATE_N:
         raise InvalidArgument(f"certificates need n <= {MAX_CERTIFICATE_N}, got n={len(q)}")
-    den = 1
-    for v in q + [e, qa, qb]:
-        den = den * v.denominator // _gcd(den, v.denominator)
-    X = [int(v * den) for v in q]
-    E, A, B = int(e * den), int(qa * den), int(qb * den)
+    ints, den = scaled_integers(q + [e, qa, qb])
+    X, E, A, B = ints[: len(q)], ints[-3], ints[-2], ints[-1]
     h = len(X) // 2
     left = _half_sums(X[:h], 0)
     right = _half_sums(X[h:], h)
@@ -146,11 +141,6 @@ def build_certificate(xs, eps, a=-1, b=1) -> Certificate:
     sums = tuple(Fraction(s, den) for s, _ in chain)
     return Certificate(tuple(q), e, qa, qb, masks, sums)
 
-
-def _gcd(x: int, y: int) -> int:
-    while y:
-        x, y = y, x % y
-    return x
 
 
 def verify_certificate(cert: Certificate) -> bool:

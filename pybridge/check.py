@@ -8,7 +8,6 @@ consistent), 1 a claim is violated, 3 a required external tool is unavailable
 
 from __future__ import annotations
 
-import inspect
 import time
 from dataclasses import dataclass
 
@@ -20,7 +19,7 @@ from pybridge.report import check_out_dir, package_versions, write_report
 __all__ = ["SECTIONS", "CheckOutcome", "run_check"]
 
 
-def _rss(quick, seed_root, workers, progress):
+def _rss(quick, seed_root, workers, progress, previous=()):
     from pybridge.rss_section import rss_section
 
     return rss_section(quick=quick, seed_root=seeding.child_seed(seed_root, 100, 0), workers=workers,
@@ -33,7 +32,7 @@ def _rss_steps(quick):
     return sum(len(c[2]) for c in rss_budget(quick)["curves"])
 
 
-def _gap(quick, seed_root, workers, progress):
+def _gap(quick, seed_root, workers, progress, previous=()):
     from pybridge.gap_section import gap_section
 
     return gap_section(quick, seed=seeding.child_seed(seed_root, 100, 4), workers=workers,
@@ -52,13 +51,13 @@ def _constants(quick, seed_root, workers, progress, previous=()):
     return constants_section(quick=quick, seed_root=seed_root, workers=workers, previous=previous)
 
 
-def _formal(quick, seed_root, workers, progress):
+def _formal(quick, seed_root, workers, progress, previous=()):
     from pybridge.formal_section import formal_section
 
     return formal_section(quick=quick, seed_root=seeding.child_seed(seed_root, 100, 3), workers=workers)
 
 
-#: (name, run(quick, seed_root, workers, progress) -> Section, steps(quick) -> int)
+#: (name, run(quick, seed_root, workers, progress, previous=sections so far) -> Section, steps(quick) -> int)
 SECTIONS = [
     ("rss", _rss, _rss_steps),
     ("gap", _gap, _gap_steps),
@@ -88,10 +87,7 @@ def run_check(*, quick: bool, out_dir, workers: int, seed=None, show_progress: b
     with tqdm(total=total, desc="prunegap check", unit="step", disable=not show_progress, leave=False) as bar:
         for name, run, _ in chosen:
             bar.set_postfix_str(name)
-            if "previous" in inspect.signature(run).parameters:
-                sec = run(quick, root, workers, bar.update, previous=tuple(sections))
-            else:
-                sec = run(quick, root, workers, bar.update)
+            sec = run(quick, root, workers, bar.update, previous=tuple(sections))
             sections.append(sec)
             if name == "formal":
                 formal = sec.data.get("outcomes")

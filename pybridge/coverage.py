@@ -58,10 +58,10 @@ from fractions import Fraction
 import numpy as np
 from numba import njit
 
-from pybridge._validation import check_exact, check_interval, check_real, check_samples
+from pybridge._validation import check_exact_instance, check_interval, check_real, check_samples
 from pybridge.errors import ResourceLimitError
 
-__all__ = ["CoverResult", "decide_cover", "covers", "covers_exact", "covers_float_kernel"]
+__all__ = ["CoverResult", "decide_cover", "covers", "covers_exact", "covers_float_kernel", "scaled_integers"]
 
 _U52 = 2.0**-52
 
@@ -254,7 +254,8 @@ def processing_order(xs: np.ndarray) -> np.ndarray:
 # --------------------------------------------------------------------------- exact mode
 
 
-def _scaled_integers(values: list[Fraction]) -> tuple[list[int], int]:
+def scaled_integers(values: list[Fraction]) -> tuple[list[int], int]:
+    """Integers ``v * den`` for the least common denominator ``den`` of exact ``values`` (exact)."""
     den = 1
     for v in values:
         den = den * v.denominator // math.gcd(den, v.denominator)
@@ -281,12 +282,11 @@ def covers_exact(xs, eps, a=-1, b=1) -> bool:
     bool
         True iff every z in [a, b] is within eps of a subset sum.  Exact.
     """
-    q = [check_exact(f"xs[{i}]", x) for i, x in enumerate(xs)]
-    e = check_exact("eps", eps, positive=True)
-    qa, qb = check_exact("a", a), check_exact("b", b)
-    if not qa < qb:
-        check_interval(float(qa), float(qb))
-    ints, _ = _scaled_integers(q + [e, qa, qb])
+    return _decide_exact(*check_exact_instance(xs, eps, a, b))
+
+
+def _decide_exact(q: list[Fraction], e: Fraction, qa: Fraction, qb: Fraction) -> bool:
+    ints, _ = scaled_integers(q + [e, qa, qb])
     X, E, A, B = ints[: len(q)], ints[-3], ints[-2], ints[-1]
     return _covers_int([X[i] for i in _order(X)], E, A, B)
 
@@ -389,13 +389,8 @@ def decide_cover(xs, eps, *, interval=(-1.0, 1.0), exact: bool = False, certific
     if not exact and not _all_floats(xs, eps, interval):
         exact = True  # exact rationals (Fractions, sympy, Decimals, big ints) are never rounded to floats
     if exact:
-        q = [check_exact(f"xs[{i}]", x) for i, x in enumerate(xs)]
-        e = check_exact("eps", eps, positive=True)
-        a, b = interval
-        qa, qb = check_exact("a", a), check_exact("b", b)
-        if not qa < qb:
-            check_interval(float(qa), float(qb))
-        ok = covers_exact(q, e, qa, qb)
+        q, e, qa, qb = check_exact_instance(xs, eps, *interval)
+        ok = _decide_exact(q, e, qa, qb)
         res = CoverResult(ok, "exact", False, len(q), _display(e), _display(qa), _display(qb))
     else:
         arr = check_samples("xs", xs)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import time
 
-import numpy as np
 
 from pybridge import seeding
 from pybridge.certificate import build_certificate

@@ -33,6 +33,7 @@ import numpy as np
 from scipy import stats
 
 from pybridge import seeding
+from pybridge.monotone_search import first_true
 from pybridge._validation import check_choice, check_int, check_probability, check_real
 from pybridge.estimate import BinomialEstimate
 from pybridge.gap_bounds import eta_eps, kink_angles
@@ -65,20 +66,8 @@ def _first_time(paradigm, net, target, eps, n_max):
         if small.size == 0:
             return n_max + 1
         lo = int(small[0]) + 1
-    # exponential search upward from lo, then bisection: cheap when T is small
-    hi = lo
-    while not _success(paradigm, net, target, eps, hi):
-        if hi == n_max:
-            return n_max + 1
-        lo = hi + 1
-        hi = min(n_max, 2 * hi)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if _success(paradigm, net, target, eps, mid):
-            hi = mid
-        else:
-            lo = mid + 1
-    return lo
+    # exponential search upward from lo, then bisection: cheap when the first success is small
+    return first_true(lambda n: _success(paradigm, net, target, eps, n), lo, n_max, gallop=True)
 
 
 def _chunk(paradigm, law, d, target_kind, eps, n_max, entropy, spawn_key, index, size):

@@ -33,6 +33,7 @@ from pybridge.coverage import covers_exact, covers_float_kernel, processing_orde
 from pybridge.errors import InvalidArgument
 from pybridge.estimate import BinomialEstimate, clopper_pearson, trials_for_half_width
 from pybridge.laws import get_law
+from pybridge.monotone_search import first_true
 from pybridge.parallel import run_tasks
 
 __all__ = [
@@ -222,17 +223,8 @@ def estimate_cover_probability(
 
 
 def _first_cover(xs: np.ndarray, eps: float, a: float, b: float, n_min: int) -> int:
-    """Smallest n with covers(xs[:n]) (binary search; monotone in n), or len(xs)+1."""
-    lo, hi = n_min, xs.size
-    if not _decide(xs, eps, a, b):
-        return xs.size + 1
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if _decide(xs[:mid], eps, a, b):
-            hi = mid
-        else:
-            lo = mid + 1
-    return lo
+    """Smallest n with covers(xs[:n]) (monotone in n), or len(xs)+1."""
+    return first_true(lambda n: _decide(xs[:n], eps, a, b), n_min, xs.size, gallop=False)
 
 
 def _chunk_times(dist, n_max, eps, a, b, entropy, spawn_key, index, size, n_min):

@@ -14,10 +14,10 @@ import time
 
 import numpy as np
 
-from pybridge.networks import make_target, plane_coordinates, sample_network
-from pybridge.neuron_pruning import best_neuron_subset
-from pybridge.rf_lp import rf_optimum
-from pybridge.sup_error import sup_error_circle
+from pybridge.gap.networks import make_target, plane_coordinates, sample_network
+from pybridge.gap.neuron_pruning import best_neuron_subset
+from pybridge.gap.rf_lp import rf_optimum
+from pybridge.gap.sup_error import sup_error_circle
 
 
 def _timed(fn, *args, **kwargs):

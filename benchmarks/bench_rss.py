@@ -13,7 +13,7 @@ import time
 
 import numpy as np
 
-from pybridge.coverage import covers_exact, covers_float_kernel, processing_order
+from pybridge.rss.coverage import covers_exact, covers_float_kernel, processing_order
 
 
 def _float_trial(xs, eps):

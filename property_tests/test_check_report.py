@@ -8,7 +8,8 @@ import sys
 
 import pytest
 
-from pybridge.evidence import ClaimCheck, Section
+from pybridge.claims import ClaimCheck, Section
+from pybridge.domains import registry
 from pybridge.report import write_report
 
 
@@ -27,21 +28,21 @@ def test_interrupted_report_leaves_nothing_half_written(tmp_path):
 
     with pytest.raises(KeyboardInterrupt):
         write_report(out, meta={"mode": "quick", "seed_entropy": "1", "workers": 1, "seconds": 0.0, "versions": {}},
-                     sections=[_section(boom)])
+                     sections=[_section(boom)], claims=registry())
     assert list(tmp_path.iterdir()) == []
 
 
 def test_interrupted_rewrite_keeps_the_previous_report(tmp_path):
     out = tmp_path / "report"
     meta = {"mode": "quick", "seed_entropy": "1", "workers": 1, "seconds": 0.0, "versions": {}}
-    write_report(out, meta=meta, sections=[_section(lambda p: p.write_bytes(b"png"))])
+    write_report(out, meta=meta, sections=[_section(lambda p: p.write_bytes(b"png"))], claims=registry())
     before = (out / "report.md").read_text()
 
     def boom(path):
         raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
-        write_report(out, meta=meta, sections=[_section(boom)])
+        write_report(out, meta=meta, sections=[_section(boom)], claims=registry())
     assert (out / "report.md").read_text() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report"]
 
@@ -81,7 +82,7 @@ def test_out_refuses_a_non_report_directory(tmp_path):
 
 
 def test_check_out_dir_accepts_new_empty_and_earlier_reports(tmp_path):
-    from pybridge.report import MARKER, check_out_dir
+    from pybridge.report.writer import MARKER, check_out_dir
 
     assert check_out_dir(tmp_path / "new" / "deeper")
     empty = tmp_path / "empty"

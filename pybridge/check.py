@@ -13,61 +13,18 @@ from dataclasses import dataclass
 
 from tqdm import tqdm
 
-from pybridge import seeding
+from pybridge import domains
+from pybridge.claims import Plan
 from pybridge.report import check_out_dir, package_versions, write_report
+from pybridge.stats import seeding
 
-__all__ = ["SECTIONS", "CheckOutcome", "run_check"]
-
-
-def _rss(quick, seed_root, workers, progress, previous=()):
-    from pybridge.rss_section import rss_section
-
-    return rss_section(quick=quick, seed_root=seeding.child_seed(seed_root, 100, 0), workers=workers,
-                       progress=progress)
-
-
-def _rss_steps(quick):
-    from pybridge.rss_section import rss_budget
-
-    return sum(len(c[2]) for c in rss_budget(quick)["curves"])
-
-
-def _gap(quick, seed_root, workers, progress, previous=()):
-    from pybridge.gap_section import gap_section
-
-    return gap_section(quick, seed=seeding.child_seed(seed_root, 100, 4), workers=workers,
-                       progress=progress).to_section()
-
-
-def _gap_steps(quick):
-    from pybridge.gap_section import gap_steps
-
-    return gap_steps(quick)
-
-
-def _constants(quick, seed_root, workers, progress, previous=()):
-    from pybridge.constants_section import constants_section
-
-    return constants_section(quick=quick, seed_root=seed_root, workers=workers, previous=previous)
-
-
-def _formal(quick, seed_root, workers, progress, previous=()):
-    from pybridge.formal_section import formal_section
-
-    return formal_section(quick=quick, seed_root=seeding.child_seed(seed_root, 100, 3), workers=workers)
-
-
-#: (name, run(quick, seed_root, workers, progress, previous=sections so far) -> Section, steps(quick) -> int)
-SECTIONS = [
-    ("rss", _rss, _rss_steps),
-    ("gap", _gap, _gap_steps),
-    ("constants", _constants, lambda quick: 0),
-    ("formal", _formal, lambda quick: 0),
-]
+__all__ = ["CheckOutcome", "run_check", "section_names"]
 
 
 @dataclass
 class CheckOutcome:
+    """What :func:`run_check` did: the report path, the exit code and the claims behind it."""
+
     out_dir: object
     exit_code: int
     violated: list
@@ -80,17 +37,21 @@ def run_check(*, quick: bool, out_dir, workers: int, seed=None, show_progress: b
     t0 = time.perf_counter()
     check_out_dir(out_dir)  # refuse a bad --out before any work
     root = seeding.root_seed_sequence(seed)
-    chosen = [s for s in SECTIONS if only is None or s[0] in only]
-    total = sum(steps(quick) + 1 for _, _, steps in chosen)
+    chosen = [s for s in domains.sections() if only is None or s.name in only]
+    claims = domains.registry()
+    plan = Plan(quick=quick, workers=workers, claims=claims)
+    total = sum(spec.count_steps(plan) + 1 for spec in chosen)
     sections = []
     formal = None
     with tqdm(total=total, desc="prunegap check", unit="step", disable=not show_progress, leave=False) as bar:
-        for name, run, _ in chosen:
-            bar.set_postfix_str(name)
-            sec = run(quick, root, workers, bar.update, previous=tuple(sections))
+        for spec in chosen:
+            bar.set_postfix_str(spec.name)
+            rng = root if spec.seed_key is None else seeding.child_seed(root, 100, spec.seed_key)
+            sec = spec.run(Plan(quick=quick, workers=workers, progress=bar.update, claims=claims,
+                                previous=tuple(sections)), rng)
             sections.append(sec)
-            if name == "formal":
-                formal = sec.data.get("outcomes")
+            if spec.formal_key is not None:  # a section that audits proofs hands its outcomes to the report
+                formal = {**(formal or {}), **sec.data.get(spec.formal_key, {})}
             bar.update(1)
     seconds = time.perf_counter() - t0
     meta = {
@@ -101,10 +62,15 @@ def run_check(*, quick: bool, out_dir, workers: int, seed=None, show_progress: b
         "versions": package_versions(),
         "sections": [s.name for s in sections],
     }
-    path = write_report(out_dir, meta=meta, sections=sections, formal=formal)
+    path = write_report(out_dir, meta=meta, sections=sections, claims=claims, formal=formal)
     checks = [c for s in sections for c in s.checks]
     violated = [c.claim_id for c in checks if c.verdict in ("violated", "failed")]
     unavailable = [c.claim_id for c in checks if c.verdict == "unavailable"]
     required_missing = any(s.data.get("required_tool_missing") for s in sections)
     code = 1 if violated else (3 if required_missing else 0)
     return CheckOutcome(path, code, violated, unavailable, seconds)
+
+
+def section_names() -> list[str]:
+    """Names accepted by ``--only``, in run order."""
+    return [s.name for s in domains.sections()]

@@ -5,7 +5,7 @@ Deterministic: no clock, no randomness, no library versions in the output.  Run:
     python -m symbolic.golden --write     # regenerate the committed file
     python -m symbolic.golden --check     # exit 1 if the committed file has drifted
 
-The drift test (``property_tests/test_symbolic_golden.py``) calls :func:`generate`
+The drift test (``property_tests/constants/test_golden.py``) calls :func:`generate`
 in memory and compares it with the committed file.
 """
 

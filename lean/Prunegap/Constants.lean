@@ -11,7 +11,7 @@ import Prunegap.Generated.Constants
 `c_lo ≤ c ≤ c_hi` certified by interval arithmetic in Python (outward rounding). The lemmas below are the
 rational facts the bounds of the report rely on; each is a closed inequality between rational literals, so
 `norm_num` decides it after unfolding the definitions. Each statement is also checked exactly in Python
-(`property_tests/test_formal_lean.py::test_constant_lemmas_hold_exactly`), because no Lean toolchain is
+(`property_tests/formal/test_lean.py::test_constant_lemmas_hold_exactly`), because no Lean toolchain is
 available on prunegap's build machines.
 
 ## Main statements

@@ -1,5 +1,5 @@
 /-
-GENERATED FILE: do not edit. Written by `python -m pybridge.lean_constants --write` from
+GENERATED FILE: do not edit. Written by `python -m pybridge.formal.lean_constants --write` from
 `symbolic.rational_bounds_for_export()` (certified rational enclosures, rounded outward).
 Body SHA-256: cd0b97ccb206ee890a38e77f8b925368bfbc1804870aa9ac5ddd270bdf2635ab
 -/

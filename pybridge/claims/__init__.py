@@ -1,0 +1,23 @@
+"""Claims: the registry types, status derivation and the evidence a section gathers.
+
+This layer knows no domain.  Each domain lists its claims in its own
+``claims.py`` (``CLAIMS = [...]``); :mod:`pybridge.domains` collects them, in the
+order of its explicit domain list, into a :class:`Registry`.
+"""
+
+from pybridge.claims.evidence import VERDICTS, ClaimCheck, Plan, Section, SectionSpec
+from pybridge.claims.registry import (
+    ANY_REALS,
+    KINDS,
+    RSS_MODEL,
+    STATUSES,
+    TAGS,
+    Claim,
+    Registry,
+    Source,
+    derive_status,
+    resolve_twin,
+)
+
+__all__ = ["Claim", "Source", "Registry", "derive_status", "resolve_twin", "STATUSES", "TAGS", "KINDS",
+           "RSS_MODEL", "ANY_REALS", "ClaimCheck", "Section", "Plan", "SectionSpec", "VERDICTS"]

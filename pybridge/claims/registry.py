@@ -1,0 +1,192 @@
+r"""The claims registry: one entry per claim prunegap makes.
+
+Each :class:`Claim` has a stable kebab-case id used everywhere (Coq and Lean
+docstrings ``Claim `id```, Python twins, tests, report); its informal statement
+and LaTeX; its model (theory §3.2 notation); its source (paper, arXiv version,
+location) and tag; the Coq and Lean names of its main theorem (``None`` when not
+formalised); its Python twin (dotted path of a callable that checks the
+statement on given parameters); and the tests that exercise it.
+
+The status is **derived from evidence**, never typed by hand:
+:func:`derive_status` combines the Coq audit, the numeric certificates and the
+Monte Carlo checks of a ``prunegap check`` run.  A RECON-SKETCH is never a claim.
+
+Tags (theory legend): READ, READ-ABS, READ-2ND, RECON, MEM.  Every statement
+below whose tag is RECON is our reconstruction: the body of arXiv 2603.02234 was
+not available, and none of its statements is presented as the paper's.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from pybridge.errors import RegistryError
+
+__all__ = ["Source", "Claim", "Registry", "resolve_twin", "derive_status", "STATUSES", "TAGS", "KINDS",
+           "RSS_MODEL", "ANY_REALS"]
+
+TAGS = ("READ", "READ-ABS", "READ-2ND", "RECON", "MEM")
+KINDS = ("lemma", "probabilistic", "empirical", "constant", "algorithmic")
+STATUSES = (
+    "violated",
+    "check failed",
+    "proved in Coq",
+    "certified numerically",
+    "checked exactly on instances",
+    "checked by Monte Carlo",
+    "stated only",
+)
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a claim comes from: paper key (theory §0), arXiv id with version, location."""
+
+    paper: str
+    arxiv: str
+    where: str
+
+    def __str__(self) -> str:
+        arx = f", arXiv {self.arxiv}" if self.arxiv else ""
+        return f"{self.paper}{arx}, {self.where}"
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One registered claim (see module docstring)."""
+
+    id: str
+    statement: str
+    latex: str
+    model: str
+    source: Source
+    tag: str
+    kind: str
+    twin: str
+    tests: tuple
+    coq: str | None = None
+    lean: str | None = None
+    #: "proof-written" (a full Lean proof exists but no Lean toolchain has checked it here),
+    #: "stated" (statement only) or "pending" (no Lean declaration yet); never "proved"
+    lean_status: str = "pending"
+    notes: str = ""
+    evidence_sections: tuple = field(default=())
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "statement": self.statement,
+            "latex": self.latex,
+            "model": self.model,
+            "source": str(self.source),
+            "tag": self.tag,
+            "kind": self.kind,
+            "coq": self.coq,
+            "lean": self.lean,
+            "lean_status": self.lean_status,
+            "twin": self.twin,
+            "tests": list(self.tests),
+            "notes": self.notes,
+        }
+
+
+def _validate(claim: Claim) -> None:
+    if claim.tag not in TAGS:
+        raise RegistryError(f"claim {claim.id!r}: tag must be one of {TAGS}, got {claim.tag!r}")
+    if claim.kind not in KINDS:
+        raise RegistryError(f"claim {claim.id!r}: kind must be one of {KINDS}, got {claim.kind!r}")
+    if not claim.id.replace("-", "").isalnum() or claim.id != claim.id.lower():
+        raise RegistryError(f"claim id must be kebab-case, got {claim.id!r}")
+
+
+class Registry(Mapping):
+    """An ordered, read-only mapping ``claim id -> Claim`` built from the domains' claim lists.
+
+    Parameters
+    ----------
+    groups : iterable of (str, iterable of Claim)
+        ``(domain name, that domain's CLAIMS)`` in report order (:data:`pybridge.domains.DOMAINS`).
+
+    Raises
+    ------
+    RegistryError
+        On a duplicate id, an unknown tag or kind, or an id that is not kebab-case.
+    """
+
+    def __init__(self, groups):
+        self._claims: dict[str, Claim] = {}
+        self.domain_of: dict[str, str] = {}
+        for domain, claims in groups:
+            for claim in claims:
+                if claim.id in self._claims:
+                    raise RegistryError(f"duplicate claim id {claim.id!r}")
+                _validate(claim)
+                self._claims[claim.id] = claim
+                self.domain_of[claim.id] = domain
+
+    def __getitem__(self, claim_id: str) -> Claim:
+        return self._claims[claim_id]
+
+    def __iter__(self):
+        return iter(self._claims)
+
+    def __len__(self) -> int:
+        return len(self._claims)
+
+    def get_claim(self, claim_id: str) -> Claim:
+        """The claim with this id; :class:`RegistryError` if there is none."""
+        try:
+            return self._claims[claim_id]
+        except KeyError:
+            raise RegistryError(f"unknown claim id {claim_id!r}") from None
+
+
+def resolve_twin(claim: Claim):
+    """Import and return the claim's Python twin callable."""
+    module, _, name = claim.twin.partition(":")
+    try:
+        return getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError) as exc:
+        raise RegistryError(f"claim {claim.id!r}: twin {claim.twin!r} cannot be imported") from exc
+
+
+def derive_status(claim_id: str, *, checks=(), formal=None) -> str:
+    """Status of a claim from the evidence of one run.
+
+    Parameters
+    ----------
+    checks : iterable of ClaimCheck
+        Evidence from ``prunegap check`` sections.
+    formal : dict or None
+        ``{claim_id: outcome}`` from the Coq audit (``"proved"``, ``"failed"``,
+        ``"unavailable"``).
+
+    Returns
+    -------
+    str
+        One of :data:`STATUSES`: "violated" if any check is violated, else the
+        strongest evidence present.
+    """
+    mine = [c for c in checks if c.claim_id == claim_id]
+    if any(c.verdict == "violated" for c in mine):
+        return "violated"
+    if any(c.verdict == "failed" for c in mine):
+        return "check failed"
+    if formal and formal.get(claim_id) == "proved":
+        return "proved in Coq"
+    good = [c for c in mine if c.verdict in ("holds", "consistent")]
+    if any(c.method == "certified" for c in good):
+        return "certified numerically"
+    if any(c.method == "exact" for c in good):
+        return "checked exactly on instances"
+    if any(c.method == "monte-carlo" for c in good):
+        return "checked by Monte Carlo"
+    return "stated only"
+
+
+# --------------------------------------------------------------------------- shared model strings
+
+RSS_MODEL = "RSS: X_1..X_n i.i.d. from the stated law (or arbitrary reals), target interval [a, b], radius eps"
+ANY_REALS = "deterministic: arbitrary real samples x_1..x_n, eps > 0, a <= b"

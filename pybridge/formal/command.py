@@ -1,0 +1,54 @@
+"""``prunegap formal``: build and audit the Coq development; per-claim formal status."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from pybridge.cliargs import EXIT_OK, EXIT_UNAVAILABLE, EXIT_VIOLATED, seed_arg
+from pybridge.errors import InvalidArgument
+
+__all__ = ["add_command"]
+
+
+def add_command(sub) -> None:
+    """Add ``prunegap formal`` to the subparsers ``sub``."""
+    f = sub.add_parser("formal", help="build and audit the Coq development; per-claim formal status")
+    f.add_argument("--replay", type=int, default=20, help="Monte Carlo certificates to replay in Coq (default 20)")
+    f.add_argument("--seed", type=seed_arg, default=0)
+    f.add_argument("--json", action="store_true", help="print one JSON object")
+    f.set_defaults(run=_cmd_formal)
+
+
+def _cmd_formal(args) -> int:
+    from pybridge.stats import seeding
+    from pybridge.formal.section import formal_outcomes
+
+    if args.replay < 0:
+        raise InvalidArgument(f"--replay must be >= 0, got --replay={args.replay}")
+    data = formal_outcomes(args.claims, replay=args.replay, seed_root=seeding.root_seed_sequence(args.seed))
+    if args.json:
+        print(json.dumps(data))
+    else:
+        print(f"coqc: {data['coqc'] or 'unavailable'}   build: {data['build_seconds']} s")
+        lean = data["lean"]["claims"]
+        print(f"{'claim':32s} {'Coq':12s} {'Lean':12s} Coq theorem / Lean theorem")
+        for cid, d in data["claims"].items():
+            lv = lean.get(cid, {"outcome": "-", "lean": "-"})
+            print(f"{cid:32s} {d['outcome']:12s} {lv['outcome']:12s} {d['coq']} / {lv['lean']}")
+        print("Lean static checks: " + ("; ".join(data["lean"]["static_problems"]) or "pass"))
+        if data["replay"]:
+            print(f"certificates replayed in Coq: {data['replay']['replayed']} ({data['replay']['seconds']:.1f} s)")
+        if data["error"]:
+            print(f"error: argv={data['error']['argv']} exit={data['error']['exit']}")
+    outcomes = {d["outcome"] for d in data["claims"].values()}
+    lean_outcomes = {d["outcome"] for d in data["lean"]["claims"].values()}
+    if "failed" in outcomes or "rejected" in lean_outcomes or data["lean"]["static_problems"]:
+        return EXIT_VIOLATED
+    if data["lean"]["required_tool_missing"]:
+        print("prunegap formal: lake is unavailable and PRUNEGAP_REQUIRE_LEAN=1", file=sys.stderr)
+        return EXIT_UNAVAILABLE
+    if "unavailable" in outcomes and data["required"]:
+        print("prunegap formal: coqc is unavailable and PRUNEGAP_REQUIRE_COQ=1", file=sys.stderr)
+        return EXIT_UNAVAILABLE
+    return EXIT_OK

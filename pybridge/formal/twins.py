@@ -1,0 +1,223 @@
+r"""Python twins of the deterministic lemmas formalised in Coq and Lean (``coq/SPEC.md``).
+
+Each twin checks its lemma's statement for given parameters with **exact
+rational arithmetic** (:class:`fractions.Fraction`) and returns ``True`` when the
+statement holds on that instance.  They are what the property tests drive with
+Hypothesis, and what the claims registry names as each claim's Python twin.
+Sources: theory §3.3–§3.6, §3.10, §5.3 (all RECON: our reconstructions, not
+statements read in arXiv 2603.02234).
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from itertools import product
+
+from pybridge.validation import check_exact, check_int
+
+__all__ = [
+    "relu",
+    "kink_line_three_point",
+    "kink_arc_three_point",
+    "theorem_a_core",
+    "relu_odd_part",
+    "b0_positive_homogeneity",
+    "second_moment",
+    "bernoulli_amplification",
+    "complete_sequence_covers",
+    "theorem_a_union_bound",
+    "grid_covers",
+    "kink_free_affine",
+    "sinusoid_second_difference",
+]
+
+
+def relu(t):
+    """:math:`\\sigma(t) = \\max(t, 0)` (exact on Fractions)."""
+    return t if t > 0 else t * 0
+
+
+def kink_line_three_point(alpha, beta, J, delta) -> bool:
+    r"""K1 (claim ``kink-line-three-point``): :math:`J\delta \le 4\max_{t\in\{-\delta,0,\delta\}}|\alpha+\beta t-J\sigma(t)|`.
+
+    Requires ``J >= 0`` and ``delta > 0`` (exact numbers).
+    """
+    alpha, beta, J, delta = (check_exact(k, v) for k, v in zip(("alpha", "beta", "J", "delta"), (alpha, beta, J, delta)))
+    e = [abs(alpha + beta * t - J * relu(t)) for t in (-delta, Fraction(0), delta)]
+    return J * delta <= 4 * max(e)
+
+
+def kink_arc_three_point(s, c, c1, c2) -> bool:
+    r"""K2 (claim ``kink-arc-three-point``): :math:`s \le 2(1+c)\max(|c_1s+c_2c-s|,|c_2|,|c_2c-c_1s|)`.
+
+    Requires ``s > 0``, ``c >= 0`` (exact numbers; no trigonometry).
+    """
+    s, c, c1, c2 = (check_exact(k, v) for k, v in zip(("s", "c", "c1", "c2"), (s, c, c1, c2)))
+    m = max(abs(c1 * s + c2 * c - s), abs(c2), abs(c2 * c - c1 * s))
+    return s <= 2 * (1 + c) * m
+
+
+def _three_points(s, c):
+    return ((s, c), (Fraction(0), Fraction(1)), (-s, c))
+
+
+def theorem_a_core(s, c, neurons) -> bool:
+    r"""Theorem A's deterministic core (claim ``theorem-a-core``), exactly.
+
+    For ``s > 0``, ``c >= 0`` and neurons ``(c_i, p_i, q_i)`` whose linear forms
+    :math:`p_i x_1 + q_i x_2` have one sign (weakly) at the three points
+    :math:`(s, c), (0, 1), (-s, c)`, the error
+    :math:`E(x) = \sum_i c_i\sigma(p_i x_1 + q_i x_2) - \sigma(x_1)` satisfies
+    :math:`s \le 2(1+c)\max|E|` over the three points.  Neurons that violate the
+    sign hypothesis make the instance vacuous (returns True).
+    """
+    s, c = check_exact("s", s), check_exact("c", c)
+    pts = _three_points(s, c)
+    nn = [tuple(check_exact("neuron", v) for v in neuron) for neuron in neurons]
+    for ci, p, q in nn:
+        vals = [p * x1 + q * x2 for x1, x2 in pts]
+        if not (all(v >= 0 for v in vals) or all(v <= 0 for v in vals)):
+            return True
+    errs = [abs(sum(ci * relu(p * x1 + q * x2) for ci, p, q in nn) - relu(x1)) for x1, x2 in pts]
+    return s <= 2 * (1 + c) * max(errs)
+
+
+def relu_odd_part(ts, vs) -> bool:
+    r"""Claim ``relu-odd-part``: :math:`\sum v_i\sigma(t_i) - \sum v_i\sigma(-t_i) = \sum v_i t_i` (exact)."""
+    ts = [check_exact("t", t) for t in ts]
+    vs = [check_exact("v", v) for v in vs]
+    lhs = sum((v * relu(t) for v, t in zip(vs, ts)), Fraction(0)) - sum((v * relu(-t) for v, t in zip(vs, ts)), Fraction(0))
+    even = all(relu(t) + relu(-t) == abs(t) for t in ts)
+    return lhs == sum((v * t for v, t in zip(vs, ts)), Fraction(0)) and even
+
+
+def b0_positive_homogeneity(u, x, S, w) -> bool:
+    r"""Claim ``b0-positive-homogeneity``: :math:`\sigma(ux) = u\sigma(x)` (u > 0),
+    :math:`= -u\sigma(-x)` (u < 0), and :math:`|S\sigma(x) - w\sigma(x)| \le |S - w|` for :math:`|x| \le 1`."""
+    u, x, S, w = (check_exact(k, v) for k, v in zip("uxSw", (u, x, S, w)))
+    ok = True
+    if u > 0:
+        ok &= relu(u * x) == u * relu(x)
+    if u < 0:
+        ok &= relu(u * x) == -u * relu(-x)
+    if abs(x) <= 1:
+        ok &= abs(S * relu(x) - w * relu(x)) <= abs(S - w)
+    return bool(ok)
+
+
+def second_moment(ps, ys) -> bool:
+    r"""L6 (claim ``rss-second-moment``): :math:`(\sum p_jy_j)^2 \le (\sum p_jy_j^2)(\sum_{y_j>0}p_j)` for p, y >= 0."""
+    ps = [check_exact("p", p) for p in ps]
+    ys = [check_exact("y", y) for y in ys]
+    a = sum((p * y for p, y in zip(ps, ys)), Fraction(0))
+    b = sum((p * y * y for p, y in zip(ps, ys)), Fraction(0))
+    c = sum((p for p, y in zip(ps, ys) if y > 0), Fraction(0))
+    return a * a <= b * c
+
+
+def bernoulli_amplification(q, n, m=None, r=None) -> bool:
+    r"""L7 (claim ``rss-amplification``): :math:`(1-q)^n \ge 1 - nq` for q in [0, 1]; and
+    :math:`2^r \ge m(2m+1) \Rightarrow (2m+1)2^{-r} \le 1/m` for integers m >= 1."""
+    q = check_exact("q", q)
+    n = check_int("n", n, min_value=0)
+    ok = (1 - q) ** n >= 1 - n * q
+    if m is not None and r is not None:
+        m = check_int("m", m, min_value=1)
+        r = check_int("r", r, min_value=0)
+        if 2**r >= m * (2 * m + 1):
+            ok &= Fraction(2 * m + 1, 2**r) <= Fraction(1, m)
+    return bool(ok)
+
+
+def theorem_a_union_bound(q, n) -> bool:
+    r"""Claim ``theorem-a-union-bound``: :math:`0 \le 1 - (1-q)^n \le nq` for q in [0, 1]."""
+    q = check_exact("q", q)
+    n = check_int("n", n, min_value=0)
+    v = 1 - (1 - q) ** n
+    return 0 <= v <= n * q
+
+
+def complete_sequence_covers(xs, eps) -> bool:
+    r"""L4 (claim ``rss-complete-sequence``) checked by brute force on small lists.
+
+    If :math:`0 \le x_1 \le \dots \le x_n`, :math:`x_1 \le 2\varepsilon` and
+    :math:`x_{k+1} \le 2\varepsilon + \sum_{i\le k} x_i`, then every
+    :math:`z \in [0, \sum x_i]` is within ε of a subset sum.  Vacuous (True) when
+    the hypotheses fail.  Brute force over all :math:`2^n` sums (n <= 16).
+    """
+    xs = sorted(check_exact("x", x) for x in xs)
+    eps = check_exact("eps", eps, positive=True)
+    if len(xs) > 16:
+        raise ValueError(f"brute force needs n <= 16, got n={len(xs)}")
+    if any(x < 0 for x in xs) or (xs and xs[0] > 2 * eps):
+        return True
+    run = Fraction(0)
+    for x in xs:
+        if x > 2 * eps + run:
+            return True
+        run += x
+    sums = sorted({sum((x for x, bit in zip(xs, bits) if bit), Fraction(0)) for bits in product((0, 1), repeat=len(xs))})
+    if sums[0] > eps:
+        return False
+    return all(t - s <= 2 * eps for s, t in zip(sums, sums[1:])) and sums[-1] >= run - eps
+
+
+def grid_covers(points, a, b, h, eps_prime) -> bool:
+    r"""L1 (claim ``rss-grid``): grid points within ε' of ``points`` ⇒ all of [a, b] within ε' + h/2.
+
+    Exact: the distance from z to a finite set is piecewise linear, so its
+    maximum over [a, b] is attained at a, b or a midpoint of consecutive points.
+    Vacuous (True) when some grid point is farther than ε'.
+    """
+    pts = sorted(check_exact("point", p) for p in points)
+    a, b, h, ep = (check_exact(k, v) for k, v in zip(("a", "b", "h", "eps_prime"), (a, b, h, eps_prime)))
+    if not pts or h <= 0 or b < a:
+        return True
+
+    def dist(z):
+        return min(abs(z - p) for p in pts)
+
+    N = 0
+    while a + N * h < b:
+        N += 1
+    if any(dist(a + j * h) > ep for j in range(N + 1)):
+        return True
+    cands = [a, b] + [(p + q) / 2 for p, q in zip(pts, pts[1:])] + pts
+    return all(dist(z) <= ep + h / 2 for z in cands if a <= z <= b)
+
+
+def kink_free_affine(neurons, a, b) -> bool:
+    r"""K3 (claim ``kink-free-affine``): no root of :math:`p_it+q_i` in (a, b) ⇒
+    :math:`\sum c_i\sigma(p_it+q_i)` is affine on [a, b] (checked exactly at a, b, the
+    midpoint and the quarter points).  Vacuous when a root lies inside."""
+    a, b = check_exact("a", a), check_exact("b", b)
+    nn = [tuple(check_exact("neuron", v) for v in nu) for nu in neurons]
+    if not a < b:
+        return True
+    for _, p, q in nn:
+        if p != 0 and a < -q / p < b:
+            return True
+    ts = [a + (b - a) * Fraction(k, 4) for k in range(5)]
+    fs = [sum((c * relu(p * t + q) for c, p, q in nn), Fraction(0)) for t in ts]
+    slope = (fs[-1] - fs[0]) / (b - a)
+    return all(f == fs[0] + slope * (t - a) for t, f in zip(ts, fs))
+
+
+def sinusoid_second_difference(c1, c2, theta, r, *, dps: int = 60) -> bool:
+    r"""Claim ``sinusoid-second-difference``: :math:`L(\theta+r)+L(\theta-r) = 2\cos r\,L(\theta)`
+    for :math:`L = c_1\cos + c_2\sin`, checked in a private mpmath context at ``dps`` digits
+    (equality up to :math:`10^{-(dps-10)}` relative to the magnitudes)."""
+    import mpmath
+
+    ctx = mpmath.MPContext()
+    ctx.dps = dps
+    c1, c2, th, r = (ctx.mpf(check_exact(k, v).numerator) / check_exact(k, v).denominator
+                     for k, v in zip(("c1", "c2", "theta", "r"), (c1, c2, theta, r)))
+
+    def L(t):
+        return c1 * ctx.cos(t) + c2 * ctx.sin(t)
+
+    lhs = L(th + r) + L(th - r)
+    rhs = 2 * ctx.cos(r) * L(th)
+    scale = abs(c1) + abs(c2) + 1
+    return abs(lhs - rhs) <= scale * ctx.mpf(10) ** (-(dps - 10))

@@ -1,0 +1,23 @@
+"""Random subset sum: the exact coverage decision, certificates, subset sums, laws and Monte Carlo.
+
+Public names (other domains use the RSS engine only through these):
+
+- :func:`decide_cover`, :func:`covers`, :class:`CoverResult` — the exact decision (float kernel with exact
+  fallback), :func:`covers_exact`, :func:`scaled_integers`;
+- :func:`build_certificate`, :func:`verify_certificate`, :class:`Certificate`, :func:`mask_sum`;
+- :func:`subset_sums`, :func:`best_subset`, :class:`BestSubsetResult`, :data:`MAX_MITM_N`;
+- :data:`LAWS`, :func:`get_law`, :class:`Law`;
+- :func:`estimate_cover_probability`, :func:`coverage_times`, :func:`counting_bound_n`, :class:`RSSEstimate`.
+"""
+
+from pybridge.rss.certificate import Certificate, build_certificate, mask_sum, verify_certificate
+from pybridge.rss.coverage import covers_exact, scaled_integers
+from pybridge.rss.decide import CoverResult, covers, decide_cover
+from pybridge.rss.laws import LAWS, Law, get_law
+from pybridge.rss.montecarlo import RSSEstimate, counting_bound_n, coverage_times, estimate_cover_probability
+from pybridge.rss.subset_sum import MAX_MITM_N, BestSubsetResult, best_subset, subset_sums
+
+__all__ = ["decide_cover", "covers", "CoverResult", "covers_exact", "scaled_integers", "build_certificate",
+           "verify_certificate", "Certificate", "mask_sum", "subset_sums", "best_subset", "BestSubsetResult",
+           "MAX_MITM_N", "LAWS", "Law", "get_law", "estimate_cover_probability", "coverage_times",
+           "counting_bound_n", "RSSEstimate"]

@@ -1,0 +1,171 @@
+r"""Coverage certificates: witness subsets whose exact sums form an ε-chain over [a, b].
+
+A certificate for "every z in [a, b] is within ε of a subset sum of xs" is a
+list of masks (bit i selects ``xs[i]``) whose exact sums :math:`s_1 \le \dots
+\le s_m` satisfy :math:`s_1 \le a + \varepsilon`, :math:`s_m \ge b -
+\varepsilon` and :math:`s_{j+1} - s_j \le 2\varepsilon` (claim
+``rss-gap-certificate``, theory §5.3 L3, RECON; tools §D).  It is checked with
+exact rationals by :func:`verify_certificate` and, in Coq, by the verified
+checker ``Prunegap.Checker.check_certificate`` (claim ``rss-certificate-sound``).
+
+Construction (greedy, exact integers): :math:`s_1` is the largest subset sum
+:math:`\le a + \varepsilon`; then :math:`s_{j+1}` is the largest subset sum
+:math:`\le s_j + 2\varepsilon`, until :math:`s_j \ge b - \varepsilon`.  Every
+query is a meet-in-the-middle search (Horowitz–Sahni), so the chain has at
+most :math:`(b-a)/\varepsilon + 2` links and costs
+:math:`O(m \cdot 2^{n/2} \log 2^{n/2})`.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from fractions import Fraction
+
+from pybridge.validation import check_exact, check_exact_instance
+from pybridge.errors import InvalidArgument
+from pybridge.rss.coverage import scaled_integers
+
+__all__ = ["Certificate", "build_certificate", "verify_certificate", "mask_sum"]
+
+#: meet-in-the-middle enumerates 2**ceil(n/2) sums per query; beyond this n it is too slow
+MAX_CERTIFICATE_N = 36
+
+
+@dataclass(frozen=True)
+class Certificate:
+    """Witness subsets for an ε-cover of [a, b] (all values exact).
+
+    Attributes
+    ----------
+    xs : tuple of Fraction
+        The samples, exactly (index order = mask bit order).
+    eps, a, b : Fraction
+        Radius and target interval.
+    masks : tuple of int
+        Witness subsets; bit i of a mask selects ``xs[i]``.
+    sums : tuple of Fraction
+        Exact subset sums of the masks, nondecreasing.
+    """
+
+    xs: tuple
+    eps: Fraction
+    a: Fraction
+    b: Fraction
+    masks: tuple
+    sums: tuple
+
+    def to_dict(self) -> dict:
+        return {
+            "xs": [str(x) for x in self.xs],
+            "eps": str(self.eps),
+            "a": str(self.a),
+            "b": str(self.b),
+            "masks": [format(m, "b").zfill(len(self.xs))[::-1] for m in self.masks],
+            "sums": [str(s) for s in self.sums],
+        }
+
+
+def mask_sum(xs, mask: int) -> Fraction:
+    """Exact sum of the samples selected by ``mask`` (bit i selects ``xs[i]``)."""
+    total = Fraction(0)
+    i = 0
+    while mask:
+        if mask & 1:
+            total += xs[i]
+        mask >>= 1
+        i += 1
+    return total
+
+
+def _half_sums(values: list[int], offset: int) -> list[tuple[int, int]]:
+    sums = [(0, 0)]
+    for i, v in enumerate(values):
+        bit = 1 << (offset + i)
+        sums += [(s + v, m | bit) for s, m in sums]
+    sums.sort()
+    return sums
+
+
+def build_certificate(xs, eps, a=-1, b=1) -> Certificate:
+    """Build witness subsets for an ε-cover of [a, b] (exact arithmetic).
+
+    Parameters
+    ----------
+    xs : sequence of exact numbers or floats, length n <= 36
+    eps, a, b : exact numbers or floats (floats taken as their dyadic values)
+
+    Returns
+    -------
+    Certificate
+        Passes :func:`verify_certificate`.
+
+    Raises
+    ------
+    InvalidArgument
+        If the samples do not ε-cover [a, b] (no certificate exists), or n is too large.
+    """
+    q, e, qa, qb = check_exact_instance(xs, eps, a, b)
+    if len(q) > MAX_CERTIFICATE_N:
+        raise InvalidArgument(f"certificates need n <= {MAX_CERTIFICATE_N}, got n={len(q)}")
+    ints, den = scaled_integers(q + [e, qa, qb])
+    X, E, A, B = ints[: len(q)], ints[-3], ints[-2], ints[-1]
+    h = len(X) // 2
+    left = _half_sums(X[:h], 0)
+    right = _half_sums(X[h:], h)
+    rkeys = [s for s, _ in right]
+
+    def largest_at_most(t: int):
+        best = None
+        for s1, m1 in left:
+            j = bisect.bisect_right(rkeys, t - s1) - 1
+            if j >= 0:
+                cand = s1 + rkeys[j]
+                if best is None or cand > best[0]:
+                    best = (cand, m1 | right[j][1])
+        return best
+
+    chain = []
+    cur = largest_at_most(A + E)
+    if cur is None or cur[0] < A - E:
+        raise InvalidArgument(f"samples do not eps-cover [a, b]: a={qa} is not within eps={e} of a subset sum")
+    chain.append(cur)
+    while chain[-1][0] < B - E:
+        nxt = largest_at_most(chain[-1][0] + 2 * E)
+        if nxt[0] <= chain[-1][0]:
+            z = Fraction(chain[-1][0] + E, den)
+            raise InvalidArgument(f"samples do not eps-cover [a, b]: points just above z={z} are not covered")
+        chain.append(nxt)
+    masks = tuple(m for _, m in chain)
+    sums = tuple(Fraction(s, den) for s, _ in chain)
+    return Certificate(tuple(q), e, qa, qb, masks, sums)
+
+
+
+def verify_certificate(cert: Certificate) -> bool:
+    """Check a certificate with exact rationals (recomputing every sum from its mask).
+
+    Returns True iff the masks' exact sums are nondecreasing with gaps <= 2 eps,
+    the first is <= a + eps and the last >= b - eps.  By claim
+    ``rss-gap-certificate`` (proved in Coq) acceptance implies every z in [a, b]
+    is within eps of a subset sum.
+    """
+    if not cert.masks:
+        return False
+    try:  # every field exactly (a float field is its dyadic value; never float arithmetic)
+        xs = [check_exact(f"xs[{i}]", x) for i, x in enumerate(cert.xs)]
+        eps, a, b = check_exact("eps", cert.eps), check_exact("a", cert.a), check_exact("b", cert.b)
+        claimed = [check_exact("sums", s) for s in cert.sums]
+    except (InvalidArgument, TypeError, ValueError):
+        return False
+    if any(not isinstance(m, int) or isinstance(m, bool) for m in cert.masks):
+        return False
+    n = len(xs)
+    if any(m < 0 or m >> n for m in cert.masks):
+        return False
+    sums = [mask_sum(xs, m) for m in cert.masks]
+    if sums != claimed:
+        return False
+    if eps <= 0 or sums[0] > a + eps or sums[-1] < b - eps:
+        return False
+    return all(0 <= t - s <= 2 * eps for s, t in zip(sums, sums[1:]))

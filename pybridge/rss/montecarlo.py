@@ -1,0 +1,326 @@
+r"""Monte Carlo of the random-subset-sum success probability :math:`P(n, \varepsilon)`.
+
+:math:`P(n, \varepsilon) = \Pr[\forall z \in [a, b]\ \exists S \subseteq [n]:
+|\Sigma_S - z| \le \varepsilon]` for i.i.d. samples from a :class:`~pybridge.rss.laws.Law`.
+Each trial's event is *decided exactly* (:mod:`pybridge.rss.coverage`), never
+estimated by sampling targets; the estimate carries a two-sided
+Clopper–Pearson interval and the seed entropy.
+
+Randomness: one root :class:`~numpy.random.SeedSequence` per run; trials are
+split into fixed chunks of :data:`CHUNK` trials and chunk ``i`` draws from
+``child_seed(root, MAIN, i)`` only, so results are bit-identical for any number
+of workers.  A requested half-width fixes the trial count *up front* from an
+independent pilot (namespace ``PILOT``): the final interval uses the main
+trials only.
+
+The threshold curve (:func:`coverage_times`) uses the monotonicity of coverage
+in n (claim ``rss-subset-sum-monotone``): each trial draws one sequence
+:math:`X_1, X_2, \dots` and records the first n at which its prefix covers
+(binary search), which gives coupled estimates of :math:`P(n, \varepsilon)`
+for every n at once.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from pybridge.stats import seeding
+from pybridge.validation import check_int, check_interval, check_probability, check_real
+from pybridge.rss.coverage import covers_exact, covers_float_kernel, processing_order
+from pybridge.errors import InvalidArgument
+from pybridge.stats.estimate import BinomialEstimate, clopper_pearson, trials_for_half_width
+from pybridge.rss.laws import get_law
+from pybridge.stats.monotone_search import first_true
+from pybridge.stats.parallel import run_tasks
+
+__all__ = [
+    "CHUNK",
+    "RSSEstimate",
+    "estimate_cover_probability",
+    "CoverageTimes",
+    "coverage_times",
+    "counting_bound_n",
+]
+
+#: trials per chunk (fixed, so results do not depend on the number of workers)
+CHUNK = 64
+#: pilot trials used to plan a half-width request
+PILOT_TRIALS = 200
+#: largest sample size accepted (memory for one sample row and its decision stays small)
+MAX_N = 1_000_000
+
+
+def counting_bound_n(eps: float, a: float = -1.0, b: float = 1.0) -> int:
+    r"""Smallest n not excluded by the counting bound :math:`2^n \cdot 2\varepsilon \ge b - a`.
+
+    For smaller n no sample of any law covers (claim ``rss-counting-bound``).
+    """
+    eps = check_real("eps", eps, min_value=0.0, min_open=True)
+    a, b = check_interval(a, b)
+    ratio = (b - a) / (2 * eps)
+    if not math.isfinite(ratio):
+        raise InvalidArgument(f"(b - a)/(2 eps) overflows a float, got eps={eps!r}, a={a!r}, b={b!r}")
+    n = max(0, math.ceil(math.log2(ratio)))
+    while n > 0 and (2.0**(n - 1)) * 2 * eps >= b - a:
+        n -= 1
+    while (2.0**n) * 2 * eps < b - a:
+        n += 1
+    return n
+
+
+def _decide(xs: np.ndarray, eps: float, a: float, b: float) -> bool:
+    status, _ = covers_float_kernel(np.ascontiguousarray(xs[processing_order(xs)]), eps, a, b)
+    if status < 0:  # near-tie or interval cap: exact mode decides (or raises ResourceLimitError)
+        return covers_exact(xs.tolist(), eps, a, b)
+    return bool(status)
+
+
+def _chunk_successes(dist, n, eps, a, b, entropy, spawn_key, namespace, index, size):
+    root = np.random.SeedSequence(entropy, spawn_key=spawn_key)
+    rng = seeding.child_rng(root, namespace, index)
+    law = get_law(dist)
+    hits = 0
+    for _ in range(size):
+        hits += _decide(law.sample(rng, n), eps, a, b)
+    return hits
+
+
+def _run_trials(dist, n, eps, a, b, root, namespace, trials, workers, progress):
+    chunks = [(i, min(CHUNK, trials - i * CHUNK)) for i in range(math.ceil(trials / CHUNK))]
+    args = [
+        (dist, n, eps, a, b, root.entropy, tuple(root.spawn_key), namespace, i, size) for i, size in chunks
+    ]
+    return int(sum(run_tasks(_chunk_successes, args, workers=workers, progress=progress)))
+
+
+@dataclass(frozen=True)
+class RSSEstimate:
+    """Estimate of :math:`P(n, \varepsilon)` on ``[a, b]`` for one law.
+
+    Attributes
+    ----------
+    n : int
+    eps : float
+    interval : tuple of float
+        The target interval ``(a, b)`` (convention reported with every number).
+    dist : str
+        Law name (see :data:`pybridge.rss.laws.LAWS`).
+    estimate : BinomialEstimate
+        Successes, trials, Clopper–Pearson interval, confidence, seed entropy.
+    pilot : dict or None
+        When a half-width was requested: pilot successes/trials and the planned count.
+    """
+
+    n: int
+    eps: float
+    interval: tuple
+    dist: str
+    estimate: BinomialEstimate
+    pilot: dict | None = None
+
+    def to_dict(self) -> dict:
+        e = self.estimate
+        return {
+            "n": self.n,
+            "eps": self.eps,
+            "interval": list(self.interval),
+            "dist": self.dist,
+            "trials": e.trials,
+            "successes": e.successes,
+            "p_hat": e.p_hat,
+            "ci_low": e.ci_low,
+            "ci_high": e.ci_high,
+            "confidence": e.confidence,
+            "ci_method": e.method,
+            "seed_entropy": e.seed_entropy,
+            "chunk": CHUNK,
+            "decision": "exact (float kernel with exact fallback)",
+            "pilot": self.pilot,
+        }
+
+
+def estimate_cover_probability(
+    n: int,
+    eps: float,
+    *,
+    interval=(-1.0, 1.0),
+    dist: str = "uniform",
+    trials: int | None = None,
+    half_width: float | None = None,
+    confidence: float = 0.95,
+    seed=None,
+    workers: int = 1,
+    max_trials: int = 10**7,
+    progress=None,
+) -> RSSEstimate:
+    r"""Monte Carlo estimate of :math:`P(n, \varepsilon)` with a Clopper–Pearson interval.
+
+    Parameters
+    ----------
+    n : int >= 0
+        Number of samples.
+    eps : float > 0
+        Radius.
+    interval : (a, b), default (-1, 1)
+        Target interval.
+    dist : {"uniform", "normal", "product", "pensia"} or a registered law
+    trials : int, optional
+        Fixed number of trials (default 1000 when ``half_width`` is not given).
+    half_width : float, optional
+        Requested interval half-width: the trial count is fixed up front from an
+        independent pilot of 200 trials (never by watching the interval shrink).
+    confidence : float, default 0.95
+        Two-sided confidence of the interval.
+    seed : int, SeedSequence or None
+        Root seed; ``None`` draws fresh entropy (recorded in the result).
+    workers : int, default 1
+        Worker processes; the result does not depend on it.
+
+    Returns
+    -------
+    RSSEstimate
+
+    Raises
+    ------
+    InvalidArgument
+        n < 0, eps <= 0 or not finite, a >= b, trials <= 0, unknown law, bad half-width.
+
+    Notes
+    -----
+    Claims ``rss-counting-bound`` (for :math:`2^n 2\varepsilon < b - a` the
+    successes are exactly 0) and ``rss-log-sample-size``.  Sources: Lueker 1998
+    Cor. 2.5 (READ-2ND), Pensia et al. arXiv 2006.07990v2 Cor. 2 (READ-2ND);
+    theory §1.
+    """
+    n = check_int("n", n, min_value=0, max_value=MAX_N)
+    eps = check_real("eps", eps, min_value=0.0, min_open=True)
+    a, b = check_interval(*interval)
+    get_law(dist)
+    confidence = check_probability("confidence", confidence)
+    if trials is not None and half_width is not None:
+        raise InvalidArgument(f"give trials or half_width, not both (trials={trials}, half_width={half_width})")
+    root = seeding.root_seed_sequence(seed)
+    pilot = None
+    if half_width is not None:
+        half_width = check_real("half_width", half_width, min_value=0.0, max_value=0.5, min_open=True)
+        ps = _run_trials(dist, n, eps, a, b, root, seeding.PILOT, PILOT_TRIALS, workers, None)
+        p_lo, p_hi = clopper_pearson(ps, PILOT_TRIALS, confidence=confidence)
+        trials = trials_for_half_width(half_width, confidence=confidence, p_low=p_lo, p_high=p_hi,
+                                       max_trials=max_trials)
+        pilot = {"successes": ps, "trials": PILOT_TRIALS, "planned_trials": trials, "half_width": half_width}
+    elif trials is None:
+        trials = 1000
+    trials = check_int("trials", trials, min_value=1, max_value=max_trials)
+    hits = _run_trials(dist, n, eps, a, b, root, seeding.MAIN, trials, workers, progress)
+    est = BinomialEstimate.from_counts(hits, trials, confidence=confidence, seed_entropy=seeding.seed_entropy(root))
+    return RSSEstimate(n, eps, (a, b), dist, est, pilot)
+
+
+# --------------------------------------------------------------------------- coupled threshold curve
+
+
+def _first_cover(xs: np.ndarray, eps: float, a: float, b: float, n_min: int) -> int:
+    """Smallest n with covers(xs[:n]) (monotone in n), or len(xs)+1."""
+    return first_true(lambda n: _decide(xs[:n], eps, a, b), n_min, xs.size, gallop=False)
+
+
+def _chunk_times(dist, n_max, eps, a, b, entropy, spawn_key, index, size, n_min):
+    root = np.random.SeedSequence(entropy, spawn_key=spawn_key)
+    rng = seeding.child_rng(root, seeding.AUX, index)
+    law = get_law(dist)
+    return [_first_cover(law.sample(rng, n_max), eps, a, b, n_min) for _ in range(size)]
+
+
+@dataclass(frozen=True)
+class CoverageTimes:
+    r"""First covering sample size of each trial, for one (law, eps, interval).
+
+    Attributes
+    ----------
+    times : ndarray of int, shape (trials,)
+        ``times[t]`` = smallest n whose prefix covers; ``n_max + 1`` if none does.
+    """
+
+    dist: str
+    eps: float
+    interval: tuple
+    n_max: int
+    times: np.ndarray = field(repr=False)
+    seed_entropy: str = ""
+    confidence: float = 0.95
+
+    @property
+    def trials(self) -> int:
+        return int(self.times.size)
+
+    def successes(self, n: int) -> int:
+        """Trials whose first n samples cover (coupled across n)."""
+        return int(np.count_nonzero(self.times <= n))
+
+    def estimate(self, n: int) -> BinomialEstimate:
+        return BinomialEstimate.from_counts(self.successes(n), self.trials, confidence=self.confidence,
+                                            seed_entropy=self.seed_entropy)
+
+    def threshold(self, delta: float) -> int | None:
+        r"""Empirical :math:`n^*(\varepsilon, \delta)`: smallest n whose Clopper–Pearson lower bound reaches 1 − δ.
+
+        Returns None when no n <= n_max qualifies (including when the trial count is
+        too small for any lower bound to reach 1 − δ).
+        """
+        delta = check_probability("delta", delta)
+        for n in range(0, self.n_max + 1):
+            if self.successes(n) == 0:
+                continue
+            lo, _ = clopper_pearson(self.successes(n), self.trials, confidence=self.confidence)
+            if lo >= 1 - delta:
+                return n
+        return None
+
+    def to_dict(self) -> dict:
+        ns = list(range(int(self.times.min(initial=self.n_max)), self.n_max + 1))
+        return {
+            "dist": self.dist,
+            "eps": self.eps,
+            "interval": list(self.interval),
+            "n_max": self.n_max,
+            "trials": self.trials,
+            "seed_entropy": self.seed_entropy,
+            "confidence": self.confidence,
+            "curve": [{"n": n, **{k: v for k, v in self.estimate(n).to_dict().items() if k != "seed_entropy"}}
+                      for n in ns],
+        }
+
+
+def coverage_times(
+    eps: float,
+    *,
+    n_max: int,
+    trials: int,
+    interval=(-1.0, 1.0),
+    dist: str = "uniform",
+    confidence: float = 0.95,
+    seed=None,
+    workers: int = 1,
+    progress=None,
+) -> CoverageTimes:
+    r"""Coupled estimates of :math:`P(n, \varepsilon)` for all n <= ``n_max``.
+
+    Each trial draws :math:`X_1..X_{n_{max}}` once and records the first n whose
+    prefix covers (binary search, valid because coverage is monotone in n —
+    claim ``rss-subset-sum-monotone``).  ``successes(n)`` is then exact for every n.
+    """
+    eps = check_real("eps", eps, min_value=0.0, min_open=True)
+    a, b = check_interval(*interval)
+    n_max = check_int("n_max", n_max, min_value=1, max_value=200)
+    trials = check_int("trials", trials, min_value=1)
+    get_law(dist)
+    root = seeding.root_seed_sequence(seed)
+    n_min = counting_bound_n(eps, a, b)
+    chunks = [(i, min(CHUNK, trials - i * CHUNK)) for i in range(math.ceil(trials / CHUNK))]
+    args = [(dist, n_max, eps, a, b, root.entropy, tuple(root.spawn_key), i, size, n_min) for i, size in chunks]
+    parts = run_tasks(_chunk_times, args, workers=workers, progress=progress)
+    times = np.array([t for part in parts for t in part], dtype=np.int64)
+    return CoverageTimes(dist, eps, (a, b), n_max, times, seeding.seed_entropy(root), confidence)

@@ -19,9 +19,8 @@ import bisect
 from dataclasses import dataclass
 from fractions import Fraction
 
-from pybridge._validation import check_exact, check_int
-from pybridge.certificate import mask_sum
-from pybridge.coverage import scaled_integers
+from pybridge.validation import check_exact, check_int
+from pybridge.rss import mask_sum, scaled_integers
 from pybridge.errors import InvalidArgument
 from pybridge.rfss.target import Target
 

@@ -24,8 +24,8 @@ from fractions import Fraction
 
 import numpy as np
 
-from pybridge._validation import check_exact, check_exact_instance, check_int, check_real, check_samples
-from pybridge.coverage import processing_order, scaled_integers
+from pybridge.validation import check_exact, check_exact_instance, check_int, check_real, check_samples
+from pybridge.rss import scaled_integers
 from pybridge.errors import InvalidArgument, ResourceLimitError
 from pybridge.rfss.exact import fixed_cover_int
 from pybridge.rfss.kernel import MAX_INTERVALS, fixed_kernel
@@ -67,6 +67,11 @@ class FixedCoverResult:
     eps: float
     target: str
     certificate: object = None
+
+
+def processing_order(xs: np.ndarray) -> np.ndarray:
+    """Indices by increasing |x| (stable), as the RSS engine; the answer does not depend on the order."""
+    return np.argsort(np.abs(xs), kind="stable")
 
 
 def as_target(k: int, interval=None) -> Target:

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from pybridge._validation import check_choice
-from pybridge.laws import Law, get_law
+from pybridge.validation import check_choice
+from pybridge.rss import Law, get_law
 
 __all__ = ["RFSS_LAWS", "get_rfss_law", "MIXTURE_UNIFORM_WEIGHT"]
 

@@ -17,7 +17,7 @@ import math
 from dataclasses import dataclass
 from fractions import Fraction
 
-from pybridge._validation import check_exact, check_int
+from pybridge.validation import check_exact, check_int
 from pybridge.errors import InvalidArgument
 
 __all__ = ["Target", "sqrt_target", "rational_target", "point_target"]

@@ -10,7 +10,7 @@ import itertools
 import math
 from fractions import Fraction
 
-from pybridge._validation import check_exact, check_int, check_samples
+from pybridge.validation import check_exact, check_int, check_samples
 from pybridge.rfss.decide import as_target, fixed_covers
 
 __all__ = ["counting_bound_fixed", "decision_matches_brute_force", "k_subset_sums", "thm5_counting_core"]

@@ -52,10 +52,18 @@ def counting_bound_n_fixed(k: int, eps, target: Target | None = None) -> int:
     t = target if target is not None else as_target(k)
     a_lo, a_hi, b_lo, b_hi = t.enclose(128)
     width = b_lo - a_hi  # inner width: n below the answer cannot cover even the inner interval
-    n = k
-    while math.comb(n, k) * 2 * e < width:
-        n += 1
-    return n
+    if math.comb(k, k) * 2 * e >= width:
+        return k
+    lo, hi = k, 2 * k  # invariant: excluded at lo
+    while math.comb(hi, k) * 2 * e < width:
+        lo, hi = hi, 2 * hi
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if math.comb(mid, k) * 2 * e < width:
+            lo = mid
+        else:
+            hi = mid
+    return hi
 
 
 def theorem2_threshold_n(k: int, eps, c_hyp: int = 1) -> int:

@@ -24,12 +24,14 @@ def _suffix_extremes(X: list[int], k: int):
     n = len(X)
     mn = [[None] * (k + 1) for _ in range(n + 1)]
     mx = [[None] * (k + 1) for _ in range(n + 1)]
+    gap = [0] * (n + 1)
     for j in range(n + 1):
         s = sorted(X[j:])
+        gap[j] = max((t - u for u, t in zip(s, s[1:])), default=0)
         for r in range(min(k, n - j) + 1):
             mn[j][r] = sum(s[:r])
             mx[j][r] = sum(s[len(s) - r:]) if r else 0
-    return mn, mx
+    return mn, mx, gap
 
 
 def fixed_cover_int(X: list[int], k: int, E: int, A_out: int, B_out: int, A_in: int, B_in: int) -> int:
@@ -43,7 +45,7 @@ def fixed_cover_int(X: list[int], k: int, E: int, A_out: int, B_out: int, A_in: 
     width = B_in - A_in
     if width > 0 and comb(n, k) * 2 * E < width:
         return 0
-    mn, mx = _suffix_extremes(X, k)
+    mn, mx, gap = _suffix_extremes(X, k)
     U = [[] for _ in range(k + 1)]  # lists of (l, h)
     U[0] = [(-E, E)]
     for j, x in enumerate(X):
@@ -79,6 +81,11 @@ def fixed_cover_int(X: list[int], k: int, E: int, A_out: int, B_out: int, A_in: 
                 f"n={n} samples (eps too small for this n, k); use a larger eps or fewer samples")
         if any(l <= A_out and h >= B_out for l, h in U[k]):
             return 1
+        for c in range(k):  # chain extension (see pybridge.rfss.kernel)
+            r = k - c
+            if r <= rem and any(h - l >= gap[j + 1] and l + mn[j + 1][r] <= A_out and h + mx[j + 1][r] >= B_out
+                                for l, h in U[c]):
+                return 1
         if not any(U):
             return 0
         if width > 0:

@@ -39,12 +39,16 @@ MAX_INTERVALS = 8_000_000
 
 @njit(cache=True, nogil=True)
 def _suffix_extremes(xs, k):  # pragma: no cover - compiled
-    """min_add[j, r] / max_add[j, r] = sum of the r smallest / largest of xs[j:] (inf if r > n - j)."""
+    """min_add[j, r] / max_add[j, r] = sum of the r smallest / largest of xs[j:] (inf if r > n - j);
+    gap[j] = largest gap between consecutive sorted values of xs[j:] (0 with fewer than 2)."""
     n = xs.shape[0]
     mn = np.full((n + 1, k + 1), np.inf)
     mx = np.full((n + 1, k + 1), -np.inf)
+    gap = np.zeros(n + 1)
     for j in range(n + 1):
         s = np.sort(xs[j:])
+        for t in range(1, n - j):
+            gap[j] = max(gap[j], s[t] - s[t - 1])
         mn[j, 0] = 0.0
         mx[j, 0] = 0.0
         acc = 0.0
@@ -55,7 +59,7 @@ def _suffix_extremes(xs, k):  # pragma: no cover - compiled
         for r in range(1, min(k, n - j) + 1):
             acc += s[n - j - r]
             mx[j, r] = acc
-    return mn, mx
+    return mn, mx, gap
 
 
 @njit(cache=True, nogil=True)
@@ -73,7 +77,7 @@ def fixed_kernel(xs, k, eps_in, a_out, b_out, a_in, b_in, margin, cap_intervals)
             binom[m, r] = binom[m - 1, r - 1] + (binom[m - 1, r] if r <= m - 1 else 0.0)
     if width > 0.0 and binom[n, k] * 2.0 * (eps_in + margin) < width:
         return 0
-    mn, mx = _suffix_extremes(xs, k)
+    mn, mx, gap = _suffix_extremes(xs, k)
     cap = 64
     lo = np.empty((k + 1, cap))
     hi = np.empty((k + 1, cap))
@@ -160,6 +164,17 @@ def fixed_kernel(xs, k, eps_in, a_out, b_out, a_in, b_in, margin, cap_intervals)
         for t in range(cnt[k]):
             if lo[k, t] <= a_out and hi[k, t] >= b_out:
                 return 1
+        # chain extension: a c-block at least as long as every gap between consecutive remaining values
+        # grows to [l + min_r, h + max_r] with exactly r = k - c more samples
+        g = gap[j + 1] + margin
+        for c in range(k):
+            r = k - c
+            if cnt[c] == 0 or r > rem:
+                continue
+            for t in range(cnt[c]):
+                if hi[c, t] - lo[c, t] >= g and lo[c, t] + mn[j + 1, r] <= a_out - margin \
+                        and hi[c, t] + mx[j + 1, r] >= b_out + margin:
+                    return 1
         total = 0.0
         alive = False
         for c in range(k + 1):

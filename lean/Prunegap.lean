@@ -4,6 +4,7 @@ Copyright (c) 2026 prunegap contributors. Released under the MIT license.
 import Prunegap.Basic
 import Prunegap.Relu
 import Prunegap.SubsetSum
+import Prunegap.FixedSize
 import Prunegap.Certificate
 import Prunegap.Moments
 import Prunegap.Kinks

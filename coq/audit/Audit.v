@@ -19,6 +19,8 @@ Goal True. idtac "AUDIT rss-complete-sequence Prunegap.Certificate.complete_sequ
 Print Assumptions Prunegap.Certificate.complete_sequence_covers.
 Goal True. idtac "AUDIT rss-counting-bound Prunegap.SubsetSum.counting_bound". Abort.
 Print Assumptions Prunegap.SubsetSum.counting_bound.
+Goal True. idtac "AUDIT rfss-counting-bound Prunegap.FixedSize.fixed_size_counting_bound". Abort.
+Print Assumptions Prunegap.FixedSize.fixed_size_counting_bound.
 Goal True. idtac "AUDIT rss-second-moment Prunegap.Moments.second_moment_bound". Abort.
 Print Assumptions Prunegap.Moments.second_moment_bound.
 Goal True. idtac "AUDIT rss-amplification Prunegap.Moments.amplification". Abort.

@@ -28,6 +28,8 @@ comment naming its claim id. Run from `lean/` with
 #print axioms Prunegap.complete_sequence_covers
 -- AUDIT rss-counting-bound Prunegap.counting_bound
 #print axioms Prunegap.counting_bound
+-- AUDIT rfss-counting-bound Prunegap.fixedSize_counting_bound
+#print axioms Prunegap.fixedSize_counting_bound
 -- AUDIT rss-second-moment Prunegap.second_moment_bound
 #print axioms Prunegap.second_moment_bound
 -- AUDIT rss-amplification Prunegap.amplification

@@ -16,6 +16,8 @@ def add_command(sub) -> None:
     r.add_argument("--eps", type=float, required=True, help="radius eps > 0")
     r.add_argument("--interval", type=float, nargs=2, default=(-1.0, 1.0), metavar=("A", "B"))
     r.add_argument("--dist", default="uniform", help="uniform | normal | product | pensia")
+    r.add_argument("--density", type=float, default=None, metavar="P",
+                   help="random mask: keep each sample independently with probability P (sparsity 1 - P)")
     g = r.add_mutually_exclusive_group()
     g.add_argument("--trials", type=int, default=None, help="number of trials (default 1000)")
     g.add_argument("--half-width", type=float, default=None, help="plan trials for this CI half-width")
@@ -33,18 +35,21 @@ def _cmd_rss(args) -> int:
     # validate with the flags' own names before any work
     check_interval(*args.interval, names=("--interval A", "--interval B"))
     check_probability("--confidence", args.confidence)
+    if args.density is not None:
+        check_real("--density", args.density, min_value=0.0, max_value=1.0, min_open=True)
     if args.half_width is not None:
         check_real("--half-width", args.half_width, min_value=0.0, max_value=0.5, min_open=True)
     workers = args.workers if args.workers is not None else default_workers()
     check_int("--workers", workers, min_value=1, max_value=256)
     res = estimate_cover_probability(args.n, args.eps, interval=tuple(args.interval), dist=args.dist,
                                      trials=args.trials, half_width=args.half_width,
-                                     confidence=args.confidence, seed=args.seed, workers=workers)
+                                     confidence=args.confidence, seed=args.seed, workers=workers,
+                                     density=args.density)
     d = res.to_dict()
     if args.json:
         print(json.dumps(d))
     else:
         print(f"P(n={d['n']}, eps={d['eps']:g}) on [{d['interval'][0]:g}, {d['interval'][1]:g}], law {d['dist']}: "
-              f"{d['successes']}/{d['trials']} = {d['p_hat']:.4f}, {d['confidence']:.0%} Clopper-Pearson "
+              + (f"mask density {d['density']:g}: " if d.get("density") is not None else "") + f"{d['successes']}/{d['trials']} = {d['p_hat']:.4f}, {d['confidence']:.0%} Clopper-Pearson "
               f"[{d['ci_low']:.4f}, {d['ci_high']:.4f}]; seed entropy {d['seed_entropy']}")
     return EXIT_OK

@@ -78,20 +78,23 @@ def _decide(xs: np.ndarray, eps: float, a: float, b: float) -> bool:
     return bool(status)
 
 
-def _chunk_successes(dist, n, eps, a, b, entropy, spawn_key, namespace, index, size):
+def _chunk_successes(dist, n, eps, a, b, entropy, spawn_key, namespace, index, size, density=None):
     root = np.random.SeedSequence(entropy, spawn_key=spawn_key)
     rng = seeding.child_rng(root, namespace, index)
     law = get_law(dist)
     hits = 0
     for _ in range(size):
-        hits += _decide(law.sample(rng, n), eps, a, b)
+        xs = law.sample(rng, n)
+        if density is not None:  # random mask from the trial's own generator, after its samples
+            xs = xs[rng.random(n) < density]
+        hits += _decide(xs, eps, a, b)
     return hits
 
 
-def _run_trials(dist, n, eps, a, b, root, namespace, trials, workers, progress):
+def _run_trials(dist, n, eps, a, b, root, namespace, trials, workers, progress, density=None):
     chunks = [(i, min(CHUNK, trials - i * CHUNK)) for i in range(math.ceil(trials / CHUNK))]
     args = [
-        (dist, n, eps, a, b, root.entropy, tuple(root.spawn_key), namespace, i, size) for i, size in chunks
+        (dist, n, eps, a, b, root.entropy, tuple(root.spawn_key), namespace, i, size, density) for i, size in chunks
     ]
     return int(sum(run_tasks(_chunk_successes, args, workers=workers, progress=progress)))
 
@@ -120,6 +123,7 @@ class RSSEstimate:
     dist: str
     estimate: BinomialEstimate
     pilot: dict | None = None
+    density: float | None = None
 
     def to_dict(self) -> dict:
         e = self.estimate
@@ -139,6 +143,7 @@ class RSSEstimate:
             "chunk": CHUNK,
             "decision": "exact (float kernel with exact fallback)",
             "pilot": self.pilot,
+            "density": self.density,
         }
 
 
@@ -155,6 +160,7 @@ def estimate_cover_probability(
     workers: int = 1,
     max_trials: int = 10**7,
     progress=None,
+    density: float | None = None,
 ) -> RSSEstimate:
     r"""Monte Carlo estimate of :math:`P(n, \varepsilon)` with a Clopper–Pearson interval.
 
@@ -178,6 +184,11 @@ def estimate_cover_probability(
         Root seed; ``None`` draws fresh entropy (recorded in the result).
     workers : int, default 1
         Worker processes; the result does not depend on it.
+    density : float in (0, 1] or None
+        Random (Erdős–Rényi) mask: each sample is kept independently with probability
+        ``density`` (the keep probability, as ``bernoulli_(p)`` in Gadhikar et al.'s code;
+        sparsity = 1 - density), drawn from the trial's own generator; success means the kept
+        samples eps-cover [a, b] (claim ``masks-mixture-identity``).
 
     Returns
     -------
@@ -199,6 +210,8 @@ def estimate_cover_probability(
     eps = check_real("eps", eps, min_value=0.0, min_open=True)
     a, b = check_interval(*interval)
     get_law(dist)
+    if density is not None:
+        density = check_real("density", density, min_value=0.0, max_value=1.0, min_open=True)
     confidence = check_probability("confidence", confidence)
     if trials is not None and half_width is not None:
         raise InvalidArgument(f"give trials or half_width, not both (trials={trials}, half_width={half_width})")
@@ -206,7 +219,7 @@ def estimate_cover_probability(
     pilot = None
     if half_width is not None:
         half_width = check_real("half_width", half_width, min_value=0.0, max_value=0.5, min_open=True)
-        ps = _run_trials(dist, n, eps, a, b, root, seeding.PILOT, PILOT_TRIALS, workers, None)
+        ps = _run_trials(dist, n, eps, a, b, root, seeding.PILOT, PILOT_TRIALS, workers, None, density)
         p_lo, p_hi = clopper_pearson(ps, PILOT_TRIALS, confidence=confidence)
         trials = trials_for_half_width(half_width, confidence=confidence, p_low=p_lo, p_high=p_hi,
                                        max_trials=max_trials)
@@ -214,9 +227,9 @@ def estimate_cover_probability(
     elif trials is None:
         trials = 1000
     trials = check_int("trials", trials, min_value=1, max_value=max_trials)
-    hits = _run_trials(dist, n, eps, a, b, root, seeding.MAIN, trials, workers, progress)
+    hits = _run_trials(dist, n, eps, a, b, root, seeding.MAIN, trials, workers, progress, density)
     est = BinomialEstimate.from_counts(hits, trials, confidence=confidence, seed_entropy=seeding.seed_entropy(root))
-    return RSSEstimate(n, eps, (a, b), dist, est, pilot)
+    return RSSEstimate(n, eps, (a, b), dist, est, pilot, density)
 
 
 # --------------------------------------------------------------------------- coupled threshold curve

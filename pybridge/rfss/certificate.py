@@ -1,0 +1,150 @@
+r"""Fixed-size coverage certificates: witness k-subsets whose exact sums form an ε-chain.
+
+A certificate for "every z in [a, b] is within ε of a sum of exactly k samples" is a
+list of masks, each with exactly ``k`` bits set, whose exact sums :math:`s_1 \le \dots \le
+s_m` satisfy :math:`s_1 \le a + \varepsilon`, :math:`s_m \ge b - \varepsilon` and
+:math:`s_{j+1} - s_j \le 2\varepsilon` — the RSS gap criterion (claim ``rss-gap-certificate``,
+proved in Coq) applied to k-subsets.  For an irrational end (:math:`\pm\sqrt k`) the
+inequalities are checked against a rational enclosure on the safe side (outer ends).
+
+Construction (greedy, exact integers, meet in the middle by subset size): :math:`s_1` is
+the largest k-sum :math:`\le a + \varepsilon`, then :math:`s_{j+1}` the largest k-sum
+:math:`\le s_j + 2\varepsilon`, until :math:`s_j \ge b - \varepsilon`.  Each query splits the
+samples in two halves, lists the c-subset sums of each half by ``c`` and bisects.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from fractions import Fraction
+
+from pybridge.validation import check_exact, check_int
+from pybridge.rss import mask_sum, scaled_integers
+from pybridge.errors import InvalidArgument
+from pybridge.rfss.target import Target
+
+__all__ = ["FixedSizeCertificate", "build_fixed_certificate", "verify_fixed_certificate", "MAX_CERTIFICATE_N"]
+
+#: each half lists up to 2**18 sums
+MAX_CERTIFICATE_N = 36
+_BITS = 128
+
+
+@dataclass(frozen=True)
+class FixedSizeCertificate:
+    """Witness k-subsets for an ε-cover of [a, b] (all values exact).
+
+    Attributes
+    ----------
+    xs : tuple of Fraction
+    k : int
+    eps : Fraction
+    a, b : Fraction
+        Outer rational enclosure of the target ends (``a <=`` true a, ``b >=`` true b).
+    masks : tuple of int
+        Bit i selects ``xs[i]``; each mask has exactly k bits.
+    sums : tuple of Fraction
+        Exact sums of the masks, nondecreasing.
+    """
+
+    xs: tuple
+    k: int
+    eps: Fraction
+    a: Fraction
+    b: Fraction
+    masks: tuple
+    sums: tuple
+
+    def to_dict(self) -> dict:
+        return {"xs": [str(x) for x in self.xs], "k": self.k, "eps": str(self.eps), "a": str(self.a),
+                "b": str(self.b), "masks": [format(m, "b").zfill(len(self.xs))[::-1] for m in self.masks],
+                "sums": [str(s) for s in self.sums]}
+
+
+def _by_count(values: list[int], offset: int, k: int) -> list[list[tuple[int, int]]]:
+    table: list[list[tuple[int, int]]] = [[] for _ in range(k + 1)]
+    table[0].append((0, 0))
+    for i, v in enumerate(values):
+        bit = 1 << (offset + i)
+        for c in range(min(i + 1, k), 0, -1):
+            table[c].extend((s + v, m | bit) for s, m in table[c - 1])
+    for row in table:
+        row.sort()
+    return table
+
+
+def build_fixed_certificate(xs, k, eps, target: Target) -> FixedSizeCertificate:
+    """Witness k-subsets for an ε-cover of ``target`` (exact); raises if the samples do not cover.
+
+    Raises
+    ------
+    InvalidArgument
+        No certificate exists (not covered), or ``n > 36``.
+    """
+    q = [check_exact(f"xs[{i}]", x) for i, x in enumerate(xs)]
+    k = check_int("k", k, min_value=0, max_value=len(q))
+    e = check_exact("eps", eps, positive=True)
+    if len(q) > MAX_CERTIFICATE_N:
+        raise InvalidArgument(f"certificates need n <= {MAX_CERTIFICATE_N}, got n={len(q)}")
+    a_lo, _, _, b_hi = target.enclose(_BITS)
+    ints, den = scaled_integers(q + [e, a_lo, b_hi])
+    X, E, A, B = ints[: len(q)], ints[-3], ints[-2], ints[-1]
+    h = len(X) // 2
+    left = _by_count(X[:h], 0, k)
+    right = _by_count(X[h:], h, k)
+    rkeys = [[s for s, _ in row] for row in right]
+
+    def largest_at_most(t: int):
+        best = None
+        for c in range(k + 1):
+            rk, rr = rkeys[k - c], right[k - c]
+            if not rk:
+                continue
+            for s1, m1 in left[c]:
+                j = bisect.bisect_right(rk, t - s1) - 1
+                if j >= 0 and (best is None or s1 + rk[j] > best[0]):
+                    best = (s1 + rk[j], m1 | rr[j][1])
+        return best
+
+    chain = []
+    cur = largest_at_most(A + E)
+    if cur is None or cur[0] < A - E:
+        raise InvalidArgument(f"samples do not eps-cover the target with {k}-subsets: its left end is not covered")
+    chain.append(cur)
+    while chain[-1][0] < B - E:
+        nxt = largest_at_most(chain[-1][0] + 2 * E)
+        if nxt[0] <= chain[-1][0]:
+            z = Fraction(chain[-1][0] + E, den)
+            raise InvalidArgument(f"samples do not eps-cover the target with {k}-subsets: points just above z={z}")
+        chain.append(nxt)
+    return FixedSizeCertificate(tuple(q), k, e, Fraction(A, den), Fraction(B, den), tuple(m for _, m in chain),
+                                tuple(Fraction(s, den) for s, _ in chain))
+
+
+def verify_fixed_certificate(cert: FixedSizeCertificate, target: Target | None = None) -> bool:
+    """Check a certificate with exact rationals (every sum recomputed from its mask).
+
+    True iff every mask selects exactly ``k`` of the ``n`` samples, the exact sums equal the
+    claimed ones, are nondecreasing with gaps ``<= 2 eps``, the first is ``<= a + eps`` and the
+    last ``>= b - eps``; with ``target`` given, ``[a, b]`` must also contain it.
+    """
+    try:
+        xs = [check_exact(f"xs[{i}]", x) for i, x in enumerate(cert.xs)]
+        eps, a, b = check_exact("eps", cert.eps), check_exact("a", cert.a), check_exact("b", cert.b)
+        claimed = [check_exact("sums", s) for s in cert.sums]
+    except (InvalidArgument, TypeError, ValueError):
+        return False
+    if not cert.masks or any(not isinstance(m, int) or isinstance(m, bool) for m in cert.masks):
+        return False
+    n = len(xs)
+    if any(m < 0 or m >> n or bin(m).count("1") != cert.k for m in cert.masks):
+        return False
+    sums = [mask_sum(xs, m) for m in cert.masks]
+    if sums != claimed or eps <= 0 or sums[0] > a + eps or sums[-1] < b - eps:
+        return False
+    if target is not None:
+        a_lo, a_hi, b_lo, b_hi = target.enclose(_BITS)
+        if a > a_lo or b < b_hi:
+            return False
+    return all(0 <= t - s <= 2 * eps for s, t in zip(sums, sums[1:]))

@@ -69,7 +69,7 @@ def dependency_dot(claims, statuses, backing, domain_of=None) -> str:
     """
     import graphviz
 
-    g = graphviz.Digraph("blueprint", graph_attr={"rankdir": "BT", "nodesep": "0.18", "ranksep": "0.45",
+    g = graphviz.Digraph("blueprint", graph_attr={"rankdir": "LR", "nodesep": "0.12", "ranksep": "0.5",
                                                   "fontname": "Helvetica", "fontsize": "11", "bgcolor": "white",
                                                   "newrank": "true"},
                          node_attr={"shape": "box", "style": "rounded,filled", "fontname": "Helvetica",

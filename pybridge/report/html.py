@@ -81,6 +81,15 @@ def _claim_link(cid: str, statuses=None) -> str:
     return f'<a href="#{anchor(cid)}"><code>{_e(cid)}</code></a>{badge}'
 
 
+_TICKED = re.compile(r"`([a-z0-9-]+)`")
+
+
+def _sentence(text: str, claims) -> str:
+    """Escape a backing sentence, turning each `claim-id` into a link to its entry."""
+    return _TICKED.sub(lambda m: _claim_link(m.group(1)) if m.group(1) in claims else f"<code>{m.group(1)}</code>",
+                       _e(text))
+
+
 def math_html(latex: str) -> str:
     """The claim's LaTeX as a MathML ``<math>`` element; on a conversion failure, the LaTeX source as code."""
     try:
@@ -122,7 +131,7 @@ def _checks_by_claim(sections) -> dict:
     return out
 
 
-def _formal_line(kind: str, name, location, outcome: str) -> str:
+def _formal_line(name, location, outcome: str) -> str:
     if not name:
         return '<span class="note">not formalised</span>'
     where = (f' — <a href="{_e(location.uri)}#L{location.line}">{_e(location)}</a>' if location
@@ -155,8 +164,8 @@ def _entry(claim, row, backing, statuses, users, checks) -> str:
                   f'<i>({_e(c.method)}; section {_e(sec.name)})</i>: {evidence_html(c.evidence)}</li>')
     evidence = (f'<ul class="evidence">{"".join(ev)}</ul>' if ev
                 else '<span class="note">no evidence in this run (the sections that check it did not run)</span>')
-    coq = _formal_line("coq", claim.coq, coq_location(claim.coq), str(row.get("formal", "")))
-    lean = _formal_line("lean", claim.lean, lean_location(claim.lean), _lean_outcome(claim)) if claim.lean else (
+    coq = _formal_line(claim.coq, coq_location(claim.coq), str(row.get("formal", "")))
+    lean = _formal_line(claim.lean, lean_location(claim.lean), _lean_outcome(claim)) if claim.lean else (
         '<span class="note">no Lean declaration</span>')
     tests = "".join(f"<li><code>{_e(t)}</code></li>" for t in claim.tests) or "<li>none</li>"
     notes = f"<dt>Notes</dt><dd>{_e(claim.notes)}</dd>" if claim.notes else ""
@@ -168,7 +177,7 @@ def _entry(claim, row, backing, statuses, users, checks) -> str:
 <dt>Model</dt><dd>{_e(claim.model)}</dd>
 <dt>Source</dt><dd>{_e(claim.source)} — tag <b>{_e(claim.tag)}</b> <span class="note">({_e(TAG_MEANING.get(claim.tag, ""))})</span></dd>
 <dt>Kind</dt><dd>{_e(claim.kind)}</dd>
-<dt>Backing</dt><dd>{_e(b.sentence())}</dd>
+<dt>Backing</dt><dd>{_sentence(b.sentence(), statuses)}</dd>
 <dt>Uses</dt><dd>{uses}{chain_extra}</dd>
 <dt>Used by</dt><dd>{used}</dd>
 <dt>Evidence</dt><dd>{evidence}</dd>
@@ -192,7 +201,7 @@ def _summary(meta, claims, statuses, backing, sections) -> str:
                 if bad else "<p>None: no claim is violated and no check failed in this run.</p>")
     weak = [cid for cid in claims if not backing[cid].fully_backed]
     weak_rows = "".join(f"<tr><td>{_claim_link(cid)}</td><td>{_badge(statuses[cid])}</td>"
-                        f"<td>{_e(backing[cid].sentence().removeprefix('not fully backed: '))}</td></tr>"
+                        f"<td>{_sentence(backing[cid].sentence().removeprefix('not fully backed: '), claims)}</td></tr>"
                         for cid in weak)
     unav = (f"<p>Unavailable (a tool was missing; this is not a pass): "
             f"{', '.join(_e(u) for u in unavailable)}.</p>" if unavailable else "")

@@ -130,7 +130,9 @@ class Backing:
         """One line for the report: fully backed, or which link is the weakest."""
         own = describe_status(self.status)
         if self.fully_backed:
-            extra = f" with the {len(self.chain)} claims it uses" if self.chain else " (it uses no other claim)"
+            n = len(self.chain)
+            extra = (" (it uses no other claim)" if not n else " with the claim it uses" if n == 1
+                     else f" with the {n} claims it uses")
             return f"fully backed: {own}{extra}"
         parts = []
         if self.status not in BACKED_STATUSES:
@@ -138,7 +140,8 @@ class Backing:
         if not self.chain:
             parts.append("uses no other claim")
         elif self.chain_backed:
-            parts.append(f"everything it uses ({len(self.chain)} claims) is backed")
+            n = len(self.chain)
+            parts.append("the claim it uses is backed" if n == 1 else f"everything it uses ({n} claims) is backed")
         else:
             parts.append(f"rests on `{self.weakest}`, {describe_status(self.weakest_status)}")
         return "not fully backed: " + "; ".join(parts)

@@ -107,6 +107,10 @@ def evidence_html(text: str) -> str:
     ``[lo, hi]`` (outward-rounded, 21 significant digits) in a ``<details>`` whose body is the exact interval.
     """
     out, last = [], 0
+
+    def plain(chunk: str) -> str:
+        return re.sub(r"`([^`]+)`", r"<code>\1</code>", _e(chunk))
+
     for m in RATIONAL_INTERVAL.finditer(text):
         lo, hi = m.group(1), m.group(2)
         if not is_long_interval(lo, hi):
@@ -115,11 +119,11 @@ def evidence_html(text: str) -> str:
             dlo, dhi = decimal_enclosure(lo, hi)
         except (ValueError, ZeroDivisionError):
             continue
-        out.append(_e(text[last:m.start()]))
+        out.append(plain(text[last:m.start()]))
         out.append(f'<details class="exact"><summary title="show the exact rational interval">[{dlo}, {dhi}]'
                    f'</summary><code>[{_e(lo)}, {_e(hi)}]</code></details>')
         last = m.end()
-    out.append(_e(text[last:]))
+    out.append(plain(text[last:]))
     return "".join(out)
 
 

@@ -62,7 +62,8 @@ def page_and_report(tmp_path_factory):
     from pybridge.check import run_check
 
     tmp = tmp_path_factory.mktemp("browser")
-    out = run_check(quick=True, out_dir=tmp / "report", workers=1, seed=1, show_progress=False, only=["constants"])
+    out = run_check(quick=True, out_dir=tmp / "report", workers=1, seed=1, show_progress=False,
+                    only=["constants"])
     assert out.exit_code == 0
     requests, errors = [], []
     with sync_playwright() as pw:
@@ -71,7 +72,8 @@ def page_and_report(tmp_path_factory):
             context = browser.new_context(offline=True, viewport={"width": 1280, "height": 900})
             page = context.new_page()
             page.on("request", lambda r: requests.append(r.url))
-            page.on("console", lambda m: errors.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+            page.on("console",
+                    lambda m: errors.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
             page.on("pageerror", lambda e: errors.append(f"page error: {e}"))
             page.goto((Path(out.out_dir) / "report.html").as_uri(), wait_until="load")
             yield page, Path(out.out_dir), requests, errors
@@ -108,7 +110,8 @@ def test_graph_has_one_node_per_claim_each_linking_to_its_entry(page_and_report)
     entries = page.eval_on_selector_all("article.claim", "els => els.map(e => e.id)")
     assert entries == [f"claim-{cid}" for cid in CLAIMS]
     # every statement's mathematics rendered as MathML with a real size
-    widths = page.eval_on_selector_all("article.claim .math math", "els => els.map(e => e.getBoundingClientRect().width)")
+    widths = page.eval_on_selector_all("article.claim .math math",
+                                       "els => els.map(e => e.getBoundingClientRect().width)")
     assert len(widths) == len(CLAIMS) and min(widths) > 0
 
 

@@ -141,7 +141,8 @@ class Backing:
             parts.append("uses no other claim")
         elif self.chain_backed:
             n = len(self.chain)
-            parts.append("the claim it uses is backed" if n == 1 else f"everything it uses ({n} claims) is backed")
+            parts.append("the claim it uses is backed" if n == 1
+                         else f"everything it uses ({n} claims) is backed")
         else:
             parts.append(f"rests on `{self.weakest}`, {describe_status(self.weakest_status)}")
         return "not fully backed: " + "; ".join(parts)

@@ -78,11 +78,12 @@ def run(args) -> int:
     backing = derive_backing(statuses, claims)
     users = used_by(claims)
     origin = (f"statuses from {source} (mode {meta.get('mode')}, seed entropy {meta.get('seed_entropy')})"
-              if source else "no report found (./prunegap-report): every status is 'not run'; run prunegap check")
+              if source else "no report found (./prunegap-report): every status is 'not run'; "
+                             "run prunegap check")
 
     def record(cid):
-        return {"id": cid, "status": statuses[cid], "uses": list(claims[cid].uses), "used_by": list(users[cid]),
-                **backing[cid].to_dict()}
+        return {"id": cid, "status": statuses[cid], "uses": list(claims[cid].uses),
+                "used_by": list(users[cid]), **backing[cid].to_dict()}
 
     if args.id is None:
         if args.json:

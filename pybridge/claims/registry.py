@@ -5,7 +5,8 @@ docstrings ``Claim `id```, Python twins, tests, report); its informal statement
 and LaTeX; its model (theory §3.2 notation); its source (paper, arXiv version,
 location) and tag; the Coq and Lean names of its main theorem (``None`` when not
 formalised); its Python twin (dotted path of a callable that checks the
-statement on given parameters); and the tests that exercise it.
+statement on given parameters); the tests that exercise it; and ``uses``, the ids
+of the claims its proof rests on (the blueprint, :mod:`pybridge.claims.blueprint`).
 
 The status is **derived from evidence**, never typed by hand:
 :func:`derive_status` combines the Coq audit, the numeric certificates and the
@@ -24,7 +25,8 @@ from dataclasses import dataclass, field
 
 from pybridge.errors import RegistryError
 
-__all__ = ["Source", "Claim", "Registry", "check_uses", "resolve_twin", "derive_status", "STATUSES", "TAGS", "KINDS",
+__all__ = ["Source", "Claim", "Registry", "check_uses", "resolve_twin", "derive_status", "STATUSES", "TAGS",
+           "KINDS",
            "RSS_MODEL", "ANY_REALS"]
 
 TAGS = ("READ", "READ-ABS", "READ-2ND", "RECON", "MEM")
@@ -73,12 +75,13 @@ class Claim:
     lean_status: str = "pending"
     notes: str = ""
     evidence_sections: tuple = field(default=())
-    #: ids of the claims this one rests on (its proof in the theory notes uses them); a list is stored as a tuple
+    #: ids of the claims this one rests on (its proof in the theory notes uses them); stored as a tuple
     uses: tuple = ()
 
     def __post_init__(self):
         if isinstance(self.uses, str) or not all(isinstance(u, str) for u in self.uses):
-            raise RegistryError(f"claim {self.id!r}: uses must be a sequence of claim ids, got uses={self.uses!r}")
+            raise RegistryError(f"claim {self.id!r}: uses must be a sequence of claim ids, "
+                                f"got uses={self.uses!r}")
         object.__setattr__(self, "uses", tuple(self.uses))
 
     def to_dict(self) -> dict:
@@ -154,7 +157,7 @@ class Registry(Mapping):
 
 
 def check_uses(claims: Mapping) -> None:
-    """Check the ``uses`` graph of ``claims`` (``id -> Claim``): every id known, no self-use or repeat, no cycle.
+    """Check the ``uses`` graph of ``claims`` (``id -> Claim``): ids known, no self-use or repeat, no cycle.
 
     Raises
     ------

@@ -120,6 +120,7 @@ def draw_dependency_graph(claims, statuses, backing, domain_of=None) -> GraphDra
         return GraphDrawing(dot, None, "Graphviz `dot` is not installed (Debian package graphviz): "
                                        "the graph is not drawn; its edges are listed below")
     except graphviz.CalledProcessError as exc:
-        return GraphDrawing(dot, None, f"Graphviz `dot` failed (exit {exc.returncode}): the graph is not drawn")
+        return GraphDrawing(dot, None, f"Graphviz `dot` failed (exit {exc.returncode}): "
+                                       "the graph is not drawn")
     start = svg.find("<svg")
     return GraphDrawing(dot, svg[start:] if start >= 0 else svg, None)

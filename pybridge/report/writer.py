@@ -88,7 +88,8 @@ def _summary_markdown(meta, sections, claims_rows) -> list:
            f"- **Not fully backed:** {len(claims_rows) - len(full)}; the weakest link of each:"]
     for r in claims_rows:
         if not r["backing"]["fully_backed"]:
-            out.append(f"  - `{r['id']}` ({r['status']}): {r['backing']['sentence'].removeprefix('not fully backed: ')}")
+            why = r["backing"]["sentence"].removeprefix("not fully backed: ")
+            out.append(f"  - `{r['id']}` ({r['status']}): {why}")
     out += [f"- **Wall time** {meta['seconds']:.1f} s; **seed entropy** `{meta['seed_entropy']}`; mode "
             f"{meta['mode']}. The same report as a browsable page with the dependency graph: `report.html`.", ""]
     return out

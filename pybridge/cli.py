@@ -11,6 +11,7 @@ import argparse
 import sys
 
 from pybridge import domains
+from pybridge.claims import command as claims_command
 from pybridge.cliargs import EXIT_UNAVAILABLE, EXIT_USAGE, EXIT_VIOLATED, Parser, default_workers, seed_arg
 from pybridge.errors import InvalidArgument, InvalidType, PrunegapError, SolverError
 
@@ -29,6 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--only", nargs="+", default=None, help="run only these sections")
     c.add_argument("--no-progress", action="store_true", help="hide the progress bar")
     c.set_defaults(run=_cmd_check)
+    claims_command.add_command(sub)
     for mod in domains.command_modules():
         mod.add_command(sub)
     return p
@@ -47,7 +49,7 @@ def _cmd_check(args) -> int:
                 raise InvalidArgument(f"--only must name sections from {names}, got --only={n!r}")
     out = run_check(quick=args.quick, out_dir=args.out, workers=workers, seed=args.seed,
                     show_progress=not args.no_progress, only=args.only)
-    print(f"report: {out.out_dir}/report.md ({out.seconds:.1f} s)")
+    print(f"report: {out.out_dir}/report.md and report.html ({out.seconds:.1f} s)")
     if out.violated:
         print(f"VIOLATED: {', '.join(sorted(set(out.violated)))}")
     if out.unavailable:

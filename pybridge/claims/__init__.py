@@ -5,6 +5,7 @@ This layer knows no domain.  Each domain lists its claims in its own
 order of its explicit domain list, into a :class:`Registry`.
 """
 
+from pybridge.claims.blueprint import BACKED_STATUSES, Backing, chain, derive_backing, status_counts, used_by
 from pybridge.claims.evidence import VERDICTS, ClaimCheck, Plan, Section, SectionSpec
 from pybridge.claims.registry import (
     ANY_REALS,
@@ -15,9 +16,11 @@ from pybridge.claims.registry import (
     Claim,
     Registry,
     Source,
+    check_uses,
     derive_status,
     resolve_twin,
 )
 
 __all__ = ["Claim", "Source", "Registry", "derive_status", "resolve_twin", "STATUSES", "TAGS", "KINDS",
-           "RSS_MODEL", "ANY_REALS", "ClaimCheck", "Section", "Plan", "SectionSpec", "VERDICTS"]
+           "RSS_MODEL", "ANY_REALS", "ClaimCheck", "Section", "Plan", "SectionSpec", "VERDICTS",
+           "check_uses", "Backing", "BACKED_STATUSES", "chain", "derive_backing", "status_counts", "used_by"]

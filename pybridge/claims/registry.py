@@ -5,7 +5,8 @@ docstrings ``Claim `id```, Python twins, tests, report); its informal statement
 and LaTeX; its model (theory §3.2 notation); its source (paper, arXiv version,
 location) and tag; the Coq and Lean names of its main theorem (``None`` when not
 formalised); its Python twin (dotted path of a callable that checks the
-statement on given parameters); and the tests that exercise it.
+statement on given parameters); the tests that exercise it; and ``uses``, the ids
+of the claims its proof rests on (the blueprint, :mod:`pybridge.claims.blueprint`).
 
 The status is **derived from evidence**, never typed by hand:
 :func:`derive_status` combines the Coq audit, the numeric certificates and the
@@ -24,7 +25,8 @@ from dataclasses import dataclass, field
 
 from pybridge.errors import RegistryError
 
-__all__ = ["Source", "Claim", "Registry", "resolve_twin", "derive_status", "STATUSES", "TAGS", "KINDS",
+__all__ = ["Source", "Claim", "Registry", "check_uses", "resolve_twin", "derive_status", "STATUSES", "TAGS",
+           "KINDS",
            "RSS_MODEL", "ANY_REALS"]
 
 TAGS = ("READ", "READ-ABS", "READ-2ND", "RECON", "MEM")
@@ -73,6 +75,14 @@ class Claim:
     lean_status: str = "pending"
     notes: str = ""
     evidence_sections: tuple = field(default=())
+    #: ids of the claims this one rests on (its proof in the theory notes uses them); stored as a tuple
+    uses: tuple = ()
+
+    def __post_init__(self):
+        if isinstance(self.uses, str) or not all(isinstance(u, str) for u in self.uses):
+            raise RegistryError(f"claim {self.id!r}: uses must be a sequence of claim ids, "
+                                f"got uses={self.uses!r}")
+        object.__setattr__(self, "uses", tuple(self.uses))
 
     def to_dict(self) -> dict:
         return {
@@ -89,6 +99,7 @@ class Claim:
             "twin": self.twin,
             "tests": list(self.tests),
             "notes": self.notes,
+            "uses": list(self.uses),
         }
 
 
@@ -112,7 +123,8 @@ class Registry(Mapping):
     Raises
     ------
     RegistryError
-        On a duplicate id, an unknown tag or kind, or an id that is not kebab-case.
+        On a duplicate id, an unknown tag or kind, an id that is not kebab-case, or a ``uses`` entry that
+        names an unknown claim or closes a cycle (:func:`check_uses`).
     """
 
     def __init__(self, groups):
@@ -125,6 +137,7 @@ class Registry(Mapping):
                 _validate(claim)
                 self._claims[claim.id] = claim
                 self.domain_of[claim.id] = domain
+        check_uses(self._claims)
 
     def __getitem__(self, claim_id: str) -> Claim:
         return self._claims[claim_id]
@@ -141,6 +154,45 @@ class Registry(Mapping):
             return self._claims[claim_id]
         except KeyError:
             raise RegistryError(f"unknown claim id {claim_id!r}") from None
+
+
+def check_uses(claims: Mapping) -> None:
+    """Check the ``uses`` graph of ``claims`` (``id -> Claim``): ids known, no self-use or repeat, no cycle.
+
+    Raises
+    ------
+    RegistryError
+        Naming the claim and the unknown id, or the cycle as ``a -> b -> a``.
+    """
+    for cid, claim in claims.items():
+        seen = set()
+        for dep in claim.uses:
+            if dep not in claims:
+                raise RegistryError(f"claim {cid!r}: uses names an unknown claim id {dep!r}")
+            if dep == cid:
+                raise RegistryError(f"claim {cid!r}: uses names the claim itself")
+            if dep in seen:
+                raise RegistryError(f"claim {cid!r}: uses names {dep!r} twice")
+            seen.add(dep)
+    state: dict[str, int] = {}  # 1 on the current path, 2 done
+
+    for start in claims:
+        if start in state:
+            continue
+        path, stack = [start], [iter(claims[start].uses)]
+        state[start] = 1
+        while stack:
+            dep = next(stack[-1], None)
+            if dep is None:
+                state[path.pop()] = 2
+                stack.pop()
+            elif state.get(dep) == 1:
+                cycle = path[path.index(dep):] + [dep]
+                raise RegistryError("claim uses form a cycle: " + " -> ".join(cycle))
+            elif dep not in state:
+                state[dep] = 1
+                path.append(dep)
+                stack.append(iter(claims[dep].uses))
 
 
 def resolve_twin(claim: Claim):

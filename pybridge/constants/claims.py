@@ -117,6 +117,15 @@ _TABLE = {
         ("property_tests/constants/test_theorem_a.py::test_a_prime_rho_is_a_minimiser_and_agrees_numerically",)),
 }
 
+#: claim id -> the claims the constant's meaning rests on (theory §1.3, §1.7, §3.6, §3.10); absent = none
+_USES = {
+    "const-pensia-uniform-weight": ("const-xy-uniform-weight",),
+    "const-allasia-c18": ("const-irwin-hall-cl",),
+    "const-eta-eps": ("kink-arc-three-point", "kink-angle-law"),
+    "const-n-half": ("theorem-a", "const-eta-eps"),
+    "const-theorem-a-prime": ("sinusoid-second-difference", "kink-angle-law"),
+}
+
 #: claim id -> the symbolic constant name that is its main evidence
 PRIMARY_CONSTANT = {cid: row[0] for cid, row in _TABLE.items()}
 
@@ -124,5 +133,5 @@ for _cid, (_name, _stmt, _latex, _src, _tag, _tests) in _TABLE.items():
     CLAIMS.append(Claim(
         id=_cid, statement=_stmt, latex=_latex, model=_MODEL, source=_src, tag=_tag, kind="constant",
         twin="symbolic:verify_constant", tests=_BASE + _tests,
-        notes=f"symbolic constant `{_name}`",
+        notes=f"symbolic constant `{_name}`", uses=_USES.get(_cid, ()),
     ))

@@ -28,12 +28,21 @@ LEAN = {
     "rss-certificate-sound": "Prunegap.checkCertificate_sound",
 }
 
+#: claim id -> the claims its proof uses (theory §3.4-3.6, §5.3; the Coq proofs agree: theorem_a_core applies
+#: kink_arc_three_point, union_bound applies Moments.bernoulli, check_certificate_sound the gap certificate)
+USES = {
+    "rss-complete-sequence": ("rss-subset-sum-recursion",),
+    "theorem-a-core": ("kink-free-affine", "kink-arc-three-point"),
+    "theorem-a-union-bound": ("rss-amplification",),
+    "rss-certificate-sound": ("rss-gap-certificate", "rss-subset-sum-recursion"),
+}
+
 
 def _lemma(id, coq, statement, latex, model, where, twin, tests, notes=""):
     CLAIMS.append(Claim(
         id=id, coq=coq, lean=LEAN[id], lean_status="proof-written", statement=statement, latex=latex, model=model,
         source=Source("theory.md", "", where), tag="RECON", kind="lemma",
-        twin=_TW + twin, tests=tuple(_T + t for t in tests), notes=notes,
+        twin=_TW + twin, tests=tuple(_T + t for t in tests), notes=notes, uses=USES.get(id, ()),
     ))
 
 
@@ -104,7 +113,7 @@ _lemma("sinusoid-second-difference", "Prunegap.TheoremA.sinusoid_second_differen
 
 CLAIMS.append(Claim(
     id="rss-certificate-sound", coq="Prunegap.Checker.check_certificate_sound",
-    lean=LEAN["rss-certificate-sound"], lean_status="proof-written",
+    lean=LEAN["rss-certificate-sound"], lean_status="proof-written", uses=USES["rss-certificate-sound"],
     statement="The verified checker over Q accepts a certificate (masks with exact sums, sorted, gaps <= 2 eps, "
               "first <= a + eps, last >= b - eps) only if every z in [a, b] is within eps of a subset sum.",
     latex=r"\mathtt{check}(xs,\varepsilon,a,b,masks)=\mathtt{true}\Rightarrow\forall z\in[a,b]\ "

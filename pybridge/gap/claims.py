@@ -20,6 +20,7 @@ _M = "domain the unit ball B^d, sup norm; f*(x) = relu(<w*, x>), ||w*|| = 1"
 
 CLAIMS.append(Claim(
     id="gap-ordering",
+    uses=("theorem-a-core",),
     statement="For every network of model M0, (1/2) tan(eta_min/2) <= the RF optimum <= the error of the best "
               "neuron-pruned subnetwork (eta_min: smallest angle between a projected hidden weight and w*).",
     latex=r"\tfrac12\tan\tfrac{\eta_{\min}}2\le\inf_{c\in\mathbb R^n}\mathcal E\Big(\sum_ic_i\sigma(\langle u_i,"
@@ -35,6 +36,8 @@ CLAIMS.append(Claim(
 
 CLAIMS.append(Claim(
     id="theorem-a",
+    uses=("theorem-a-core", "kink-arc-three-point", "kink-angle-law", "theorem-a-union-bound",
+          "const-eta-eps"),
     statement="Pr[some c in R^n has sup error < eps] <= 1 - (1 - 2 eta_eps/pi)^n <= 8 n eps / pi with "
               "eta_eps = 2 arctan(2 eps); hence for every neuron-pruned subnetwork; n_1/2(eps) = ln 2 / -ln(1 - q).",
     latex=r"\Pr\big[\exists c:\mathcal E<\varepsilon\big]\le1-\big(1-\tfrac{2\eta_\varepsilon}\pi\big)^n,"
@@ -50,6 +53,7 @@ CLAIMS.append(Claim(
 
 CLAIMS.append(Claim(
     id="theorem-a-line-uniform",
+    uses=("kink-line-three-point", "kink-free-affine", "const-line-q-uniform"),
     statement="Law U with w* = e1: Pr[RF error < eps] <= 1 - (1 - q)^n with q = 2 eps / s0, "
               "s0 = sqrt(1 - 16 eps^2) (Lemma K1 on a segment of length 8 eps).",
     latex=r"\Pr[\exists c:\mathcal E<\varepsilon]\le1-(1-q)^n,\ q=2\varepsilon/\sqrt{1-16\varepsilon^2}",
@@ -76,6 +80,7 @@ CLAIMS.append(Claim(
 
 CLAIMS.append(Claim(
     id="expected-optimal-error",
+    uses=("theorem-a-core", "kink-angle-law", "const-expected-eta-min"),
     statement="E[RF optimum] >= E[(1/2) tan(eta_min/2)] >= E[eta_min]/4 = pi / (8 (n + 1)).",
     latex=r"\mathbb E\inf_c\mathcal E\ge\frac{\pi}{8(n+1)}",
     model="M0, law G, d >= 2; " + _M,
@@ -88,6 +93,7 @@ CLAIMS.append(Claim(
 
 CLAIMS.append(Claim(
     id="d1-no-gap",
+    uses=("b0-positive-homogeneity", "rss-log-sample-size"),
     statement="For d = 1 neuron pruning is random subset sum on {v_i u_i}: O(log 1/eps) units suffice, so "
               "there is no gap; Theorem A needs d >= 2.",
     latex=r"d=1:\ \mathcal E(g_S)=\big|\textstyle\sum_{i\in S,\,u_iw^*>0}v_i|u_i|-1\big|",
@@ -100,6 +106,8 @@ CLAIMS.append(Claim(
 
 CLAIMS.append(Claim(
     id="weight-pruning-b0",
+    uses=("b0-positive-homogeneity", "rss-log-sample-size", "const-pensia-uniform-weight",
+          "const-gauss-product-weight"),
     statement="Construction B0: masking kept units to coordinate 1 gives error exactly |Sigma_S - 1|, and "
               "O(log 1/eps) hidden units reach error <= eps for an axis target.",
     latex=r"\mathcal E=\big|\textstyle\sum_{i\in S}v_iu_{i1}-1\big|,\ n=O(\log\tfrac1\varepsilon)",
@@ -114,6 +122,8 @@ CLAIMS.append(Claim(
 
 CLAIMS.append(Claim(
     id="weight-pruning-b1",
+    uses=("b0-positive-homogeneity", "relu-odd-part", "rss-log-sample-size", "const-pensia-uniform-weight",
+          "const-gauss-product-weight"),
     statement="Construction B1: d blocks with per-coordinate subset sums give sup error <= "
               "(sum_j max(|delta+_j|, |delta-_j|)^2)^(1/2) <= eps' sqrt(d); O(d log(d/eps)) hidden units suffice.",
     latex=r"\mathcal E(\sigma\circ h)\le\Big(\sum_j\max(|\delta^+_j|,|\delta^-_j|)^2\Big)^{1/2},"
@@ -129,6 +139,7 @@ CLAIMS.append(Claim(
 
 CLAIMS.append(Claim(
     id="m0-diagonal-caveat",
+    uses=("theorem-a-core", "kink-angle-law", "const-eta-eps"),
     statement="In M0 every weight-pruned network lies in the RF span of the masked features {u_i, (u_i1, 0), "
               "(0, u_i2)}; for a diagonal target it obeys the neuron-pruning bound (Omega(1/eps)), while an axis "
               "target is represented exactly.",

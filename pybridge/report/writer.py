@@ -1,8 +1,10 @@
 """Writing the ``prunegap check`` report atomically.
 
-The report directory is assembled in a temporary sibling directory and moved
-into place only when complete, so an interrupted run (Ctrl-C) leaves either the
-previous report or none — never a half-written one.
+The report directory (``report.md``, ``report.html``, ``results.json``, the PNG figures) is
+assembled in a temporary sibling directory and moved into place only when complete, so an
+interrupted run (Ctrl-C) leaves either the previous report or none — never a half-written one.
+Every claim row carries its derived status and its backing (:mod:`pybridge.claims.blueprint`):
+fully backed, or the weakest link of what it uses.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import tempfile
 from importlib import metadata
 from pathlib import Path
 
-from pybridge.claims import derive_status
+from pybridge.claims import BACKED_STATUSES, derive_backing, derive_status, status_counts
 
 __all__ = ["package_versions", "write_report", "check_out_dir", "MARKER"]
 
@@ -55,17 +57,42 @@ def _json_default(obj):
 
 
 def _claims_table(sections, formal, claims):
+    """One row per claim: its registry entry, derived status, backing, formal outcome and checks."""
     checks = [c for s in sections for c in s.checks]
+    statuses = {cid: derive_status(cid, checks=checks, formal=formal) for cid in claims}
+    backing = derive_backing(statuses, claims)
     rows = []
     for cid, claim in claims.items():
         mine = [c for c in checks if c.claim_id == cid]
         rows.append({
             **claim.to_dict(),
-            "status": derive_status(cid, checks=checks, formal=formal),
+            "status": statuses[cid],
+            "backing": backing[cid].to_dict(),
             "formal": (formal or {}).get(cid, "not formalised" if claim.coq is None else "not run"),
             "checks": [c.to_dict() for c in mine],
         })
-    return rows
+    return rows, backing
+
+
+def _summary_markdown(meta, sections, claims_rows) -> list:
+    """The summary block: counts by status, fully backed, violated, the weakest links, time and seed."""
+    statuses = {r["id"]: r["status"] for r in claims_rows}
+    counts = ", ".join(f"{s} {n}" for s, n in status_counts(statuses).items())
+    full = [r["id"] for r in claims_rows if r["backing"]["fully_backed"]]
+    bad = sorted({c.claim_id for s in sections for c in s.checks if c.verdict in ("violated", "failed")})
+    out = ["## Summary", "",
+           f"- **Claims:** {len(claims_rows)} — {counts}.",
+           f"- **Violated or failed:** {', '.join(f'`{b}`' for b in bad) or 'none'}.",
+           f"- **Fully backed** (it and everything it uses {' or '.join(BACKED_STATUSES)}): {len(full)} of "
+           f"{len(claims_rows)}: " + (", ".join(f"`{c}`" for c in full) or "none") + ".",
+           f"- **Not fully backed:** {len(claims_rows) - len(full)}; the weakest link of each:"]
+    for r in claims_rows:
+        if not r["backing"]["fully_backed"]:
+            why = r["backing"]["sentence"].removeprefix("not fully backed: ")
+            out.append(f"  - `{r['id']}` ({r['status']}): {why}")
+    out += [f"- **Wall time** {meta['seconds']:.1f} s; **seed entropy** `{meta['seed_entropy']}`; mode "
+            f"{meta['mode']}. The same report as a browsable page with the dependency graph: `report.html`.", ""]
+    return out
 
 
 def _markdown(meta, sections, claims_rows, claims) -> str:
@@ -76,12 +103,18 @@ def _markdown(meta, sections, claims_rows, claims) -> str:
         "Every claim names its model, source and tag. RECON = our reconstruction (the body of arXiv "
         "2603.02234 was not available); it is never presented as the paper's statement. Statuses are derived "
         "from the evidence of this run (Coq audit, certified numerics, exact instance checks, Monte Carlo).", "",
+        *_summary_markdown(meta, sections, claims_rows),
         "## Claims", "",
-        "| claim | status | verdict(s) | tag | source |", "|---|---|---|---|---|",
+        "| claim | status | verdict(s) | uses | fully backed | tag | source |", "|---|---|---|---|---|---|---|",
     ]
     for r in claims_rows:
         verdicts = ", ".join(sorted({c["verdict"] for c in r["checks"]})) or "-"
-        out.append(f"| `{r['id']}` | {r['status']} | {verdicts} | {r['tag']} | {r['source']} |")
+        uses = ", ".join(f"`{u}`" for u in r["uses"]) or "-"
+        b = r["backing"]
+        backed = "yes" if b["fully_backed"] else (f"no: `{b['weakest']}` {b['weakest_status']}"
+                                                  if b["weakest"] and b["weakest_status"] not in BACKED_STATUSES
+                                                  else "no: itself")
+        out.append(f"| `{r['id']}` | {r['status']} | {verdicts} | {uses} | {backed} | {r['tag']} | {r['source']} |")
     out.append("")
     for sec in sections:
         out += [f"## {sec.title}", "", f"_Section time: {sec.seconds:.1f} s._", ""]
@@ -95,6 +128,19 @@ def _markdown(meta, sections, claims_rows, claims) -> str:
         if sec.markdown:
             out += [sec.markdown, ""]
     return "\n".join(out) + "\n"
+
+
+def _html(meta, sections, claims, claims_rows, backing, tmp: Path) -> str:
+    """``report.html``: the blueprint page with the figures already written into ``tmp`` inlined."""
+    from pybridge.report.graph import draw_dependency_graph
+    from pybridge.report.html import render_html
+
+    statuses = {r["id"]: r["status"] for r in claims_rows}
+    drawing = draw_dependency_graph(claims, statuses, backing, getattr(claims, "domain_of", None))
+    figures = {f: (tmp / f).read_bytes() for s in sections for f in s.figures if (tmp / f).is_file()}
+    meta.setdefault("graph", "drawn by Graphviz dot" if drawing.svg else drawing.problem)
+    return render_html(meta=meta, sections=sections, claims=claims, rows=claims_rows, backing=backing,
+                       figures=figures, drawing=drawing)
 
 
 def check_out_dir(out_dir) -> Path:
@@ -123,7 +169,7 @@ def check_out_dir(out_dir) -> Path:
 
 
 def write_report(out_dir, *, meta: dict, sections, claims, formal=None) -> Path:
-    """Write report.md, results.json and the figures into ``out_dir`` atomically.
+    """Write report.md, report.html, results.json and the figures into ``out_dir`` atomically.
 
     ``claims`` is the registry (``claim id -> Claim``, :class:`pybridge.claims.Registry`): one row per claim.
 
@@ -136,10 +182,11 @@ def write_report(out_dir, *, meta: dict, sections, claims, formal=None) -> Path:
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-", dir=out_dir.parent))
     try:
-        claims_rows = _claims_table(sections, formal, claims)
+        claims_rows, backing = _claims_table(sections, formal, claims)
         for sec in sections:
             for fname, writer in sec.figures.items():
                 writer(tmp / fname)
+        html_text = _html(meta, sections, claims, claims_rows, backing, tmp)
         results = {
             "meta": meta,
             "claims": claims_rows,
@@ -148,6 +195,7 @@ def write_report(out_dir, *, meta: dict, sections, claims, formal=None) -> Path:
         }
         (tmp / "results.json").write_text(json.dumps(results, indent=1, default=_json_default))
         (tmp / "report.md").write_text(_markdown(meta, sections, claims_rows, claims))
+        (tmp / "report.html").write_text(html_text, encoding="utf-8")
         (tmp / MARKER).write_text("written by prunegap check; this directory is replaced by the next run\n")
         os.chmod(tmp, 0o755)
         old = None

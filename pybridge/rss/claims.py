@@ -11,6 +11,7 @@ _T = "property_tests/rss/"
 
 CLAIMS.append(Claim(
     id="rss-counting-bound", lean="Prunegap.counting_bound", lean_status="proof-written", coq="Prunegap.SubsetSum.counting_bound",
+    uses=("rss-subset-sum-recursion",),
     statement="If 2^n * 2*eps < b - a, no n reals eps-cover [a, b] by subset sums; so the Monte Carlo "
               "estimator returns exactly 0 successes, for every law.",
     latex=r"(\forall z\in[a,b]\ \exists S:|\Sigma_S-z|\le\varepsilon)\Rightarrow b-a\le 2^n\cdot 2\varepsilon",
@@ -24,6 +25,7 @@ CLAIMS.append(Claim(
 
 CLAIMS.append(Claim(
     id="rss-subset-sum-monotone", lean="Prunegap.subsetSums_monotone", lean_status="proof-written", coq="Prunegap.SubsetSum.subset_sums_monotone",
+    uses=("rss-subset-sum-recursion",),
     statement="Adding a sample never removes a subset sum, so it never breaks an eps-cover; "
               "an eps-cover is an eps'-cover for every eps' >= eps.",
     latex=r"SS(xs)\subseteq SS(x::xs),\ SS(xs)\subseteq SS(xs\mathbin{+\!\!+}ys)",
@@ -74,6 +76,7 @@ CLAIMS.append(Claim(
 
 CLAIMS.append(Claim(
     id="rss-log-sample-size",
+    uses=("rss-gap-certificate", "rss-subset-sum-monotone"),
     statement="Logarithmic sample size: for X_i ~ Uniform[-1,1] (Lueker) or Pensia's D, "
               "n = O(log 1/eps) samples eps-cover the target interval with probability >= 1 - delta; "
               "checked empirically: the threshold n*(eps, delta) grows linearly in log2(1/eps).",

@@ -1,0 +1,126 @@
+"""The dependency graph of the claims, drawn by Graphviz as inline SVG.
+
+One node per registered claim, filled by its status in this run, with a thick solid border
+when the claim is fully backed (it and everything it uses proved or certified) and a dashed
+border otherwise; one edge ``A -> B`` for every ``B`` in ``A.uses``; claims grouped by domain.
+Every node links to ``#claim-<id>``, its entry in ``report.html``.
+
+Layout is Graphviz ``dot`` (Debian package ``graphviz``), called through the ``graphviz``
+Python package.  Without ``dot`` the report says so and lists the dependencies as text:
+the drawing is missing, never faked.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["STATUS_COLOURS", "GraphDrawing", "dependency_dot", "draw_dependency_graph", "anchor"]
+
+#: status -> (fill colour, text colour); colour-blind-safe ramp from proved (dark) to violated (red)
+STATUS_COLOURS = {
+    "proved in Coq": ("#1a9850", "#ffffff"),
+    "certified numerically": ("#91cf60", "#000000"),
+    "checked exactly on instances": ("#d9ef8b", "#000000"),
+    "checked by Monte Carlo": ("#fee08b", "#000000"),
+    "stated only": ("#e0e0e0", "#000000"),
+    "not run": ("#ffffff", "#000000"),
+    "check failed": ("#f46d43", "#000000"),
+    "violated": ("#d73027", "#ffffff"),
+}
+
+
+def anchor(claim_id: str) -> str:
+    """The HTML id of a claim's entry (``claim-<id>``)."""
+    return f"claim-{claim_id}"
+
+
+@dataclass(frozen=True)
+class GraphDrawing:
+    """The drawn graph: ``svg`` (an ``<svg>`` element) or ``None`` with the ``problem`` that prevented it."""
+
+    dot: str
+    svg: str | None
+    problem: str | None
+
+
+def _tooltip(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\\", "/").replace('"', "'"))[:300]
+
+
+def dependency_dot(claims, statuses, backing, domain_of=None) -> str:
+    """Graphviz source of the dependency graph.
+
+    Parameters
+    ----------
+    claims : Mapping[str, Claim]
+        The registry (node per claim, edges from ``uses``).
+    statuses : Mapping[str, str]
+        ``{claim id: status}`` of this run.
+    backing : Mapping[str, Backing]
+        From :func:`pybridge.claims.derive_backing`.
+    domain_of : Mapping[str, str], optional
+        ``{claim id: domain}``; claims are clustered by domain when given.
+
+    Returns
+    -------
+    str
+        DOT source (``digraph blueprint``).
+    """
+    import graphviz
+
+    g = graphviz.Digraph("blueprint", graph_attr={"rankdir": "LR", "nodesep": "0.12", "ranksep": "0.5",
+                                                  "fontname": "Helvetica", "fontsize": "11", "bgcolor": "white",
+                                                  "newrank": "true"},
+                         node_attr={"shape": "box", "style": "rounded,filled", "fontname": "Helvetica",
+                                    "fontsize": "10", "height": "0.3", "margin": "0.08,0.03"},
+                         edge_attr={"color": "#555555", "arrowsize": "0.6"})
+    groups: dict[str, list[str]] = {}
+    for cid in claims:
+        groups.setdefault((domain_of or {}).get(cid, ""), []).append(cid)
+    for domain, ids in groups.items():
+        target = g
+        sub = None
+        if domain:
+            sub = graphviz.Digraph(f"cluster_{domain}", graph_attr={
+                "label": domain, "style": "rounded,dashed", "color": "#999999", "fontcolor": "#555555"})
+            target = sub
+        for cid in ids:
+            status = statuses.get(cid, "not run")
+            fill, ink = STATUS_COLOURS.get(status, ("#ffffff", "#000000"))
+            b = backing[cid]
+            target.node(cid, label=cid, id=f"node-{cid}", URL=f"#{anchor(cid)}", target="_self",
+                        tooltip=_tooltip(f"{cid}: {status}; {b.sentence()}"),
+                        fillcolor=fill, fontcolor=ink,
+                        color="#000000" if b.fully_backed else "#444444",
+                        penwidth="2.2" if b.fully_backed else "1.0",
+                        style="rounded,filled" if b.fully_backed else "rounded,filled,dashed")
+        if sub is not None:
+            g.subgraph(sub)
+    for cid, claim in claims.items():
+        for dep in claim.uses:
+            g.edge(cid, dep, id=f"edge-{cid}--{dep}")
+    return g.source
+
+
+def draw_dependency_graph(claims, statuses, backing, domain_of=None) -> GraphDrawing:
+    """Lay out :func:`dependency_dot` with Graphviz ``dot`` into an inline ``<svg>`` element.
+
+    Returns
+    -------
+    GraphDrawing
+        ``svg`` is ``None`` when ``dot`` is not installed or fails; ``problem`` then says why in one line.
+    """
+    import graphviz
+
+    dot = dependency_dot(claims, statuses, backing, domain_of)
+    try:
+        svg = graphviz.Source(dot).pipe(format="svg", encoding="utf-8")
+    except graphviz.ExecutableNotFound:
+        return GraphDrawing(dot, None, "Graphviz `dot` is not installed (Debian package graphviz): "
+                                       "the graph is not drawn; its edges are listed below")
+    except graphviz.CalledProcessError as exc:
+        return GraphDrawing(dot, None, f"Graphviz `dot` failed (exit {exc.returncode}): "
+                                       "the graph is not drawn")
+    start = svg.find("<svg")
+    return GraphDrawing(dot, svg[start:] if start >= 0 else svg, None)

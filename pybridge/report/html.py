@@ -1,0 +1,329 @@
+"""``report.html``: the browsable blueprint of one ``prunegap check`` run.
+
+One self-contained page, written next to ``report.md`` in the same atomic write: a summary
+(counts by status, what is fully backed, what is violated, wall time, seed), the dependency
+graph (:mod:`pybridge.report.graph`, inline SVG, every node linking to its claim), one entry
+per registered claim (statement with its mathematics as MathML, model, source and tag,
+backing, uses and used-by, evidence with verdicts, Coq file and line, Lean declaration, the
+tests), the figures and each section's tables.
+
+Offline by construction: no script, no stylesheet, font or image is fetched; CSS is inline,
+figures are ``data:`` URIs, mathematics is MathML (rendered natively by browsers; converted
+from the registry's LaTeX by ``latex2mathml``), section tables are Markdown rendered by
+``markdown-it-py`` with raw HTML disabled.  Certified intervals appear as decimal enclosures
+(:mod:`pybridge.report.intervals`) with the exact rationals one click away.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import re
+
+from pybridge.claims import BACKED_STATUSES, status_counts, used_by
+from pybridge.report.graph import STATUS_COLOURS, anchor
+from pybridge.report.intervals import RATIONAL_INTERVAL, decimal_enclosure, is_long_interval
+from pybridge.report.locations import coq_location, lean_location
+
+__all__ = ["render_html", "math_html", "evidence_html", "TAG_MEANING"]
+
+#: the theory notes' legend, one line per tag
+TAG_MEANING = {
+    "READ": "read in the source",
+    "READ-ABS": "only the abstract or metadata of the source was available",
+    "READ-2ND": "read as a restatement in a named secondary source",
+    "RECON": "our own reconstruction, not a statement of the source paper",
+    "MEM": "background knowledge not verified against a source",
+}
+
+_CSS = """
+body{font-family:system-ui,-apple-system,"Segoe UI",Helvetica,Arial,sans-serif;margin:0;color:#1d1d1d;
+ background:#fafafa;line-height:1.45}
+main{max-width:1120px;margin:0 auto;padding:1rem 1.5rem 4rem}
+h1{font-size:1.6rem;margin:.6rem 0}h2{margin-top:2.2rem;border-bottom:2px solid #ddd;padding-bottom:.2rem}
+code{font-size:.88em;background:#f0f0f0;padding:0 .2em;border-radius:3px}
+table{border-collapse:collapse;margin:.6rem 0}td,th{border:1px solid #ccc;padding:.2rem .5rem;text-align:left;
+ vertical-align:top;font-size:.92rem}th{background:#eee}
+.badge{display:inline-block;padding:0 .45em;border-radius:.6em;font-size:.8rem;border:1px solid #888;
+ white-space:nowrap;font-weight:600}
+.backed-yes{color:#14632f;font-weight:600}.backed-no{color:#8a4b00;font-weight:600}
+.claim{background:#fff;border:1px solid #ddd;border-left:6px solid #999;border-radius:4px;margin:1rem 0;
+ padding:.4rem 1rem .6rem;scroll-margin-top:.5rem}
+.claim:target{box-shadow:0 0 0 3px #2b6cb0;border-color:#2b6cb0}
+.claim h3{margin:.3rem 0;font-size:1.1rem}.claim h3 a{color:inherit;text-decoration:none}
+.claim dl{display:grid;grid-template-columns:8.5rem 1fr;gap:.2rem .8rem;margin:.4rem 0}
+.claim dt{font-weight:600;color:#555}.claim dd{margin:0}
+.statement{font-size:1.02rem;margin:.3rem 0}.math{overflow-x:auto;margin:.3rem 0 .5rem;font-size:1.1rem}
+.evidence li{margin:.25rem 0}.verdict{font-weight:700}
+.verdict-violated,.verdict-failed{color:#b00020}.verdict-holds,.verdict-consistent{color:#14632f}
+details.exact{display:inline}details.exact summary{display:inline;cursor:pointer;color:#1d4f91;
+ text-decoration:underline dotted}details.exact[open] code{display:block;word-break:break-all;margin:.2rem 0}
+#graph{background:#fff;border:1px solid #ddd;border-radius:4px;padding:.5rem;overflow:auto}
+#graph svg{max-width:100%;height:auto}#graph a:hover polygon,#graph a:hover path{stroke:#2b6cb0;stroke-width:3}
+.legend span{margin-right:.9rem;white-space:nowrap}
+figure{background:#fff;border:1px solid #ddd;border-radius:4px;margin:1rem 0;padding:.5rem}
+figure img{max-width:100%}figcaption{font-size:.9rem;color:#555}
+.problem{color:#b00020;font-weight:600}.note{color:#555;font-size:.92rem}
+"""
+
+
+def _e(text) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _badge(status: str) -> str:
+    fill, ink = STATUS_COLOURS.get(status, ("#ffffff", "#000000"))
+    return f'<span class="badge" style="background:{fill};color:{ink}">{_e(status)}</span>'
+
+
+def _claim_link(cid: str, statuses=None) -> str:
+    badge = f" {_badge(statuses.get(cid, 'not run'))}" if statuses is not None else ""
+    return f'<a href="#{anchor(cid)}"><code>{_e(cid)}</code></a>{badge}'
+
+
+_TICKED = re.compile(r"`([a-z0-9-]+)`")
+
+
+def _sentence(text: str, claims) -> str:
+    """Escape a backing sentence, turning each `claim-id` into a link to its entry."""
+    return _TICKED.sub(lambda m: _claim_link(m.group(1)) if m.group(1) in claims else f"<code>{m.group(1)}</code>",
+                       _e(text))
+
+
+def math_html(latex: str) -> str:
+    """The claim's LaTeX as a MathML ``<math>`` element; on a conversion failure, the LaTeX source as code."""
+    try:
+        from latex2mathml.converter import convert
+
+        return convert(latex, display="block")
+    except Exception:  # noqa: BLE001 - any converter failure shows the source instead
+        return f'<code class="latex">{_e(latex)}</code>'
+
+
+def evidence_html(text: str) -> str:
+    """Escape an evidence sentence; long rational intervals become decimal enclosures with the exact form hidden.
+
+    ``[p/q, r/s]`` whose ends are longer than :data:`pybridge.report.intervals.LONG` characters is shown as
+    ``[lo, hi]`` (outward-rounded, 21 significant digits) in a ``<details>`` whose body is the exact interval.
+    """
+    out, last = [], 0
+
+    def plain(chunk: str) -> str:
+        return re.sub(r"`([^`]+)`", r"<code>\1</code>", _e(chunk))
+
+    for m in RATIONAL_INTERVAL.finditer(text):
+        lo, hi = m.group(1), m.group(2)
+        if not is_long_interval(lo, hi):
+            continue
+        try:
+            dlo, dhi = decimal_enclosure(lo, hi)
+        except (ValueError, ZeroDivisionError):
+            continue
+        out.append(plain(text[last:m.start()]))
+        out.append(f'<details class="exact"><summary title="show the exact rational interval">[{dlo}, {dhi}]'
+                   f'</summary><code>[{_e(lo)}, {_e(hi)}]</code></details>')
+        last = m.end()
+    out.append(plain(text[last:]))
+    return "".join(out)
+
+
+def _checks_by_claim(sections) -> dict:
+    out: dict[str, list] = {}
+    for sec in sections:
+        for c in sec.checks:
+            out.setdefault(c.claim_id, []).append((sec, c))
+    return out
+
+
+def _formal_line(name, location, outcome: str) -> str:
+    if not name:
+        return '<span class="note">not formalised</span>'
+    where = (f' — <a href="{_e(location.uri)}#L{location.line}">{_e(location)}</a>' if location
+             else ' — <span class="note">source not found in this checkout</span>')
+    return f"<code>{_e(name)}</code>{where} — {_e(outcome)}"
+
+
+def _lean_outcome(claim) -> str:
+    return {"proof-written": "proof written, not compiled here (no Lean toolchain on our machines)",
+            "stated": "statement only", "pending": "no declaration yet"}.get(claim.lean_status, claim.lean_status)
+
+
+def _entry(claim, row, backing, statuses, users, checks) -> str:
+    cid = claim.id
+    status = row["status"]
+    fill = STATUS_COLOURS.get(status, ("#999999", ""))[0]
+    b = backing[cid]
+    backed = ('<span class="backed-yes">fully backed</span>' if b.fully_backed
+              else '<span class="backed-no">not fully backed</span>')
+    uses = ", ".join(_claim_link(d, statuses) for d in claim.uses) or '<span class="note">none</span>'
+    chain_extra = ""
+    indirect = [d for d in b.chain if d not in claim.uses]
+    if indirect:
+        chain_extra = "<br><span class=\"note\">and through them: </span>" + ", ".join(
+            _claim_link(d) for d in indirect)
+    used = ", ".join(_claim_link(u) for u in users.get(cid, ())) or '<span class="note">no claim</span>'
+    ev = []
+    for sec, c in checks:
+        ev.append(f'<li><span class="verdict verdict-{_e(c.verdict)}">{_e(c.verdict)}</span> '
+                  f'<i>({_e(c.method)}; section {_e(sec.name)})</i>: {evidence_html(c.evidence)}</li>')
+    evidence = (f'<ul class="evidence">{"".join(ev)}</ul>' if ev
+                else '<span class="note">no evidence in this run (the sections that check it did not run)</span>')
+    coq = _formal_line(claim.coq, coq_location(claim.coq), str(row.get("formal", "")))
+    lean = _formal_line(claim.lean, lean_location(claim.lean), _lean_outcome(claim)) if claim.lean else (
+        '<span class="note">no Lean declaration</span>')
+    tests = "".join(f"<li><code>{_e(t)}</code></li>" for t in claim.tests) or "<li>none</li>"
+    notes = f"<dt>Notes</dt><dd>{_e(claim.notes)}</dd>" if claim.notes else ""
+    return f"""<article class="claim" id="{anchor(cid)}" data-status="{_e(status)}" style="border-left-color:{fill}">
+<h3><a href="#{anchor(cid)}"><code>{_e(cid)}</code></a> {_badge(status)} {backed}</h3>
+<p class="statement">{_e(claim.statement)}</p>
+<div class="math">{math_html(claim.latex)}</div>
+<dl>
+<dt>Model</dt><dd>{_e(claim.model)}</dd>
+<dt>Source</dt><dd>{_e(claim.source)} — tag <b>{_e(claim.tag)}</b> <span class="note">({_e(TAG_MEANING.get(claim.tag, ""))})</span></dd>
+<dt>Kind</dt><dd>{_e(claim.kind)}</dd>
+<dt>Backing</dt><dd>{_sentence(b.sentence(), statuses)}</dd>
+<dt>Uses</dt><dd>{uses}{chain_extra}</dd>
+<dt>Used by</dt><dd>{used}</dd>
+<dt>Evidence</dt><dd>{evidence}</dd>
+<dt>Coq</dt><dd>{coq}</dd>
+<dt>Lean</dt><dd>{lean}</dd>
+<dt>Tests</dt><dd><ul>{tests}</ul></dd>
+<dt>Twin</dt><dd><code>{_e(claim.twin)}</code></dd>
+{notes}
+</dl>
+</article>"""
+
+
+def _summary(meta, claims, statuses, backing, sections) -> str:
+    counts = status_counts(statuses)
+    rows = "".join(f"<tr><td>{_badge(s)}</td><td>{n}</td></tr>" for s, n in counts.items())
+    full = [cid for cid in claims if backing[cid].fully_backed]
+    bad = [c for sec in sections for c in sec.checks if c.verdict in ("violated", "failed")]
+    unavailable = sorted({c.claim_id for sec in sections for c in sec.checks if c.verdict == "unavailable"})
+    bad_html = ("<ul>" + "".join(f"<li>{_claim_link(c.claim_id) if c.claim_id in claims else _e(c.claim_id)}: "
+                                 f"{_e(c.verdict)} — {evidence_html(c.evidence)}</li>" for c in bad) + "</ul>"
+                if bad else "<p>None: no claim is violated and no check failed in this run.</p>")
+    weak = [cid for cid in claims if not backing[cid].fully_backed]
+    weak_rows = "".join(f"<tr><td>{_claim_link(cid)}</td><td>{_badge(statuses[cid])}</td>"
+                        f"<td>{_sentence(backing[cid].sentence().removeprefix('not fully backed: '), claims)}</td></tr>"
+                        for cid in weak)
+    unav = (f"<p>Unavailable (a tool was missing; this is not a pass): "
+            f"{', '.join(_e(u) for u in unavailable)}.</p>" if unavailable else "")
+    return f"""<section id="summary"><h2>Summary</h2>
+<p>Mode <b>{_e(meta.get('mode'))}</b>; wall time <b>{float(meta.get('seconds', 0)):.1f} s</b>; seed entropy
+<code>{_e(meta.get('seed_entropy'))}</code> (re-run with <code>--seed</code> it); workers {_e(meta.get('workers'))};
+sections {_e(', '.join(meta.get('sections', [])))}; prunegap {_e(meta.get('versions', {}).get('prunegap'))}.</p>
+<table id="status-counts"><tr><th>status</th><th>claims</th></tr>{rows}
+<tr><td><b>total</b></td><td><b>{len(claims)}</b></td></tr></table>
+<h3>Violated or failed</h3>{bad_html}{unav}
+<h3>Fully backed ({len(full)} of {len(claims)})</h3>
+<p class="note">A claim is fully backed when it and every claim it uses, transitively, are
+{' or '.join(BACKED_STATUSES)}.</p>
+<p id="fully-backed">{', '.join(_claim_link(c) for c in full) or 'none'}</p>
+<h3>Not fully backed ({len(weak)}): the weakest link</h3>
+<table id="weakest"><tr><th>claim</th><th>status</th><th>why</th></tr>{weak_rows}</table>
+</section>"""
+
+
+def _graph(drawing, claims) -> str:
+    legend = "".join(f"<span>{_badge(s)}</span>" for s in STATUS_COLOURS)
+    if drawing.svg:
+        body = drawing.svg
+    else:
+        items = "".join(f"<li>{_claim_link(cid)} uses {', '.join(_claim_link(d) for d in c.uses)}</li>"
+                        for cid, c in claims.items() if c.uses)
+        body = f'<p class="problem">{_e(drawing.problem)}</p><ul>{items}</ul>'
+    return f"""<section id="dependencies"><h2>Dependency graph</h2>
+<p class="legend">{legend}</p>
+<p class="note">One node per claim, coloured by its status in this run; an arrow A → B means A uses B.
+Thick solid border: fully backed; dashed border: something in it or below it is not proved or certified.
+Claims are grouped by domain. Click a node to go to its entry.</p>
+<div id="graph">{body}</div></section>"""
+
+
+_IMG = re.compile(r'<img src="([^"]+)" alt="([^"]*)" ?/?>')
+
+
+def _section_markdown(sec, figures) -> str:
+    if not sec.markdown:
+        return ""
+    from markdown_it import MarkdownIt
+
+    rendered = MarkdownIt("commonmark", {"html": False}).enable("table").render(sec.markdown)
+
+    def img(m):
+        src, alt = html.unescape(m.group(1)), m.group(2)
+        if src in figures:
+            return f'<a href="#fig-{_e(src)}">figure {_e(src)}: {alt}</a>'
+        return f"[{alt}]"
+
+    return _IMG.sub(img, rendered)
+
+
+def render_html(*, meta, sections, claims, rows, backing, figures, drawing) -> str:
+    """The whole page as one string.
+
+    Parameters
+    ----------
+    meta : dict
+        The run's metadata (mode, seed_entropy, workers, seconds, versions, sections).
+    sections : list of Section
+    claims : Mapping[str, Claim]
+        The registry; one entry per claim, in registry order.
+    rows : list of dict
+        The report's claim rows (``status``, ``formal``), in registry order.
+    backing : Mapping[str, Backing]
+    figures : Mapping[str, bytes]
+        ``{file name: PNG bytes}``, inlined as ``data:`` URIs.
+    drawing : GraphDrawing
+    """
+    statuses = {r["id"]: r["status"] for r in rows}
+    by_id = {r["id"]: r for r in rows}
+    users = used_by(claims)
+    checks = _checks_by_claim(sections)
+    domain_of = getattr(claims, "domain_of", {})
+    entries, current = [], None
+    for cid, claim in claims.items():
+        dom = domain_of.get(cid)
+        if dom != current:
+            entries.append(f'<h3 class="domain">Domain <code>{_e(dom)}</code></h3>' if dom else "")
+            current = dom
+        entries.append(_entry(claim, by_id[cid], backing, statuses, users, checks.get(cid, [])))
+    owner = {f: s for s in sections for f in s.figures}
+    figs = "".join(
+        f'<figure id="fig-{_e(name)}"><img alt="{_e(name)}" src="data:image/png;base64,'
+        f'{base64.b64encode(data).decode("ascii")}"><figcaption><code>{_e(name)}</code> — section '
+        f'{_e(owner[name].title if name in owner else "")}</figcaption></figure>'
+        for name, data in figures.items())
+    secs = []
+    for sec in sections:
+        others = [c for c in sec.checks if c.claim_id not in claims]
+        extra = "".join(f'<li><code>{_e(c.claim_id)}</code> (not a registered claim): <span class="verdict '
+                        f'verdict-{_e(c.verdict)}">{_e(c.verdict)}</span> — {evidence_html(c.evidence)}</li>'
+                        for c in others)
+        secs.append(f'<section class="run-section" id="section-{_e(sec.name)}"><h3>{_e(sec.title)}</h3>'
+                    f'<p class="note">Section time {sec.seconds:.1f} s; {len(sec.checks)} checks.</p>'
+                    f'{"<ul>" + extra + "</ul>" if extra else ""}{_section_markdown(sec, figures)}</section>')
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>prunegap check report — blueprint</title>
+<link rel="icon" href="data:,">
+<style>{_CSS}</style></head>
+<body><main>
+<h1>prunegap check report</h1>
+<p class="note">Every claim names its model, source and tag. RECON = our reconstruction (the body of arXiv
+2603.02234 was not available); it is never presented as the paper's statement. Statuses are derived from the
+evidence of this run: proved in Coq, certified numerically (interval arithmetic), checked exactly on instances,
+checked by Monte Carlo (with its stated false-alarm rate), or stated only. This page is self-contained and
+works offline.</p>
+<nav><a href="#summary">Summary</a> · <a href="#dependencies">Dependency graph</a> · <a href="#claims">Claims</a> ·
+<a href="#figures">Figures</a> · <a href="#sections">Sections</a></nav>
+{_summary(meta, claims, statuses, backing, sections)}
+{_graph(drawing, claims)}
+<section id="claims"><h2>Claims ({len(claims)})</h2>
+{''.join(entries)}</section>
+<section id="figures"><h2>Figures</h2>{figs or '<p class="note">No figure in this run.</p>'}</section>
+<section id="sections"><h2>Sections</h2>{''.join(secs)}</section>
+</main></body></html>
+"""

@@ -1,4 +1,4 @@
-"""Import shim for the names this domain uses from the shared layers (removed after the layout move)."""
+"""The shared-layer names this domain uses, in one place (validation and seed streams)."""
 
-from pybridge._validation import check_int, check_real  # noqa: F401
-from pybridge.seeding import child_rng, seed_entropy  # noqa: F401
+from pybridge.stats.seeding import child_rng, seed_entropy  # noqa: F401
+from pybridge.validation import check_int, check_real  # noqa: F401

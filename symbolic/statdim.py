@@ -476,7 +476,7 @@ def statdim_l1_descent(d, s, *, dps: int = 50) -> StatDimResult:
     Examples
     --------
     >>> r = statdim_l1_descent(100, 10, dps=15); r.value_str
-    '32.8793505453630'
+    '32.8793505453631'
     """
     d, dps = check_int("d", d, min_value=2, max_value=MAX_D), check_dps(dps)
     s = check_int("s", s, min_value=1, max_value=d - 1)
@@ -585,7 +585,7 @@ def almt_window(eta="1/100", *, dps: int = 50) -> ConstantResult:
     Examples
     --------
     >>> almt_window("1/100", dps=15).value_str
-    '6.92321752706216'
+    '6.92327353040914'
     """
     e = check_exact("eta", eta, low=0, high=1)
     expr = sympy.sqrt(8 * sympy.log(4 / e))

@@ -63,6 +63,7 @@ __all__ = [
     "CONES",
     "StatDimResult",
     "almt_window",
+    "statdim_circular_constant",
     "circular_integral_form",
     "l1_descent_formulas",
     "parse_angle",
@@ -565,13 +566,50 @@ def statdim(cone: str, *, d, s=None, k=None, angle=None, dps: int = 50) -> StatD
     return statdim_l1_descent(d, s, dps=dps)
 
 
-def almt_window(eta="1/100", *, dps: int = 50) -> ConstantResult:
+def statdim_circular_constant(d=5, angle_over_pi=sympy.Rational(1, 6), *, dps: int = 50) -> ConstantResult:
+    """The exact :math:`\\delta(\\mathrm{Circ}_d(\\pi\\,a))` as a registered constant (``statdim-circular``).
+
+    Parameters
+    ----------
+    d : int, default 5
+        ``2 <= d <= 8`` (the sympy-exact range).
+    angle_over_pi : exact rational in (0, 1/2), default 1/6
+    dps : int, default 50
+
+    Returns
+    -------
+    ConstantResult
+
+    Raises
+    ------
+    InvalidType, InvalidArgument
+        Bad ``d``, ``angle_over_pi`` or ``dps``.
+
+    Examples
+    --------
+    >>> statdim_circular_constant(5, sympy.Rational(1, 6), dps=15).expr
+    53/16 - 15*sqrt(3)/16
+    """
+    dv = check_int("d", d, min_value=2, max_value=CIRCULAR_EXACT_MAX_D)
+    a = check_exact("angle_over_pi", angle_over_pi, low=0, high=sympy.Rational(1, 2))
+    expr = _circular_exact(dv, sympy.pi * a)
+    return build_result(name="statdim-circular", claim_id="const-statdim-circular", symbol=r"\delta(\mathrm{Circ}_d(\alpha))",
+                        expr=expr, params=(("d", sympy.Integer(dv)), ("angle_over_pi", a)),
+                        derivation="D (int_0^a sin^(D-2) + int_a^(a+pi/2) cos^2(t-a) sin^(D-2)) / "
+                                   "(sqrt(pi) Gamma((D-1)/2)/Gamma(D/2)), integrated exactly by sympy",
+                        source=Source(paper="ALMT", arxiv="1303.6672", location="circular cone (snow.m sdim_circ)",
+                                      tag="READ-2ND", note="our derivation; matches McCoy's snow.m (READ (code))"),
+                        dps=check_dps(dps))
+
+
+def almt_window(eta=sympy.Rational(1, 100), *, dps: int = 50) -> ConstantResult:
     """:math:`a_\\eta=\\sqrt{8\\log(4/\\eta)}` of the approximate kinematic formula (ALMT Theorem I, MEM).
 
     Parameters
     ----------
     eta : exact rational in (0, 1), default 1/100
     dps : int, default 50
+        (Registered as the constant ``almt-a-eta``.)
 
     Returns
     -------
@@ -584,12 +622,12 @@ def almt_window(eta="1/100", *, dps: int = 50) -> ConstantResult:
 
     Examples
     --------
-    >>> almt_window("1/100", dps=15).value_str
+    >>> almt_window(sympy.Rational(1, 100), dps=15).value_str
     '6.92327353040914'
     """
     e = check_exact("eta", eta, low=0, high=1)
     expr = sympy.sqrt(8 * sympy.log(4 / e))
-    return build_result(name="almt-a-eta", claim_id="prunelimit-kinematic-window", symbol=r"a_\eta",
+    return build_result(name="almt-a-eta", claim_id="const-almt-window", symbol=r"a_\eta",
                         formula=sympy.sqrt(8 * sympy.log(4 / sympy.Symbol("eta", positive=True))), expr=expr,
                         params=(("eta", e),), derivation="a_eta = sqrt(8 log(4/eta)) (ALMT Theorem I as remembered)",
                         source=ALMT_THM1_SOURCE, dps=check_dps(dps))

@@ -193,6 +193,18 @@ def _a_prime_bound(ctx, n=10, eps=_EPS_A_PRIME):
     return _a_prime_bound_fn(ctx, n, eps)(_a_prime_rho(ctx, n, eps))
 
 
+def _almt_window(ctx, eta=sympy.Rational(1, 100)):
+    e = _q(ctx, eta)
+    return ctx.findroot(lambda a: a * a / 8 - ctx.log(4) + ctx.log(e), 7)
+
+
+def _statdim_circular(ctx, d=5, angle_over_pi=sympy.Rational(1, 6)):
+    d, a = int(d), ctx.pi * _q(ctx, angle_over_pi)
+    half = ctx.quad(lambda t: ctx.sin(t) ** (d - 2), [0, a])
+    rest = ctx.quad(lambda t: ctx.cos(t - a) ** 2 * ctx.sin(t) ** (d - 2), [a, a + ctx.pi / 2])
+    return d * (half + rest) / ctx.quad(lambda t: ctx.sin(t) ** (d - 2), [0, ctx.pi])
+
+
 #: name -> (function(ctx, **params), description of the independent route)
 CROSSCHECKS = {
     "lueker-kappa": (_lueker_kappa, "larger root of the quadratic by mpmath.polyroots"),
@@ -223,6 +235,8 @@ CROSSCHECKS = {
     "theorem-a-prime": (_a_prime, "findroot minimiser of x + 5 sqrt(pi/2)/x"),
     "theorem-a-prime-rho": (_a_prime_rho, "Ridders root of the numerical derivative of B(rho)"),
     "theorem-a-prime-bound": (_a_prime_bound, "B at the numerical minimiser"),
+    "almt-a-eta": (_almt_window, "findroot of a^2/8 = log(4/eta)"),
+    "statdim-circular": (_statdim_circular, "mpmath quadrature of the three integrals (normaliser included)"),
 }
 
 #: name -> description of the independent route.

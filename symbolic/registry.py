@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import sympy
 
-from symbolic import lueker, neuron_pruning, products, rfss, sum_bounded_constants, theorem_a_prime
+from symbolic import lueker, neuron_pruning, products, rfss, statdim, sum_bounded_constants, theorem_a_prime
 from symbolic._validation import check_dps
 from symbolic.errors import InvalidArgument, InvalidType
 from symbolic.result import ConstantResult
@@ -106,6 +106,9 @@ SPECS: tuple[ConstantSpec, ...] = (
        "exact optimal window rho* of Theorem A'"),
     _S("theorem-a-prime-bound", "const-theorem-a-prime", theorem_a_prime.theorem_a_prime_bound,
        "optimised Theorem A' probability bound"),
+    _S("almt-a-eta", "const-almt-window", statdim.almt_window, "ALMT Theorem I window a_eta = sqrt(8 log(4/eta))"),
+    _S("statdim-circular", "const-statdim-circular", statdim.statdim_circular_constant,
+       "exact statistical dimension of a circular cone"),
 )
 
 _BY_NAME = {s.name: s for s in SPECS}
@@ -132,6 +135,8 @@ CONSTANT_CLAIM_IDS: tuple[str, ...] = (
     "const-rfss-binomial-entropy-lower",
     "const-rfss-thm5-min-n",
     "const-theorem-a-prime",
+    "const-almt-window",
+    "const-statdim-circular",
 )
 
 

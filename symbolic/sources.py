@@ -26,6 +26,10 @@ PAPERS = {
              "problems, Random Struct. Alg. 12(1):51-62, 1998"), None),
     "PEN": (("Pensia, Rajput, Nagle, Vishwakarma, Papailiopoulos, Optimal Lottery Tickets via SubsetSum, "
              "NeurIPS 2020"), "2006.07990"),
+    "ALMT": ("Amelunxen, Lotz, McCoy, Tropp, Living on the edge: phase transitions in convex programs with random "
+             "data, Inf. Inference 3(3), 2014", "1303.6672"),
+    "ZHANG": ("Zhang, Zhang, Sun, Liu, How Sparse Can We Prune A Deep Network: A Fundamental Limit Perspective, "
+              "NeurIPS 2024", "2306.05857"),
     "THEORY": ("prunegap theory notes, shared/math/theory.md (our reconstructions)", None),
 }
 

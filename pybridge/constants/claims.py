@@ -115,6 +115,18 @@ _TABLE = {
         "(about 5.0066); the exact minimiser is rho* = pi sqrt(5 sqrt(pi/2) eps / (n + 2)).",
         r"2\sqrt{5\sqrt{\pi/2}}", Source("theory.md (ours)", "", "§3.10 Theorem A'"), "RECON",
         ("property_tests/constants/test_theorem_a.py::test_a_prime_rho_is_a_minimiser_and_agrees_numerically",)),
+    "const-almt-window": (
+        "almt-a-eta",
+        "The window constant a_eta = sqrt(8 log(4/eta)) of the approximate kinematic formula (ALMT Theorem I).",
+        r"a_\eta=\sqrt{8\log(4/\eta)}",
+        Source("Amelunxen-Lotz-McCoy-Tropp, Living on the edge", "1303.6672", "Theorem I (as remembered)"), "MEM",
+        ("property_tests/prunelimit/test_statdim.py::test_almt_window",)),
+    "const-statdim-circular": (
+        "statdim-circular",
+        "The statistical dimension of the circular cone Circ_d(alpha), exact by sympy for d <= 8.",
+        r"\delta(\mathrm{Circ}_d(\alpha))",
+        Source("Amelunxen-Lotz-McCoy-Tropp, Living on the edge", "1303.6672", "circular cone (McCoy's snow.m)"),
+        "READ-2ND", ("property_tests/prunelimit/test_statdim.py::test_exact_cones",)),
 }
 
 #: claim id -> the claims the constant's meaning rests on (theory §1.3, §1.7, §3.6, §3.10); absent = none

@@ -1,7 +1,7 @@
 /-
 GENERATED FILE: do not edit. Written by `python -m pybridge.formal.lean_constants --write` from
 `symbolic.rational_bounds_for_export()` (certified rational enclosures, rounded outward).
-Body SHA-256: cd0b97ccb206ee890a38e77f8b925368bfbc1804870aa9ac5ddd270bdf2635ab
+Body SHA-256: a519bfb0de5cb76a859ef2dff8da0d06e8dac9788af062403ff20aa8d3a3cbf2
 -/
 import Mathlib
 
@@ -24,6 +24,11 @@ def allasia_c18_hi : ℚ := ((54142653281927444119331793783 : ℚ) / 10000000000
 def allasia_ratio_lo : ℚ := ((284766852856163821257114065773 : ℚ) / 1000000000000000000000000000)
 /-- Certified upper end of `allasia-ratio` (outward-rounded rational; symbolic, arb balls). -/
 def allasia_ratio_hi : ℚ := ((142383426428081910628557032887 : ℚ) / 500000000000000000000000000)
+
+/-- Certified lower end of `almt-a-eta` (outward-rounded rational; symbolic, arb balls). -/
+def almt_a_eta_lo : ℚ := ((346163676520457067636601744131 : ℚ) / 50000000000000000000000000000)
+/-- Certified upper end of `almt-a-eta` (outward-rounded rational; symbolic, arb balls). -/
+def almt_a_eta_hi : ℚ := ((692327353040914135273203488263 : ℚ) / 100000000000000000000000000000)
 
 /-- Certified lower end of `eta-eps` (outward-rounded rational; symbolic, arb balls). -/
 def eta_eps_lo : ℚ := ((399946679463010661215063938031 : ℚ) / 10000000000000000000000000000000)
@@ -134,6 +139,11 @@ def rfss_binomial_entropy_upper_hi : ℚ := ((79788456080286535587989211987 : �
 def rfss_thm5_min_n_lo : ℚ := (32 : ℚ)
 /-- Certified upper end of `rfss-thm5-min-n` (outward-rounded rational; symbolic, arb balls). -/
 def rfss_thm5_min_n_hi : ℚ := (32 : ℚ)
+
+/-- Certified lower end of `statdim-circular` (outward-rounded rational; symbolic, arb balls). -/
+def statdim_circular_lo : ℚ := ((168870236790417753731801905483 : ℚ) / 100000000000000000000000000000)
+/-- Certified upper end of `statdim-circular` (outward-rounded rational; symbolic, arb balls). -/
+def statdim_circular_hi : ℚ := ((42217559197604438432950476371 : ℚ) / 25000000000000000000000000000)
 
 /-- Certified lower end of `theorem-a-prime` (outward-rounded rational; symbolic, arb balls). -/
 def theorem_a_prime_lo : ℚ := ((250331194352152230050049094143 : ℚ) / 50000000000000000000000000000)

@@ -17,7 +17,7 @@ from pybridge import domains
 from pybridge.claims import command as claims_command
 from pybridge.cliargs import (EXIT_BROKEN_PIPE, EXIT_INTERNAL, EXIT_UNAVAILABLE, EXIT_USAGE, EXIT_VIOLATED, Parser,
                               default_workers, seed_arg)
-from pybridge.cliargs import real_arg
+from pybridge.cliargs import int_arg, real_arg
 from pybridge.stats.budget import MAX_SECONDS_LIMIT
 from pybridge.stats.scratch import sweep_stale
 from pybridge.stats.signals import EXIT_SIGINT, EXIT_SIGTERM, Terminated, sigterm_raises
@@ -33,10 +33,11 @@ def build_parser() -> argparse.ArgumentParser:
     c = sub.add_parser("check", help="run every claim on a fixed budget and write a report")
     c.add_argument("--quick", action="store_true", help="small budget (about a minute)")
     c.add_argument("--out", default="prunegap-report", help="report directory (default ./prunegap-report)")
-    c.add_argument("--workers", type=int, default=None, help="worker processes (default: all cores)")
+    c.add_argument("--workers", type=int_arg(1, 256), default=None, help="worker processes (default: all cores)")
     c.add_argument("--seed", type=seed_arg, default=None, help="root seed (default: fresh entropy, recorded)")
     c.add_argument("--only", nargs="+", default=None, help="run only these sections")
-    c.add_argument("--no-progress", action="store_true", help="hide the progress bar")
+    c.add_argument("--no-progress", action="store_true",
+                   help="hide the progress bar (drawn on standard error)")
     c.set_defaults(run=_cmd_check)
     claims_command.add_command(sub)
     for mod in domains.command_modules():
@@ -57,12 +58,14 @@ def _cmd_check(args) -> int:
             if n not in names:
                 raise InvalidArgument(f"--only must name sections from {names}, got --only={n!r}")
     out = run_check(quick=args.quick, out_dir=args.out, workers=workers, seed=args.seed,
-                    show_progress=not args.no_progress, only=args.only)
+                    show_progress=not args.no_progress, only=args.only, max_seconds=args.max_seconds)
     print(f"report: {out.out_dir}/report.md and report.html ({out.seconds:.1f} s)")
     if out.violated:
         print(f"VIOLATED: {', '.join(sorted(set(out.violated)))}")
     if out.unavailable:
         print(f"unavailable: {', '.join(sorted(set(out.unavailable)))}")
+    for reason in out.missing or ():
+        print(f"prunegap check: {reason}", file=sys.stderr)
     return out.exit_code
 
 

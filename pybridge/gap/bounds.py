@@ -27,7 +27,8 @@ from fractions import Fraction
 
 import numpy as np
 
-from pybridge.validation import check_int, check_real
+from pybridge.errors import InvalidArgument
+from pybridge.validation import check_int, check_real, check_vector
 
 __all__ = [
     "Bound",
@@ -90,8 +91,8 @@ def kink_angles(p, q) -> np.ndarray:
     :math:`Pu_i = 0` has no kink on the circle and gets :math:`\pi/2`.
     Source: theory §3.5 (RECON).
     """
-    p = np.abs(np.asarray(p, dtype=np.float64))
-    q = np.abs(np.asarray(q, dtype=np.float64))
+    p = np.abs(check_vector("p", p, flatten=True))
+    q = np.abs(check_vector("q", q, length=p.size, flatten=True))
     eta = np.arctan2(q, p)
     return np.where((p == 0.0) & (q == 0.0), 0.5 * math.pi, eta)
 
@@ -227,6 +228,8 @@ def n_half_theorem_a(eps: float) -> float:
     [2.4, 26.9, 271.9]
     """
     q = theorem_a_q(eps)
+    if not q < 1.0:  # eps within rounding of 1/2: q(eps) rounds to 1 and no width is needed
+        raise InvalidArgument(f"eps must be < 1/2 by more than float rounding, got eps={eps!r}")
     return math.log(2.0) / -math.log1p(-q)
 
 
@@ -287,6 +290,10 @@ def check_theorem_a_core(p, q, coef, eta: float) -> tuple[bool, bool]:
     Claims ``theorem-a-core`` and ``kink-arc-three-point`` (theory §3.4 K2, §3.6, RECON;
     Coq ``Prunegap.TheoremA.theorem_a_core``).  The lemma says hypothesis implies conclusion.
     """
+    eta = check_real("eta", eta, min_value=0.0, max_value=0.5 * math.pi, min_open=True)
+    p = check_vector("p", p, flatten=True)
+    q = check_vector("q", q, length=p.size, flatten=True)
+    coef = check_vector("coef", coef, length=p.size, flatten=True)
     s = Fraction(math.sin(eta))
     c = Fraction(math.cos(eta))
     pts = ((s, c), (Fraction(0), Fraction(1)), (-s, c))

@@ -29,7 +29,7 @@ import numpy as np
 
 from pybridge.stats import seeding
 from pybridge.validation import check_int, check_interval, check_probability, check_real
-from pybridge.rss.coverage import covers_exact, covers_float_kernel, processing_order
+from pybridge.rss.coverage import covers_exact, kernel_unchecked, processing_order
 from pybridge.errors import InvalidArgument
 from pybridge.stats.estimate import BinomialEstimate, clopper_pearson, trials_for_half_width
 from pybridge.rss.laws import get_law
@@ -72,7 +72,7 @@ def counting_bound_n(eps: float, a: float = -1.0, b: float = 1.0) -> int:
 
 
 def _decide(xs: np.ndarray, eps: float, a: float, b: float) -> bool:
-    status, _ = covers_float_kernel(np.ascontiguousarray(xs[processing_order(xs)]), eps, a, b)
+    status, _ = kernel_unchecked(np.ascontiguousarray(xs[processing_order(xs)]), eps, a, b)
     if status < 0:  # near-tie or interval cap: exact mode decides (or raises ResourceLimitError)
         return covers_exact(xs.tolist(), eps, a, b)
     return bool(status)
@@ -332,7 +332,7 @@ def coverage_times(
     eps = check_real("eps", eps, min_value=0.0, min_open=True)
     a, b = check_interval(*interval)
     n_max = check_int("n_max", n_max, min_value=1, max_value=200)
-    trials = check_int("trials", trials, min_value=1)
+    trials = check_int("trials", trials, min_value=1, max_value=10**7)
     get_law(dist)
     root = seeding.root_seed_sequence(seed)
     n_min = counting_bound_n(eps, a, b)

@@ -22,7 +22,6 @@ plane coordinates, about ``6 * 8 n d`` bytes per worker.
 
 from __future__ import annotations
 
-import math
 
 from pybridge.stats.budget import WorkEstimate, format_count
 from pybridge.validation import check_choice, check_instance, check_int

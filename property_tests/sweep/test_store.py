@@ -1,0 +1,136 @@
+"""The results store and the chunk map (issue 12): exact round trips, keys, mismatches, resume, plan-only."""
+
+from __future__ import annotations
+
+import math
+import sqlite3
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pybridge.errors import InvalidArgument, InvalidType
+from pybridge.rss import estimate_cover_probability
+from pybridge.stats.parallel import LocalBackend, PlanIncomplete, chunk_policy, run_tasks
+from pybridge.stats.store import ChunkStore, decode, encode
+from pybridge.sweep.checks import resume_is_bit_identical
+
+SMALL = {"sweep": [{"engine": "rss", "dist": ["uniform", "normal"], "n": [10, 12], "eps": 0.01, "seed": 5,
+                    "trials": 128}]}
+
+leaves = st.one_of(st.none(), st.booleans(), st.integers(-2**70, 2**70), st.floats(allow_nan=True),
+                   st.text(max_size=5), st.floats(width=64).map(np.float64), st.integers(-5, 5).map(np.int64))
+values = st.recursive(leaves, lambda c: st.one_of(st.lists(c, max_size=4), st.tuples(c, c),
+                                                  st.dictionaries(st.text(max_size=3), c, max_size=3)),
+                      max_leaves=12)
+
+
+def _same(a, b):
+    if isinstance(a, float) and math.isnan(a):
+        return isinstance(b, float) and math.isnan(b) and type(a) is type(b)
+    if isinstance(a, (list, tuple)):
+        return type(a) is type(b) and len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b))
+    if isinstance(a, dict):
+        return type(b) is dict and a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
+    return type(a) is type(b) and a == b
+
+
+@given(values)
+def test_encoding_round_trips_exactly(v):
+    assert _same(v, decode(encode(v)))
+
+
+def test_encoding_keeps_arrays_and_pybridge_dataclasses():
+    from pybridge.stats.estimate import BinomialEstimate
+
+    arr = np.array([[1.5, -0.0], [np.inf, 2.0]])
+    back = decode(encode(arr))
+    assert back.dtype == arr.dtype and back.shape == arr.shape and np.array_equal(back, arr)
+    est = BinomialEstimate.from_counts(3, 10, confidence=0.95, seed_entropy="7")
+    assert decode(encode(est)) == est
+    with pytest.raises(InvalidType):
+        encode(object())
+    with pytest.raises(ValueError):
+        decode('{"__dataclass__": "os:system", "v": {}}')  # never builds anything outside pybridge
+
+
+def _square(x, seed):
+    return [x * x, float(np.random.default_rng(seed).random())]
+
+
+def test_store_reuses_chunks_and_recomputes_a_corrupt_row(tmp_path):
+    notes = []
+    store = ChunkStore(tmp_path / "s.sqlite", warn=notes.append)
+    args = [(i, 100 + i) for i in range(5)]
+    plain = run_tasks(_square, args)
+    with chunk_policy(store=store) as pol:
+        assert run_tasks(_square, args) == plain
+    assert pol.calls[0].computed == 5 and pol.calls[0].reused == 0
+    with chunk_policy(store=store) as pol:
+        assert run_tasks(_square, args) == plain
+    assert pol.calls[0].computed == 0 and pol.calls[0].reused == 5
+    conn = sqlite3.connect(str(tmp_path / "s.sqlite"))
+    with conn:
+        conn.execute("UPDATE chunks SET payload = '[9,0.5]' WHERE chunk = 2")  # digest no longer matches
+    conn.close()
+    with chunk_policy(store=store) as pol:
+        assert run_tasks(_square, args) == plain
+    assert pol.calls[0].computed == 1 and any("chunk 2" in n and "digest" in n for n in notes)
+    # a different budget (one more chunk) is a different experiment: nothing reused, nothing mixed up
+    with chunk_policy(store=store) as pol:
+        assert run_tasks(_square, args + [(5, 105)]) == run_tasks(_square, args + [(5, 105)])
+    assert pol.calls[0].reused == 0
+    store.close()
+
+
+def test_plan_only_computes_nothing(tmp_path):
+    store = ChunkStore(tmp_path / "s.sqlite")
+    args = [(i, i) for i in range(3)]
+    with chunk_policy(store=store, plan_only=True) as pol, pytest.raises(PlanIncomplete):
+        run_tasks(_square, args)
+    assert pol.calls[0].reused == 0 and pol.calls[0].chunks == 3 and store.total_chunks() == 0
+    with chunk_policy(store=store):
+        run_tasks(_square, args)
+    with chunk_policy(store=store, plan_only=True) as pol:
+        assert run_tasks(_square, args) == run_tasks(_square, args)
+    assert pol.calls[0].reused == 3
+
+
+def test_engine_numbers_are_the_same_through_the_store_and_a_persistent_pool(tmp_path):
+    ref = estimate_cover_probability(12, 0.01, trials=200, seed=11, dist="normal", workers=1)
+    store = ChunkStore(tmp_path / "s.sqlite")
+    backend = LocalBackend(2)
+    try:
+        for task_seconds in (None, 1e-9, 10.0):  # one chunk per task, and grouped chunks
+            with chunk_policy(store=store if task_seconds is None else None, backend=backend,
+                              task_seconds=task_seconds):
+                got = estimate_cover_probability(12, 0.01, trials=200, seed=11, dist="normal", workers=2)
+            assert got == ref
+    finally:
+        backend.close()
+        store.close()
+
+
+def test_resume_after_interrupt_is_bit_identical():
+    assert resume_is_bit_identical(SMALL, interrupt_after=3)
+
+
+def test_check_runs_keep_their_seed_until_finished(tmp_path):
+    store = ChunkStore(tmp_path / "s.sqlite")
+    rid, ent = store.open_run("check", {"quick": True}, None)
+    assert store.open_run("check", {"quick": True}, None) == (rid, ent)  # unfinished: continue it
+    assert store.open_run("check", {"quick": False}, None)[1] != ent  # another mode: a new run
+    store.close_run(rid)
+    assert store.open_run("check", {"quick": True}, None)[0] != rid
+
+
+def test_bad_store_paths_are_one_line_errors(tmp_path):
+    with pytest.raises(InvalidArgument, match="--store must be a file"):
+        ChunkStore(tmp_path)
+    with pytest.raises(InvalidArgument, match="--store folder does not exist"):
+        ChunkStore(tmp_path / "missing" / "s.sqlite")
+    bad = tmp_path / "not.sqlite"
+    bad.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(InvalidArgument, match="not a prunegap SQLite store"):
+        ChunkStore(bad)

@@ -36,6 +36,7 @@ import math
 import multiprocessing
 import os
 import sys
+import threading
 import time
 import uuid
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, as_completed, wait
@@ -45,8 +46,9 @@ from pybridge.errors import InvalidArgument, InvalidType
 from pybridge.stats.store import decode, encode
 from pybridge.validation import check_int, check_real
 
-__all__ = ["run_tasks", "default_workers", "chunk_policy", "current_policy", "ChunkPolicy", "CallRecord",
-           "PlanIncomplete", "LocalBackend", "DaskBackend", "make_backend"]
+__all__ = ["run_tasks", "default_workers", "chunk_policy", "current_policy", "recorded_calls", "ChunkPolicy",
+           "CallRecord",
+           "PlanIncomplete", "RunCancelled", "LocalBackend", "DaskBackend", "make_backend"]
 
 
 def default_workers() -> int:
@@ -139,13 +141,15 @@ class LocalBackend:
     def __init__(self, workers: int = 1):
         self.workers = check_int("workers", workers, min_value=1, max_value=256)
         self._pool = None
+        self._lock = threading.Lock()
 
     def submit(self, function, batch):
         if self.workers == 1:
             return _Done(_run_batch(function, batch))
-        if self._pool is None:
-            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=_context())
-        return self._pool.submit(_run_batch, function, batch)
+        with self._lock:
+            if self._pool is None:
+                self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=_context())
+            return self._pool.submit(_run_batch, function, batch)
 
     def wait_any(self, pending):
         finished = {h for h in pending if isinstance(h, _Done)}
@@ -163,9 +167,10 @@ class LocalBackend:
             h.cancel()
 
     def close(self, *, abort: bool = False):
-        if self._pool is not None:
-            self._pool.shutdown(wait=not abort, cancel_futures=True)
-            self._pool = None
+        with self._lock:
+            if self._pool is not None:
+                self._pool.shutdown(wait=not abort, cancel_futures=True)
+                self._pool = None
 
     def describe(self) -> str:
         return f"local pool, {self.workers} worker{'s' if self.workers > 1 else ''}"
@@ -292,6 +297,10 @@ def make_backend(*, workers: int | None = None, scheduler: str | None = None, da
 # --------------------------------------------------------------------------- the policy
 
 
+class RunCancelled(Exception):
+    """Raised in a run whose policy was cancelled (another thread of the same sweep failed)."""
+
+
 class PlanIncomplete(Exception):
     """Raised by :func:`run_tasks` in plan-only mode at the first call with chunks missing from the store."""
 
@@ -318,9 +327,28 @@ class ChunkPolicy:
     task_seconds: float | None = None
     calls: list = field(default_factory=list)
     warned: set = field(default_factory=set)
+    #: set to stop every run under the policy at its next completed task (other threads of a sweep)
+    cancelled: bool = False
 
 
 _POLICY: contextvars.ContextVar[ChunkPolicy | None] = contextvars.ContextVar("prunegap_chunk_policy", default=None)
+_SINK: contextvars.ContextVar[list | None] = contextvars.ContextVar("prunegap_call_sink", default=None)
+
+
+@contextlib.contextmanager
+def recorded_calls():
+    """Collect the :class:`CallRecord` of every :func:`run_tasks` call made in this context (this thread).
+
+    Yields
+    ------
+    list of CallRecord
+    """
+    sink: list = []
+    token = _SINK.set(sink)
+    try:
+        yield sink
+    finally:
+        _SINK.reset(token)
 
 
 def current_policy() -> ChunkPolicy | None:
@@ -385,6 +413,9 @@ def _run_with_policy(policy: ChunkPolicy, function, args_list, workers, progress
     stored = store.load(key, n) if key is not None else {}
     record = CallRecord(name, key, n, len(stored), 0, sum(c.seconds for c in stored.values()))
     policy.calls.append(record)
+    sink = _SINK.get()
+    if sink is not None:
+        sink.append(record)
     if policy.plan_only:
         if len(stored) < n:
             raise PlanIncomplete(record)
@@ -425,6 +456,8 @@ def _compute(policy, backend, function, args_list, missing, key, results, record
     batch_size = 1 if policy.task_seconds is None else None
     try:
         while pending:
+            if policy.cancelled:
+                raise RunCancelled("another part of the run failed or was interrupted")
             done, rest = backend.wait_any(pending)
             pending.clear()
             pending.update(rest)

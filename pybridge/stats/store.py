@@ -38,6 +38,7 @@ import json
 import math
 import sqlite3
 import sys
+import threading
 import time
 from functools import cache
 from pathlib import Path
@@ -212,7 +213,9 @@ class ChunkStore:
             raise InvalidArgument(f"--store folder does not exist, got --store={str(path)!r}")
         self._warn = warn or (lambda msg: print(f"prunegap store: {msg}", file=sys.stderr))
         try:
-            self._conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_S, isolation_level=None)
+            self._lock = threading.RLock()  # one connection, shared by the sweep's point threads
+            self._conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_S, isolation_level=None,
+                                         check_same_thread=False)
             self._conn.execute("PRAGMA journal_mode=WAL")
             self._conn.execute("PRAGMA synchronous=NORMAL")
             self._conn.executescript(_SCHEMA_SQL)
@@ -247,8 +250,9 @@ class ChunkStore:
         recomputed and overwritten).
         """
         out = {}
-        rows = self._conn.execute("SELECT chunk, payload, digest, seconds FROM chunks WHERE key=? AND chunk<?",
-                                  (key, int(n_chunks))).fetchall()
+        with self._lock:
+            rows = self._conn.execute("SELECT chunk, payload, digest, seconds FROM chunks WHERE key=? AND chunk<?",
+                                      (key, int(n_chunks))).fetchall()
         for chunk, payload, digest, seconds in rows:
             if digest != _digest(key, chunk, payload):
                 self._warn(f"chunk {chunk} of experiment {key[:12]} does not match its digest; recomputing it")
@@ -264,14 +268,16 @@ class ChunkStore:
 
     def count(self, key: str, n_chunks: int | None = None) -> int:
         """Rows stored for ``key`` (without checking them)."""
-        if n_chunks is None:
-            return self._conn.execute("SELECT COUNT(*) FROM chunks WHERE key=?", (key,)).fetchone()[0]
-        return self._conn.execute("SELECT COUNT(*) FROM chunks WHERE key=? AND chunk<?",
-                                  (key, int(n_chunks))).fetchone()[0]
+        with self._lock:
+            if n_chunks is None:
+                return self._conn.execute("SELECT COUNT(*) FROM chunks WHERE key=?", (key,)).fetchone()[0]
+            return self._conn.execute("SELECT COUNT(*) FROM chunks WHERE key=? AND chunk<?",
+                                      (key, int(n_chunks))).fetchone()[0]
 
     def total_chunks(self) -> int:
         """All chunk rows in the store."""
-        return self._conn.execute("SELECT COUNT(*) FROM chunks").fetchone()[0]
+        with self._lock:
+            return self._conn.execute("SELECT COUNT(*) FROM chunks").fetchone()[0]
 
     def put(self, key: str, chunk: int, value, seconds: float) -> None:
         """Write one finished chunk in its own transaction (replacing a mismatched row)."""
@@ -306,19 +312,27 @@ class ChunkStore:
 
     # ------------------------------------------------------------------ plumbing
     class _Tx:
-        def __init__(self, conn):
-            self.conn = conn
+        def __init__(self, conn, lock):
+            self.conn, self.lock = conn, lock
 
         def __enter__(self):
-            self.conn.execute("BEGIN IMMEDIATE")
+            self.lock.acquire()
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+            except BaseException:
+                self.lock.release()
+                raise
             return self.conn
 
         def __exit__(self, exc_type, exc, tb):
-            self.conn.execute("COMMIT" if exc_type is None else "ROLLBACK")
+            try:
+                self.conn.execute("COMMIT" if exc_type is None else "ROLLBACK")
+            finally:
+                self.lock.release()
             return False
 
     def _tx(self):
-        return ChunkStore._Tx(self._conn)
+        return ChunkStore._Tx(self._conn, self._lock)
 
     def close(self) -> None:
         self._conn.close()

@@ -1,6 +1,7 @@
 """Running and planning a sweep: every grid point through its engine, chunks through the store and backend.
 
-Points run one after another; each point's chunks are spread over the backend (local pool or Dask) by
+Up to one point per worker runs at once (threads in this process, so no worker idles at the end of a point);
+each point's chunks are spread over the backend (local pool or Dask) by
 :func:`pybridge.stats.parallel.run_tasks`, which reads finished chunks from the store and writes new ones
 from this process as they complete.  A point's row is therefore bit-identical to the engine's CLI with the
 same parameters, for any backend and worker count, and after any interruption.
@@ -8,10 +9,12 @@ same parameters, for any backend and worker count, and after any interruption.
 
 from __future__ import annotations
 
+import contextvars
 import time
+from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 
-from pybridge.stats.parallel import PlanIncomplete, chunk_policy, current_policy
+from pybridge.stats.parallel import PlanIncomplete, chunk_policy, current_policy, recorded_calls
 from pybridge.sweep.engines import get_engine
 
 __all__ = ["Row", "PointStatus", "run_sweep", "sweep_status", "RESULT_COLUMNS", "TASK_SECONDS"]
@@ -66,20 +69,13 @@ class PointStatus:
     seconds: float = 0.0
 
 
-def _calls_since(start: int):
-    return current_policy().calls[start:]
-
-
 def run_point(point, *, workers: int = 1, progress=None) -> Row:
-    """Run one grid point through its engine (inside the active chunk policy)."""
+    """Run one grid point through its engine (inside the active chunk policy, if any)."""
     eng = get_engine(point.engine)
-    start = len(current_policy().calls) if current_policy() is not None else 0
     t0 = time.perf_counter()
-    est = eng.run(point.params, workers, progress)
-    if current_policy() is not None:
-        seconds = sum(c.seconds for c in _calls_since(start))
-    else:  # the engine alone (no store): wall time
-        seconds = time.perf_counter() - t0
+    with recorded_calls() as calls:
+        est = eng.run(point.params, workers, progress)
+    seconds = sum(c.seconds for c in calls) if current_policy() is not None else time.perf_counter() - t0
     return Row(point, est.successes, est.trials, est.ci_low, est.ci_high, est.confidence, est.seed_entropy,
                seconds)
 
@@ -87,14 +83,12 @@ def run_point(point, *, workers: int = 1, progress=None) -> Row:
 def point_status(point) -> PointStatus:
     """Plan ``point`` without computing (inside a ``plan_only`` chunk policy)."""
     eng = get_engine(point.engine)
-    policy = current_policy()
-    start = len(policy.calls)
-    try:
-        eng.run(point.params, 1, None)
-        complete = True
-    except PlanIncomplete:
-        complete = False
-    calls = policy.calls[start:]
+    with recorded_calls() as calls:
+        try:
+            eng.run(point.params, 1, None)
+            complete = True
+        except PlanIncomplete:
+            complete = False
     done = sum(c.reused for c in calls)
     known = sum(c.chunks for c in calls)
     # a half-width budget: the main phase's size is known only once the pilot is stored
@@ -124,11 +118,30 @@ def run_sweep(points, *, store, backend, progress=None, task_seconds: float | No
     on_row : callable, optional
         Called with each finished :class:`Row`.
     """
-    rows = []
-    with chunk_policy(store=store, backend=backend, task_seconds=task_seconds):
-        for p in points:
-            row = run_point(p, workers=max(1, backend.workers), progress=progress)
-            rows.append(row)
-            if on_row is not None:
-                on_row(row)
+    workers = max(1, backend.workers)
+    with chunk_policy(store=store, backend=backend, task_seconds=task_seconds) as policy:
+        if workers == 1 or len(points) == 1:
+            rows = []
+            for p in points:
+                rows.append(run_point(p, workers=workers, progress=progress))
+                if on_row is not None:
+                    on_row(rows[-1])
+            return rows
+        pool = ThreadPoolExecutor(max_workers=min(workers, len(points)), thread_name_prefix="prunegap-sweep")
+        try:
+            futures = [pool.submit(contextvars.copy_context().run, run_point, p, workers=workers,
+                                   progress=progress) for p in points]
+            done, _ = wait(futures, return_when=FIRST_EXCEPTION)
+            for f in futures:
+                if f.done() and f.exception() is not None:
+                    raise f.exception()
+            rows = [f.result() for f in futures]
+        except BaseException:
+            policy.cancelled = True  # the other points stop at their next finished task
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+        pool.shutdown(wait=True)
+    if on_row is not None:
+        for r in rows:
+            on_row(r)
     return rows

@@ -142,6 +142,11 @@ class LocalBackend:
         self.workers = check_int("workers", workers, min_value=1, max_value=256)
         self._pool = None
         self._lock = threading.Lock()
+        if self.workers > 1 and threading.current_thread() is threading.main_thread():
+            # start the worker processes now, from the main thread, before a sweep starts its point threads
+            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=_context())
+            for f in [self._pool.submit(time.sleep, 0.05) for _ in range(self.workers)]:
+                f.result()
 
     def submit(self, function, batch):
         if self.workers == 1:

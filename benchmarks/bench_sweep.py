@@ -81,9 +81,13 @@ def main(argv=None):
         w1, chunks, rows1 = _timed(points, LocalBackend(1), tmp, "local1")
         per_chunk = w1 / chunks
         print(f"grid: {len(points)} points x {args.trials} trials = {chunks} chunks of 64 trials")
-        print(f"per-trial cost {per_chunk / 64 * 1e3:.2f} ms -> one 64-trial seeding chunk {per_chunk:.2f} s; "
-              f"the sweep groups ~{max(1, round(TASK_SECONDS / per_chunk))} consecutive chunks per task "
-              f"(target {TASK_SECONDS:g} s, capped so each worker gets >= 2 tasks per point)")
+        per_point = chunks // len(points)
+        rest = max(0, per_point - 2)
+        group = max(1, min(round(TASK_SECONDS / per_chunk), -(-rest // 4))) if rest else 1
+        print(f"per-trial cost {per_chunk / 64 * 1e3:.2f} ms -> one 64-trial seeding chunk {per_chunk:.2f} s "
+              f"(fixed: it is the unit of seeding); tasks are grouped to ~{TASK_SECONDS:g} s = "
+              f"{max(1, round(TASK_SECONDS / per_chunk))} chunks, capped so each of 2 workers gets >= 2 tasks "
+              f"per point: here {group} chunk(s) per task ({per_point} chunks per point)")
         print(f"local pool, 1 worker : {w1:7.2f} s  ({chunks / w1:.2f} chunks/s)")
         b2 = LocalBackend(2)
         w2, _, rows2 = _timed(points, b2, tmp, "local2")

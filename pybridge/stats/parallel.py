@@ -469,9 +469,15 @@ def _compute(policy, backend, function, args_list, missing, key, results, record
             for handle in done:
                 for index, value, seconds in backend.result(handle):
                     if store is not None and key is not None:
-                        text = encode(value)
-                        store.put(key, index, value, seconds)
-                        value = decode(text)  # the same exact form a resumed run reads back
+                        try:
+                            text = encode(value)
+                        except InvalidType as exc:
+                            _warn_once(policy, f"{record.function} returned a value the store cannot hold "
+                                               f"({exc}); its chunks are not stored")
+                            key = None
+                        else:
+                            store.put(key, index, value, seconds)
+                            value = decode(text)  # the same exact form a resumed run reads back
                     results[index] = value
                     record.computed += 1
                     record.seconds += seconds

@@ -57,6 +57,8 @@ def test_gap_block():
     ({"sweep": [{"engine": "rss", "n": 3, "eps": 0.1, "seed": 1, "trials": 10, "half_width": 0.1}]},
      "both trials and half_width"),
     ({"sweep": [{"engine": "rss", "n": 3, "eps": True, "seed": 1}]}, "key 'eps' must be a number"),
+    ({"sweep": [{"engine": "rfss", "n": 3, "k": 2, "eps": 0.1, "seed": 1, "interval": [0, 1], "target": 0.5}]},
+     "both interval and target"),
 ])
 def test_bad_specs_are_one_line_errors(doc, match):
     with pytest.raises(InvalidArgument, match=match) as exc:

@@ -179,3 +179,24 @@ def test_gap_engine_through_the_store_is_bit_identical(tmp_path):
         ref = run_gap_experiment("M0", law, 2, 4, 0.1, pruning="weight", trials=40, seed=8).estimate
         assert (row.successes, row.trials, row.ci_low, row.ci_high, row.seed_entropy) == (
             ref.successes, ref.trials, ref.ci_low, ref.ci_high, ref.seed_entropy)
+
+
+def test_rfss_and_masked_rss_points_equal_their_engines_and_resume(tmp_path):
+    from pybridge.rfss import estimate_fixed_probability
+    from pybridge.sweep import parse_spec, run_sweep, sweep_status
+    from pybridge.sweep.checks import numbers
+
+    spec = {"sweep": [{"engine": "rfss", "n": 12, "k": 3, "eps": 0.05, "trials": 128, "seed": 5},
+                      {"engine": "rss", "n": 12, "eps": 0.01, "density": 0.9, "trials": 128, "seed": 6}]}
+    points = [p for b in parse_spec(spec) for p in b.points()]
+    with ChunkStore(tmp_path / "r.sqlite") as store:
+        first = run_sweep(points, store=store, backend=LocalBackend(1))
+        status = sweep_status(points, store)  # every chunk is stored (the keys are encodable)
+        again = run_sweep(points, store=store, backend=LocalBackend(1))
+    assert all(s.complete and s.done == s.known == 2 for s in status)
+    assert numbers(first) == numbers(again)
+    ref = estimate_fixed_probability(12, 3, 0.05, trials=128, seed=5).estimate
+    ref_m = estimate_cover_probability(12, 0.01, density=0.9, trials=128, seed=6).estimate
+    for row, e in zip(first, (ref, ref_m)):
+        assert (row.successes, row.trials, row.ci_low, row.ci_high, row.seed_entropy) == (
+            e.successes, e.trials, e.ci_low, e.ci_high, e.seed_entropy)

@@ -24,7 +24,7 @@ Tables
     Root seeds of ``prunegap check --resume`` runs, so that an interrupted check continues with the same
     root entropy.
 
-Payload encoding is JSON with tags for tuples, numpy scalars/arrays and frozen dataclasses of
+Payload encoding is JSON with tags for tuples, fractions, numpy scalars/arrays and frozen dataclasses of
 ``pybridge`` (never pickle: a store file may come from elsewhere and is not trusted to run code).
 Floats round-trip exactly (``repr``); NaN and infinities are kept.
 """
@@ -40,6 +40,7 @@ import sqlite3
 import sys
 import threading
 import time
+from fractions import Fraction
 from functools import cache
 from pathlib import Path
 
@@ -82,6 +83,8 @@ def _enc(obj):
         return {"__np__": obj.dtype.str, "v": _enc(float(obj))}
     if obj is None or isinstance(obj, (bool, str, int)):
         return obj
+    if isinstance(obj, Fraction):
+        return {"__fraction__": f"{obj.numerator}/{obj.denominator}"}
     if isinstance(obj, float):
         if math.isfinite(obj):
             return obj
@@ -114,6 +117,8 @@ def _dec(obj):
         return obj
     if "__float__" in obj:
         return float(obj["__float__"])
+    if "__fraction__" in obj:
+        return Fraction(obj["__fraction__"])
     if "__np__" in obj:
         return np.dtype(obj["__np__"]).type(_dec(obj["v"]))
     if "__ndarray__" in obj:

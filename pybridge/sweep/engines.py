@@ -3,7 +3,8 @@
 Adding an engine is one entry in :data:`ENGINES`: its name (the ``engine = "..."`` of a ``[[sweep]]``
 block), its parameters (the engine's CLI flags with ``-`` written ``_``, with type and default) and
 ``run(point, workers, progress)`` returning the engine's :class:`~pybridge.stats.estimate.BinomialEstimate`.
-The engine's own entry point is called unchanged, so a grid point gives exactly the numbers of the
+Engines: ``rss`` (with ``density``: the masked RSS of the ``masks`` domain), ``rfss`` (fixed-size subset sum;
+with ``density``: masked RFSS), ``gap``.  The engine's own entry point is called unchanged, so a grid point gives exactly the numbers of the
 engine's CLI with the same flags (``prunegap rss --n 10 --eps 0.01 --trials 3000 --seed 77``), and its
 chunks go through :func:`pybridge.stats.parallel.run_tasks` (store, backend) like every other run.
 """
@@ -54,6 +55,8 @@ class Engine:
         What the success probability is of (figure label).
     budget : tuple of str
         Parameters that set the budget, of which at most one may be given (``trials``, ``half_width``).
+    exclusive : tuple of tuple of str
+        Further groups of parameters of which at most one may be given (the engine CLI's exclusive flags).
     """
 
     name: str
@@ -62,6 +65,7 @@ class Engine:
     x: str = "n"
     event: str = "success probability"
     budget: tuple = ("trials",)
+    exclusive: tuple = ()
 
     def param(self, name: str) -> Param | None:
         for p in self.params:
@@ -76,7 +80,16 @@ def _rss(point, workers, progress):
     return estimate_cover_probability(
         point["n"], point["eps"], interval=tuple(point["interval"]), dist=point["dist"], trials=point["trials"],
         half_width=point["half_width"], confidence=point["confidence"], seed=point["seed"], workers=workers,
-        progress=progress).estimate
+        progress=progress, density=point["density"]).estimate
+
+
+def _rfss(point, workers, progress):
+    from pybridge.rfss import estimate_fixed_probability
+
+    return estimate_fixed_probability(
+        point["n"], point["k"], point["eps"], interval=point["interval"], target=point["target"],
+        dist=point["dist"], density=point["density"], trials=point["trials"], half_width=point["half_width"],
+        confidence=point["confidence"], seed=point["seed"], workers=workers, progress=progress).estimate
 
 
 def _gap(point, workers, progress):
@@ -92,10 +105,18 @@ ENGINES = {
     "rss": Engine(
         "rss",
         (Param("dist", "str", "uniform"), Param("n", "int"), Param("eps", "float"),
-         Param("interval", "pair", (-1.0, 1.0)), Param("trials", "int", None), Param("half_width", "float", None),
-         Param("confidence", "float", 0.95), Param("seed", "int")),
+         Param("interval", "pair", (-1.0, 1.0)), Param("density", "float", None), Param("trials", "int", None),
+         Param("half_width", "float", None), Param("confidence", "float", 0.95), Param("seed", "int")),
         _rss, x="n", event="P(n, eps): every target in [a, b] eps-approximated by a subset sum",
         budget=("trials", "half_width")),
+    "rfss": Engine(
+        "rfss",
+        (Param("dist", "str", "uniform"), Param("n", "int"), Param("k", "int"), Param("eps", "float"),
+         Param("interval", "pair", None), Param("target", "float", None), Param("density", "float", None),
+         Param("trials", "int", None), Param("half_width", "float", None), Param("confidence", "float", 0.95),
+         Param("seed", "int")),
+        _rfss, x="n", event="P_k(n, eps): fixed-size (|S| = k) subset sums cover the target(s)",
+        budget=("trials", "half_width"), exclusive=(("interval", "target"),)),
     "gap": Engine(
         "gap",
         (Param("model", "str"), Param("law", "str"), Param("d", "int"), Param("n", "int"), Param("eps", "float"),

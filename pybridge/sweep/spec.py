@@ -146,9 +146,10 @@ def parse_spec(data: dict) -> list[Block]:
             if p.default is REQUIRED and p.name not in axes and p.name not in fixed:
                 why = " (a sweep must be replayable to be resumable)" if p.name == "seed" else ""
                 raise InvalidArgument(f"{_where(b, p.name)} is required for engine {eng.name!r}{why}, got none")
-        budget = [k for k in eng.budget if k in axes or k in fixed]
-        if len(budget) > 1:
-            raise InvalidArgument(f"[[sweep]] block {b + 1} gives both {budget[0]} and {budget[1]}; give one")
+        for group in (eng.budget, *eng.exclusive):
+            given = [k for k in group if k in axes or k in fixed]
+            if len(given) > 1:
+                raise InvalidArgument(f"[[sweep]] block {b + 1} gives both {given[0]} and {given[1]}; give one")
         block = Block(b, eng.name, axes, fixed)
         count = 1
         for v in axes.values():

@@ -87,8 +87,8 @@ def test_sweep_rows_equal_the_rss_command_and_parquet_reads_back(tmp_path):
                str(tmp_path / "t.parquet"))
     assert out.returncode == 0, out.stderr
     table = pq.read_table(tmp_path / "t.parquet").to_pylist()
-    assert [c for c in table[0]] == ["engine", "dist", "n", "eps", "interval", "half_width", "seed", "successes",
-                                     "trials", "ci_low", "ci_high", "confidence", "seed_entropy", "seconds"]
+    assert list(table[0]) == ["engine", "dist", "n", "eps", "interval", "density", "half_width", "seed", "successes",
+                              "trials", "ci_low", "ci_high", "confidence", "seed_entropy", "seconds"]
     rss = json.loads(_cli("rss", "--n", "11", "--eps", "0.02", "--trials", "100", "--seed", "9", "--workers", "1",
                           "--json").stdout)
     row = table[1]

@@ -83,10 +83,11 @@ def _cmd_sweep(args) -> int:
                   file=sys.stderr)
             with tqdm(total=known, initial=0, desc="prunegap sweep", unit="chunk", disable=None,
                       leave=False) as bar:
-                def grow(row):
-                    if bar.n > bar.total:  # half-width points add their main phase once sized
+                def step(k):
+                    bar.update(k)
+                    if bar.n > bar.total:  # half-width points add their main phase once their pilot is done
                         bar.total = bar.n
-                rows = run_sweep(points, store=store, backend=backend, progress=bar.update, on_row=grow)
+                rows = run_sweep(points, store=store, backend=backend, progress=step)
         except KeyboardInterrupt:
             print(f"prunegap sweep: interrupted; finished chunks are in {store.path} (run again to resume)",
                   file=sys.stderr)

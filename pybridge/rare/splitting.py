@@ -197,11 +197,13 @@ class LevelPlan:
                 "extrapolated_levels": self.extrapolated}
 
 
-def plan_levels(n, eps, a, b, law, rng, *, particles=1000, p0=0.1, updates=8, steps=3) -> LevelPlan:
+def plan_levels(n, eps, a, b, law, rng, *, particles=200, p0=0.1, updates=8, steps=1,
+                every_level=False) -> LevelPlan:
     r"""Adaptive fixed-effort pilot choosing the levels :math:`m_t` and the factors :math:`s_t`.
 
     Level t+1 is the largest prefix length whose surviving fraction is still :math:`\ge p_0`
-    (at least one more sample than level t).  Survivors are resampled to ``particles`` and
+    (at least one more sample than level t); with ``every_level`` every prefix length from the
+    first level to n is a level (so one run estimates :math:`q(m, \varepsilon)` for every m).  Survivors are resampled to ``particles`` and
     moved ``steps`` kernel steps before scoring the next level.
     """
     m_min = max(1, counting_bound_n(eps, a, b))
@@ -212,7 +214,7 @@ def plan_levels(n, eps, a, b, law, rng, *, particles=1000, p0=0.1, updates=8, st
     cnt = _Counters()
     while True:
         m = m_prev + 1
-        while m < n and np.count_nonzero(T > m + 1) >= p0 * particles:
+        while m < n and (not every_level or not levels) and np.count_nonzero(T > m + 1) >= p0 * particles:
             m += 1
         frac = np.count_nonzero(T > m) / particles
         levels.append(m)
@@ -232,7 +234,7 @@ def plan_levels(n, eps, a, b, law, rng, *, particles=1000, p0=0.1, updates=8, st
         span = (good[-1][0] - levels[0]) if good else 0
         rate = float(np.prod([f for _, f in good])) ** (1.0 / span) if span > 0 else 0.5
         rate = min(max(rate, 1e-3), 0.9)
-        step = max(1, int(round(math.log(p0) / math.log(rate))))
+        step = 1 if every_level else max(1, int(round(math.log(p0) / math.log(rate))))
         fracs[-1] = rate ** (levels[-1] - levels[-2]) if len(levels) > 1 else rate
         m = levels[-1]
         while m < n:
@@ -316,6 +318,9 @@ class RareEstimate:
     decisions: int
     seed_entropy: str
     planning: dict | None = field(default=None)
+    level_estimates: tuple = ()
+    #: per replication, per level: the unbiased estimate of q(m_t, eps) (shape (replications, levels))
+    rep_level_estimates: tuple = ()
 
     @property
     def relative_half_width(self) -> float:
@@ -340,7 +345,12 @@ class RareEstimate:
             "decisions": self.decisions,
             "replication_estimates": list(self.replication_estimates),
             "seed_entropy": self.seed_entropy, "planning": self.planning,
+            "level_estimates": list(self.level_estimates),
         }
+
+    def tail(self) -> list[dict]:
+        r"""Per-level estimates :math:`\hat q(m_t, \varepsilon)` (each unbiased; t intervals; correlated)."""
+        return list(self.level_estimates)
 
 
 def t_interval(values, confidence: float) -> tuple[float, float, float]:
@@ -371,7 +381,9 @@ def estimate_failure_probability(
     rel_error: float | None = None,
     runs: int = 100,
     updates: int = 8,
-    pilot_particles: int = 1000,
+    pilot_particles: int = 200,
+    every_level: bool = False,
+    plan: LevelPlan | None = None,
     confidence: float = 0.95,
     seed=None,
     workers: int = 1,
@@ -400,8 +412,14 @@ def estimate_failure_probability(
         GS runs per replication.
     updates : int, default 8
         Gibbs updates per kernel step.
-    pilot_particles : int, default 1000
+    pilot_particles : int, default 200
         Particles of the adaptive pilot that fixes the levels (namespace PILOT).
+    every_level : bool, default False
+        Use every prefix length as a level: ``level_estimates`` then gives an unbiased
+        :math:`\hat q(m, \varepsilon)` with its t interval for every m from the first level to n.
+    plan : LevelPlan, optional
+        Fixed levels and factors (e.g. shared by repeated estimates); skips the pilot.  The
+        estimate is unbiased for any fixed plan whose last level is n.
     confidence : float, default 0.95
     seed : int, SeedSequence or None
         Root seed (recorded as ``seed_entropy``).
@@ -438,8 +456,15 @@ def estimate_failure_probability(
                               f"rel_error={rel_error})")
     root = seeding.root_seed_sequence(seed)
     law = get_law(dist)
-    plan = plan_levels(n, eps, a, b, law, seeding.child_rng(root, seeding.PILOT, 0), particles=pilot_particles,
-                       updates=updates)
+    m_min = counting_bound_n(eps, a, b)
+    if n < m_min:  # counting bound (claim rss-counting-bound): every sample fails, q = 1 exactly
+        return _exact_one(n, eps, dist, a, b, confidence, root, runs)
+    if plan is None:
+        plan = plan_levels(n, eps, a, b, law, seeding.child_rng(root, seeding.PILOT, 0),
+                           particles=pilot_particles, updates=updates, every_level=every_level)
+    elif plan.levels[-1] != n or list(plan.levels) != sorted(set(plan.levels)) or len(plan.split) != len(plan.levels) - 1:
+        raise InvalidArgument(f"plan must have increasing levels ending at n={n} and one factor per step, "
+                              f"got plan={plan.to_dict()}")
     planning = None
     if rel_error is not None:
         rel_error = check_real("rel_error", rel_error, min_value=0.0, max_value=10.0, min_open=True)
@@ -462,7 +487,22 @@ def estimate_failure_probability(
     ests = tuple(p["hits"] / norm for p in parts)
     q_hat, lo, hi = t_interval(ests, confidence)
     counts = tuple(int(sum(p["level_counts"][t] for p in parts)) for t in range(len(plan.levels)))
+    levels_out = []
+    norms = [runs * float(np.prod(plan.split[:t])) for t in range(len(plan.levels))]
+    rep_levels = tuple(tuple(p["level_counts"][t] / norms[t] for t in range(len(plan.levels))) for p in parts)
+    for t, m in enumerate(plan.levels):
+        qt, lt, ht = t_interval([row[t] for row in rep_levels], confidence)
+        levels_out.append({"m": int(m), "q_hat": qt, "ci_low": lt, "ci_high": ht})
     return RareEstimate(
         n, eps, dist, (a, b), q_hat, lo, hi, confidence, replications, runs, updates, plan, ests, counts,
         int(sum(p["proposals"] for p in parts)), int(sum(p["accepted"] for p in parts)),
-        int(sum(p["decisions"] for p in parts)), seeding.seed_entropy(root), planning)
+        int(sum(p["decisions"] for p in parts)), seeding.seed_entropy(root), planning, tuple(levels_out),
+        rep_levels)
+
+
+def _exact_one(n, eps, dist, a, b, confidence, root, runs) -> RareEstimate:
+    """q = 1 exactly below the counting bound (no sampling needed; reported as an exact case)."""
+    plan = LevelPlan((n,), (), (1.0,), 0)
+    return RareEstimate(n, eps, dist, (a, b), 1.0, 1.0, 1.0, confidence, 0, runs, 0, plan, (), (), 0, 0, 0,
+                        seeding.seed_entropy(root), {"exact": "counting bound: 2^n * 2 eps < b - a"},
+                        ({"m": n, "q_hat": 1.0, "ci_low": 1.0, "ci_high": 1.0},), ((1.0,),))

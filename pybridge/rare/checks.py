@@ -37,6 +37,8 @@ __all__ = ["radius_criterion", "agreement", "exact_cases", "n1_failure_probabili
 
 #: each of the two intervals of an agreement test has confidence 1 - ALPHA_EACH (total false alarm <= 1e-6)
 ALPHA_EACH = 5e-7
+#: a level's t interval is used only when at least this many replications reached it
+MIN_NONZERO = 3
 
 
 def lueker_kappa(C: float) -> float:
@@ -120,12 +122,22 @@ def ci_coverage(n, eps, *, estimates, replications, runs, reference, seed, plan,
 
 def threshold_delta_eps(est) -> dict:
     r""":math:`n^*(\varepsilon, \varepsilon)` from an every-level estimate: the first m whose
-    :math:`\hat q`, upper and lower t bounds are :math:`\le \varepsilon` (``None``: beyond the last level)."""
+    :math:`\hat q`, upper and lower t bounds are :math:`\le \varepsilon`.
+
+    A level counts only while it is *resolved* (at least :data:`MIN_NONZERO` replications reached it):
+    where the splitting population died out, a zero estimate says nothing, so the answer is ``None``
+    (not reached), never a spurious small n*.
+    """
     eps = est.eps
     tail = est.tail()
 
     def first(key):
-        return next((lv["m"] for lv in tail if lv[key] <= eps), None)
+        for lv in tail:
+            if lv["nonzero_replications"] < MIN_NONZERO:
+                return None
+            if lv[key] <= eps:
+                return lv["m"]
+        return None
 
     return {"eps": eps, "interval": list(est.target_interval), "n_star": first("q_hat"),
             "n_star_low": first("ci_low"), "n_star_high": first("ci_high"), "n_max": est.n,
@@ -155,7 +167,16 @@ def tail_rate(est, *, m_from=None) -> dict:
     jackknife over the independent replications (leave one replication out, t quantile, R - 1 df).
     """
     levels = list(est.plan.levels)
-    sel = [t for t, m in enumerate(levels) if m_from is None or m >= m_from]
+    tail = est.tail()
+    sel = []
+    for t, m in enumerate(levels):  # resolved levels only (see threshold_delta_eps)
+        if tail[t]["nonzero_replications"] < MIN_NONZERO:
+            break
+        if m_from is None or m >= m_from:
+            sel.append(t)
+    if len(sel) < 2:
+        return {"rate_per_sample": math.nan, "factor_per_sample": math.nan, "m_range": [None, None],
+                "replications": len(est.rep_level_estimates), "ln2": math.log(2)}
     reps = np.array(est.rep_level_estimates, dtype=float)[:, sel]  # (R, levels)
     ms = np.array([levels[t] for t in sel], dtype=float)
 

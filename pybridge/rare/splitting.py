@@ -491,8 +491,10 @@ def estimate_failure_probability(
     norms = [runs * float(np.prod(plan.split[:t])) for t in range(len(plan.levels))]
     rep_levels = tuple(tuple(p["level_counts"][t] / norms[t] for t in range(len(plan.levels))) for p in parts)
     for t, m in enumerate(plan.levels):
-        qt, lt, ht = t_interval([row[t] for row in rep_levels], confidence)
-        levels_out.append({"m": int(m), "q_hat": qt, "ci_low": lt, "ci_high": ht})
+        vals = [row[t] for row in rep_levels]
+        qt, lt, ht = t_interval(vals, confidence)
+        levels_out.append({"m": int(m), "q_hat": qt, "ci_low": lt, "ci_high": ht,
+                           "nonzero_replications": sum(1 for v in vals if v > 0)})
     return RareEstimate(
         n, eps, dist, (a, b), q_hat, lo, hi, confidence, replications, runs, updates, plan, ests, counts,
         int(sum(p["proposals"] for p in parts)), int(sum(p["accepted"] for p in parts)),
@@ -505,4 +507,5 @@ def _exact_one(n, eps, dist, a, b, confidence, root, runs) -> RareEstimate:
     plan = LevelPlan((n,), (), (1.0,), 0)
     return RareEstimate(n, eps, dist, (a, b), 1.0, 1.0, 1.0, confidence, 0, runs, 0, plan, (), (), 0, 0, 0,
                         seeding.seed_entropy(root), {"exact": "counting bound: 2^n * 2 eps < b - a"},
-                        ({"m": n, "q_hat": 1.0, "ci_low": 1.0, "ci_high": 1.0},), ((1.0,),))
+                        ({"m": n, "q_hat": 1.0, "ci_low": 1.0, "ci_high": 1.0, "nonzero_replications": 0},),
+                        ((1.0,),))

@@ -19,7 +19,7 @@ from pybridge.claims import Registry
 __all__ = ["DOMAINS", "registry", "sections", "command_modules"]
 
 #: report order: sections run in this order (``constants`` reads ``rss``'s data)
-DOMAINS = ("rss", "gap", "constants", "formal", "rfss", "masks")
+DOMAINS = ("rss", "gap", "constants", "formal", "rfss", "masks", "rare")
 
 
 def _module(domain: str, name: str):

@@ -27,9 +27,8 @@ from fractions import Fraction
 import numpy as np
 from scipy import stats
 
-from pybridge.coverage import covers_exact
-from pybridge.estimate import clopper_pearson
-from pybridge.radius import covering_radius
+from pybridge.rss import covering_radius, covers_exact
+from pybridge.stats.estimate import clopper_pearson
 from pybridge.rare.splitting import estimate_failure_probability, t_interval
 
 __all__ = ["radius_criterion", "agreement", "exact_cases", "n1_failure_probability", "ci_coverage",

@@ -15,15 +15,14 @@ import time
 
 import numpy as np
 
-from pybridge import seeding
-from pybridge.evidence import ClaimCheck, Section
-from pybridge.laws import get_law
+from pybridge.claims import ClaimCheck, Plan, Section, SectionSpec
+from pybridge.rss import coverage_times, get_law
+from pybridge.stats import seeding
 from pybridge.rare.checks import (agreement, ci_coverage, exact_cases, fit_slope_ln, lueker_kappa,
                                   radius_criterion, tail_rate, threshold_delta_eps)
 from pybridge.rare.splitting import estimate_failure_probability, plan_levels
-from pybridge.rss import coverage_times
 
-__all__ = ["rare_budget", "rare_section", "rare_steps"]
+__all__ = ["rare_budget", "rare_section", "rare_steps", "lueker_rows_rare", "SECTION"]
 
 FULL = (-1.0, 1.0)
 HALF = (-0.5, 0.5)
@@ -266,3 +265,15 @@ def _markdown(rows, fits, agree_est) -> str:
     for lv in agree_est.tail():
         lines.append(f"| {lv['m']} | {lv['q_hat']:.3g} | [{lv['ci_low']:.3g}, {lv['ci_high']:.3g}] |")
     return "\n".join(lines) + "\n"
+
+
+def _run(plan: Plan, rng) -> Section:
+    return rare_section(quick=plan.quick, seed_root=rng, workers=plan.workers, progress=plan.progress)
+
+
+def _steps(plan: Plan) -> int:
+    return rare_steps(plan.quick)
+
+
+SECTION = SectionSpec(name="rare", title="Rare events: failure probabilities by generalized splitting", run=_run,
+                      steps=_steps, seed_key=7)

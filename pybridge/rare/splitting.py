@@ -69,15 +69,12 @@ import numpy as np
 from numba import njit
 from scipy import stats
 
-from pybridge import seeding
-from pybridge._validation import check_int, check_interval, check_probability, check_real
-from pybridge.coverage import covers_exact
 from pybridge.errors import InvalidArgument, ResourceLimitError
-from pybridge.laws import get_law
-from pybridge.monotone_search import first_true
-from pybridge.parallel import run_tasks
-from pybridge.radius import prefix_covers_status
-from pybridge.rss import counting_bound_n
+from pybridge.rss import counting_bound_n, covers_exact, get_law, prefix_covers_status
+from pybridge.stats import seeding
+from pybridge.stats.monotone_search import first_true
+from pybridge.stats.parallel import run_tasks
+from pybridge.validation import check_int, check_interval, check_probability, check_real
 
 __all__ = ["LevelPlan", "RareEstimate", "plan_levels", "estimate_failure_probability", "first_cover_length",
            "METHOD", "CI_METHOD"]
@@ -335,7 +332,8 @@ class RareEstimate:
             "n": self.n, "eps": self.eps, "dist": self.dist, "target_interval": list(self.target_interval),
             "q_hat": self.q_hat, "ci_low": self.ci_low, "ci_high": self.ci_high, "confidence": self.confidence,
             "relative_half_width": self.relative_half_width,
-            "method": METHOD, "ci_method": CI_METHOD, "unbiased": True,
+            "method": METHOD if self.replications else "exact (counting bound: q = 1)",
+            "ci_method": CI_METHOD if self.replications else "exact", "unbiased": True,
             "replications": self.replications, "runs_per_replication": self.runs_per_replication,
             "nonzero_replications": self.nonzero_replications,
             "gibbs_updates_per_step": self.updates, **self.plan.to_dict(),
@@ -399,7 +397,7 @@ def estimate_failure_probability(
     eps : float > 0
         Radius (closed convention: failure is :math:`\rho > \varepsilon`).
     dist : str, default "uniform"
-        Registered law (:data:`pybridge.laws.LAWS`).
+        Registered law (:data:`pybridge.rss.LAWS`).
     interval : (a, b), default (-1, 1)
         Target interval.
     replications : int, optional

@@ -5,7 +5,7 @@ The covering radius of reals :math:`x_1..x_n` on a target interval :math:`[a, b]
 .. math::  \rho(x; [a, b]) = \sup_{z \in [a, b]} \min_{S \subseteq [n]} |z - \Sigma_S|
 
 (the empty sum counts).  The sup is attained (finitely many sums, compact
-interval), so with the **closed** convention of :mod:`pybridge.coverage`
+interval), so with the **closed** convention of :mod:`pybridge.rss.coverage`
 (:math:`|z - \Sigma_S| \le \varepsilon`) coverage at :math:`\varepsilon` holds
 **iff** :math:`\rho \le \varepsilon`: at :math:`\varepsilon = \rho` exactly the
 sample covers, for every smaller :math:`\varepsilon` it does not (tested at ties).
@@ -16,7 +16,7 @@ One radius per sample therefore decides coverage for a whole grid of
 
 Algorithm (direct, one pass; no bisection).  Let :math:`g(z) = \min_S|z - \Sigma_S|`
 and :math:`U(\tau) = \{g \le \tau\}` (the interval union of
-:mod:`pybridge.coverage`).  For any floor :math:`\tau > 0`,
+:mod:`pybridge.rss.coverage`).  For any floor :math:`\tau > 0`,
 :math:`\mathrm{dist}(z, U(\tau)) = \max(g(z) - \tau, 0)` (the distance to a
 neighbourhood of a set), so
 
@@ -29,7 +29,7 @@ the largest clipped half-gap between consecutive intervals, or the distance from
 outside :math:`[a - R_0, b + R_0]` never matter and are pruned by the same
 reachability window as the decision.  If :math:`[a, b] \subseteq U(\tau)` the
 result is *censored*: only :math:`\rho \le \tau` is known.  The exact mode
-scales all inputs to integers (:func:`pybridge.coverage.scaled_integers`, common
+scales all inputs to integers (:func:`pybridge.rss.coverage.scaled_integers`, common
 denominator :math:`D`); every candidate value is a multiple of :math:`1/(2D)`,
 so :math:`\rho \ge 1/(2D)` and the default floor :math:`\tau = 1/(4D)` gives the
 exact rational :math:`\rho` with no censoring (cost up to :math:`2^n` intervals:
@@ -59,8 +59,8 @@ from fractions import Fraction
 import numpy as np
 from numba import njit
 
-from pybridge._validation import check_exact_instance, check_interval, check_real, check_samples
-from pybridge.coverage import MAX_EXACT_INTERVALS, MAX_INTERVALS, _kernel, covers_exact, scaled_integers
+from pybridge.validation import check_exact_instance, check_interval, check_real, check_samples
+from pybridge.rss.coverage import MAX_EXACT_INTERVALS, MAX_INTERVALS, _kernel, covers_exact, scaled_integers
 from pybridge.errors import InvalidArgument, ResourceLimitError
 
 __all__ = ["RadiusResult", "covering_radius", "radius_exceeds", "coverage_on_grid", "prefix_covers_status"]
@@ -113,7 +113,7 @@ class RadiusResult:
 
 @njit(cache=True, nogil=True)
 def prefix_covers_status(x, m, eps, a, b):  # pragma: no cover - compiled
-    """Compiled :func:`pybridge.coverage.covers_float_kernel` on the prefix ``x[:m]`` (sorted by |x| here).
+    """Compiled :func:`pybridge.rss.coverage.covers_float_kernel` on the prefix ``x[:m]`` (sorted by |x| here).
 
     The same margins and statuses: 1 covered, 0 not covered (both sound), -1 near-tie or
     float range (decide exactly), -2 interval cap.  Used by the rare-event engine, where the
@@ -400,7 +400,7 @@ def radius_exceeds(result: RadiusResult, eps, xs) -> bool:
     r"""Exact answer to :math:`\rho > \varepsilon` (i.e. *not covered* at ``eps``) from a radius result.
 
     Decided by the bracket when ``eps`` lies outside ``[low, high)``; otherwise by the exact
-    decision :func:`pybridge.coverage.covers_exact` on ``xs`` (the samples of ``result``).
+    decision :func:`pybridge.rss.coverage.covers_exact` on ``xs`` (the samples of ``result``).
     """
     if eps >= result.high:
         return False

@@ -18,7 +18,7 @@ def add_command(sub) -> None:
     r.add_argument("--interval", type=float, nargs=2, default=(-1.0, 1.0), metavar=("A", "B"))
     g = r.add_mutually_exclusive_group()
     g.add_argument("--rel-error", type=float, default=None,
-                   help="plan replications for this relative CI half-width (from 10 independent ones)")
+                   help="plan replications for this relative CI half-width (from 30 independent ones)")
     g.add_argument("--replications", type=int, default=None, help="independent replications (default 20)")
     r.add_argument("--seed", type=seed_arg, default=None)
     r.add_argument("--workers", type=int, default=None)

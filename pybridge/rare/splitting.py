@@ -87,6 +87,8 @@ MAX_PARTICLES = 20_000
 #: largest splitting factor
 MAX_SPLIT = 200.0
 MAX_N = 400
+#: independent replications (namespace AUX) that plan the count for a relative-error request
+PLANNING_REPLICATIONS = 30
 
 
 def _fails(x: np.ndarray, m: int, eps: float, a: float, b: float) -> bool:
@@ -404,7 +406,7 @@ def estimate_failure_probability(
         Independent replications (default 20 when ``rel_error`` is not given).
     rel_error : float, optional
         Requested relative half-width of the interval: the replication count is fixed up
-        front from 10 independent planning replications (namespace AUX), never by watching
+        front from 30 independent planning replications (namespace AUX), never by watching
         the interval shrink.
     runs : int, default 100
         GS runs per replication.
@@ -466,16 +468,17 @@ def estimate_failure_probability(
     planning = None
     if rel_error is not None:
         rel_error = check_real("rel_error", rel_error, min_value=0.0, max_value=10.0, min_open=True)
-        pre = _run_reps(dist, n, eps, a, b, plan, root, seeding.AUX, 10, runs, updates, workers, None)
+        pre = _run_reps(dist, n, eps, a, b, plan, root, seeding.AUX, PLANNING_REPLICATIONS, runs, updates, workers,
+                        None)
         vals = np.array([p["hits"] for p in pre], dtype=float)
         if vals.sum() == 0:
             replications = max_replications
             cv = None
         else:
             cv = float(vals.std(ddof=1) / vals.mean())
-            t = float(stats.t.ppf(0.5 + confidence / 2, 9))
+            t = float(stats.t.ppf(0.5 + confidence / 2, PLANNING_REPLICATIONS - 1))
             replications = min(max_replications, max(10, math.ceil((t * cv / rel_error) ** 2)))
-        planning = {"planning_replications": 10, "cv_per_replication": cv, "rel_error": rel_error,
+        planning = {"planning_replications": PLANNING_REPLICATIONS, "cv_per_replication": cv, "rel_error": rel_error,
                     "planned_replications": replications}
     elif replications is None:
         replications = 20

@@ -202,8 +202,10 @@ def plan_levels(n, eps, a, b, law, rng, *, particles=200, p0=0.1, updates=8, ste
 
     Level t+1 is the largest prefix length whose surviving fraction is still :math:`\ge p_0`
     (at least one more sample than level t); with ``every_level`` every prefix length from the
-    first level to n is a level (so one run estimates :math:`q(m, \varepsilon)` for every m).  Survivors are resampled to ``particles`` and
-    moved ``steps`` kernel steps before scoring the next level.
+    first level to n is a level (so one run estimates :math:`q(m, \varepsilon)` for every m).
+    Survivors are resampled to ``particles`` and moved ``steps`` kernel steps before scoring the
+    next level.  Only the levels and factors are kept: the pilot's own product of fractions is
+    adaptive (biased at O(1/N)) and is reported, never used as the estimate.
     """
     m_min = max(1, counting_bound_n(eps, a, b))
     X = np.asarray(law.draw(rng, (particles, n)), dtype=np.float64).reshape(particles, n)
@@ -462,7 +464,8 @@ def estimate_failure_probability(
     if plan is None:
         plan = plan_levels(n, eps, a, b, law, seeding.child_rng(root, seeding.PILOT, 0),
                            particles=pilot_particles, updates=updates, every_level=every_level)
-    elif plan.levels[-1] != n or list(plan.levels) != sorted(set(plan.levels)) or len(plan.split) != len(plan.levels) - 1:
+    elif (plan.levels[-1] != n or list(plan.levels) != sorted(set(plan.levels))
+          or len(plan.split) != len(plan.levels) - 1):
         raise InvalidArgument(f"plan must have increasing levels ending at n={n} and one factor per step, "
                               f"got plan={plan.to_dict()}")
     planning = None

@@ -47,17 +47,19 @@ bit-identical for any number of workers.  The confidence interval is the
 it is asymptotic (valid as each replication mean becomes normal) and its
 empirical coverage is checked (claim ``rare-ci-coverage``).
 
-Maintained implementations considered (package lists, 2026-12): UQpy 4.2
-``SubsetSimulation``, OpenTURNS ``SubsetSampling``, ``rareeventestimation`` 0.3,
-``pytams`` 1.0.  None fits: subset simulation with adaptive quantile levels is
-biased at O(1/N) and needs quantiles of a continuous performance function
-(our cheap score is an integer with heavy ties); UQpy and OpenTURNS run their
-own Markov chains in a transformed standard-normal space (no conditional Gibbs
-move with our exact decision, no control of the per-chunk SeedSequence
-stream; OpenTURNS uses a global RandomGenerator state); pytams is
-trajectory-AMS for dynamical systems; rareeventestimation is an unmaintained
-research code for continuous limit-state functions.  So GS is written here
-(~200 lines).
+Maintained implementations considered (package lists, 2026-12).  **UQpy 4.2**
+``reliability.SubsetSimulation`` (source read): adaptive quantile levels with the estimator
+:math:`p_0^{L} \cdot N_{fail}/N`, which assumes that exactly :math:`p_0 N` samples pass each
+level -- wrong for our integer score with heavy ties (and biased at O(1/N) even for a continuous
+score); conditional moves through a generic UQpy MCMC class proposing in the input space (no
+conditional Gibbs move with an exact decision), its unchanged-state test compares only the first two
+coordinates; one ``random_state`` stream (int or ``RandomState``), not per-replication SeedSequence
+children; its CoV is one run's asymptotic formula; every evaluation goes through ``RunModel``.
+OpenTURNS ``SubsetSampling`` follows the same adaptive-quantile scheme with a global
+``RandomGenerator`` state (not evaluated further); ``pytams`` 1.0 is trajectory-AMS for dynamical
+systems; ``rareeventestimation`` 0.3 (2023) targets continuous limit-state functions.  None fits,
+so GS is written here (about 200 lines): unbiased with fixed levels, exact decisions in the move,
+replications as chunks on our SeedSequence children.
 """
 
 from __future__ import annotations

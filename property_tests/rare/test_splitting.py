@@ -129,3 +129,19 @@ def test_bad_input_names_the_argument():
         estimate_failure_probability(10, 0.1, dist="cauchy")
     with pytest.raises(InvalidArgument, match="n"):
         estimate_failure_probability(0, 0.1)
+
+
+def test_fixed_size_event_agrees_with_plain_rfss_sampling():
+    """RFSS (fixed size k = 1, target [-1, 1], eps = 0.2): splitting on the fixed-size event agrees with the
+    RFSS engine's plain coupled sampling at n = 12 (two-sided, each interval at 1 - 5e-7: false alarm <= 1e-6);
+    below the fixed-size counting bound q = 1 exactly."""
+    from pybridge.rfss import fixed_coverage_times
+
+    n, eps = 12, 0.2
+    ct = fixed_coverage_times(1, eps, n_max=n, trials=3000, seed=61)
+    est = estimate_failure_probability(n, eps, fixed_size=1, replications=10, runs=30, every_level=True,
+                                       updates=4, pilot_particles=50, seed=62)
+    assert est.to_dict()["fixed_size"] == 1 and est.target_interval == (-1.0, 1.0)
+    row = agreement({"replication_estimates": est.replication_estimates}, ct.trials - ct.successes(n), ct.trials)
+    assert row["plain_failures"] > 20 and row["agree"], row
+    assert estimate_failure_probability(4, 0.1, fixed_size=1, seed=1).q_hat == 1.0

@@ -72,6 +72,7 @@ from numba import njit
 from scipy import stats
 
 from pybridge.errors import InvalidArgument, ResourceLimitError
+from pybridge.rfss import as_target, counting_bound_n_fixed, fixed_decide_float
 from pybridge.rss import counting_bound_n, covers_exact, get_law, prefix_covers_status
 from pybridge.stats import seeding
 from pybridge.stats.monotone_search import first_true
@@ -93,20 +94,26 @@ MAX_N = 400
 PLANNING_REPLICATIONS = 30
 
 
-def _fails(x: np.ndarray, m: int, eps: float, a: float, b: float) -> bool:
-    """Exact: the prefix x[:m] does not cover [a, b] at eps (rho(x[:m]) > eps)."""
+def _fails(x: np.ndarray, m: int, eps: float, a: float, b: float, fixed=None) -> bool:
+    """Exact: the prefix x[:m] does not cover [a, b] at eps (rho(x[:m]) > eps).
+
+    ``fixed = (k, target, target_floats)``: the fixed-size event instead (no k-subset of x[:m] within
+    eps of some z of the target; :func:`pybridge.rfss.fixed_decide_float`, exact fallback).
+    """
+    if fixed is not None:
+        return not fixed_decide_float(x[:m], fixed[0], eps, fixed[1], target_floats=fixed[2])
     status = prefix_covers_status(x, m, eps, a, b)
     if status < 0:  # near-tie (or interval cap): the exact decision (raises ResourceLimitError if too big)
         return not covers_exact(x[:m].tolist(), eps, a, b)
     return status == 0
 
 
-def first_cover_length(x: np.ndarray, eps: float, a: float, b: float, lo: int = 0) -> int:
+def first_cover_length(x: np.ndarray, eps: float, a: float, b: float, lo: int = 0, fixed=None) -> int:
     r"""Smallest m >= ``lo`` whose prefix covers (:math:`\rho_m \le \varepsilon`), or ``len(x) + 1``.
 
     Requires that no prefix shorter than ``lo`` covers (binary search, monotone in m).
     """
-    return first_true(lambda m: not _fails(x, m, eps, a, b), lo, x.size, gallop=False)
+    return first_true(lambda m: not _fails(x, m, eps, a, b, fixed), lo, x.size, gallop=False)
 
 
 @dataclass
@@ -140,7 +147,7 @@ def _gibbs(x, m, idx, props, start, eps, a, b):  # pragma: no cover - compiled
     return idx.shape[0], acc
 
 
-def _move(x, m, eps, a, b, law, rng, updates, cnt: _Counters):
+def _move(x, m, eps, a, b, law, rng, updates, cnt: _Counters, fixed=None):
     """One kernel step at level m (in place): fresh free coordinates, then Gibbs updates of x[:m]."""
     n = x.size
     if m < n:
@@ -149,6 +156,15 @@ def _move(x, m, eps, a, b, law, rng, updates, cnt: _Counters):
     props = np.asarray(law.draw(rng, updates), dtype=np.float64)
     cnt.proposals += updates
     cnt.decisions += updates
+    if fixed is not None:  # fixed-size events: the same Gibbs updates, decided by the RFSS engine
+        for i, v in zip(idx, props):
+            old = x[i]
+            x[i] = v
+            if _fails(x, m, eps, a, b, fixed):
+                cnt.accepted += 1
+            else:
+                x[i] = old
+        return
     k = 0
     while k < updates:
         k, acc = _gibbs(x, m, idx, props, k, eps, a, b)
@@ -199,7 +215,7 @@ class LevelPlan:
 
 
 def plan_levels(n, eps, a, b, law, rng, *, particles=200, p0=0.1, updates=8, steps=1,
-                every_level=False) -> LevelPlan:
+                every_level=False, fixed=None) -> LevelPlan:
     r"""Adaptive fixed-effort pilot choosing the levels :math:`m_t` and the factors :math:`s_t`.
 
     Level t+1 is the largest prefix length whose surviving fraction is still :math:`\ge p_0`
@@ -209,9 +225,9 @@ def plan_levels(n, eps, a, b, law, rng, *, particles=200, p0=0.1, updates=8, ste
     next level.  Only the levels and factors are kept: the pilot's own product of fractions is
     adaptive (biased at O(1/N)) and is reported, never used as the estimate.
     """
-    m_min = max(1, counting_bound_n(eps, a, b))
+    m_min = max(1, counting_bound_n(eps, a, b) if fixed is None else counting_bound_n_fixed(fixed[0], eps, fixed[1]))
     X = np.asarray(law.draw(rng, (particles, n)), dtype=np.float64).reshape(particles, n)
-    T = np.array([first_cover_length(x, eps, a, b, m_min) for x in X])
+    T = np.array([first_cover_length(x, eps, a, b, m_min, fixed) for x in X])
     levels, fracs = [], []
     m_prev = m_min - 1
     cnt = _Counters()
@@ -228,8 +244,8 @@ def plan_levels(n, eps, a, b, law, rng, *, particles=200, p0=0.1, updates=8, ste
         X = X[alive[rng.integers(0, alive.size, size=particles)]].copy()
         for x in X:
             for _ in range(steps):
-                _move(x, m, eps, a, b, law, rng, updates, cnt)
-        T = np.array([first_cover_length(x, eps, a, b, m + 1) for x in X])
+                _move(x, m, eps, a, b, law, rng, updates, cnt, fixed)
+        T = np.array([first_cover_length(x, eps, a, b, m + 1, fixed) for x in X])
         m_prev = m
     extrapolated = 0
     if levels[-1] < n:  # pilot died out: continue with the mean per-sample decay measured so far
@@ -252,10 +268,10 @@ def plan_levels(n, eps, a, b, law, rng, *, particles=200, p0=0.1, updates=8, ste
                      extrapolated)
 
 
-def _gs_run(x0, plan: LevelPlan, eps, a, b, law, rng, updates, cnt: _Counters, level_counts):
+def _gs_run(x0, plan: LevelPlan, eps, a, b, law, rng, updates, cnt: _Counters, level_counts, fixed=None):
     """One GS run from the sample x0; returns N_T (the estimate is N_T / prod(split))."""
     cnt.decisions += 1
-    if not _fails(x0, plan.levels[0], eps, a, b):
+    if not _fails(x0, plan.levels[0], eps, a, b, fixed):
         return 0
     particles = [x0]
     level_counts[0] += 1
@@ -266,9 +282,9 @@ def _gs_run(x0, plan: LevelPlan, eps, a, b, law, rng, updates, cnt: _Counters, l
             k = int(math.floor(s)) + int(rng.random() < s - math.floor(s))
             z = y.copy()
             for _ in range(k):
-                _move(z, m, eps, a, b, law, rng, updates, cnt)
+                _move(z, m, eps, a, b, law, rng, updates, cnt, fixed)
                 cnt.decisions += 1
-                if _fails(z, m_next, eps, a, b):
+                if _fails(z, m_next, eps, a, b, fixed):
                     new.append(z.copy())
             if len(new) > MAX_PARTICLES:
                 raise ResourceLimitError(f"splitting population exceeded {MAX_PARTICLES:,} particles at level "
@@ -280,7 +296,14 @@ def _gs_run(x0, plan: LevelPlan, eps, a, b, law, rng, updates, cnt: _Counters, l
     return len(particles)
 
 
-def _replication(dist, n, eps, a, b, plan_d, entropy, spawn_key, namespace, index, runs, updates):
+def _fixed_spec(fixed_size):
+    if fixed_size is None:
+        return None
+    target = as_target(fixed_size)
+    return (fixed_size, target, target.floats())
+
+
+def _replication(dist, n, eps, a, b, plan_d, entropy, spawn_key, namespace, index, runs, updates, fixed_size=None):
     root = np.random.SeedSequence(entropy, spawn_key=spawn_key)
     rng = seeding.child_rng(root, namespace, index)
     law = get_law(dist)
@@ -288,8 +311,9 @@ def _replication(dist, n, eps, a, b, plan_d, entropy, spawn_key, namespace, inde
     cnt = _Counters()
     level_counts = [0] * len(plan.levels)
     total = 0
+    fixed = _fixed_spec(fixed_size)
     for _ in range(runs):
-        total += _gs_run(law.sample(rng, n), plan, eps, a, b, law, rng, updates, cnt, level_counts)
+        total += _gs_run(law.sample(rng, n), plan, eps, a, b, law, rng, updates, cnt, level_counts, fixed)
     return {"hits": total, "level_counts": level_counts, "proposals": cnt.proposals, "accepted": cnt.accepted,
             "decisions": cnt.decisions}
 
@@ -324,6 +348,8 @@ class RareEstimate:
     level_estimates: tuple = ()
     #: per replication, per level: the unbiased estimate of q(m_t, eps) (shape (replications, levels))
     rep_level_estimates: tuple = ()
+    #: k for the fixed-size event (RFSS), None for plain RSS coverage
+    fixed_size: int | None = None
 
     @property
     def relative_half_width(self) -> float:
@@ -350,6 +376,7 @@ class RareEstimate:
             "replication_estimates": list(self.replication_estimates),
             "seed_entropy": self.seed_entropy, "planning": self.planning,
             "level_estimates": list(self.level_estimates),
+            "fixed_size": self.fixed_size,
         }
 
     def tail(self) -> list[dict]:
@@ -368,9 +395,9 @@ def t_interval(values, confidence: float) -> tuple[float, float, float]:
     return mean, max(0.0, mean - t * se), mean + t * se
 
 
-def _run_reps(dist, n, eps, a, b, plan, root, namespace, count, runs, updates, workers, progress):
+def _run_reps(dist, n, eps, a, b, plan, root, namespace, count, runs, updates, workers, progress, fixed_size=None):
     plan_d = {"levels": list(plan.levels), "split": list(plan.split)}
-    args = [(dist, n, eps, a, b, plan_d, root.entropy, tuple(root.spawn_key), namespace, r, runs, updates)
+    args = [(dist, n, eps, a, b, plan_d, root.entropy, tuple(root.spawn_key), namespace, r, runs, updates, fixed_size)
             for r in range(count)]
     return run_tasks(_replication, args, workers=workers, progress=progress)
 
@@ -388,6 +415,7 @@ def estimate_failure_probability(
     pilot_particles: int = 200,
     every_level: bool = False,
     plan: LevelPlan | None = None,
+    fixed_size: int | None = None,
     confidence: float = 0.95,
     seed=None,
     workers: int = 1,
@@ -424,6 +452,10 @@ def estimate_failure_probability(
     plan : LevelPlan, optional
         Fixed levels and factors (e.g. shared by repeated estimates); skips the pilot.  The
         estimate is unbiased for any fixed plan whose last level is n.
+    fixed_size : int k, optional
+        Estimate the fixed-size failure probability instead: no k-subset sum within eps of some z of
+        :math:`[-\sqrt k, \sqrt k]` (RFSS Corollary 1's event, closed inequality; ``interval`` is then
+        ignored).  Coverage by k-subsets is monotone in the prefix too, so the same prefix levels apply.
     confidence : float, default 0.95
     seed : int, SeedSequence or None
         Root seed (recorded as ``seed_entropy``).
@@ -460,12 +492,17 @@ def estimate_failure_probability(
                               f"rel_error={rel_error})")
     root = seeding.root_seed_sequence(seed)
     law = get_law(dist)
-    m_min = counting_bound_n(eps, a, b)
+    fixed = None
+    if fixed_size is not None:
+        fixed_size = check_int("fixed_size", fixed_size, min_value=1, max_value=n)
+        fixed = _fixed_spec(fixed_size)
+        a, b = -math.sqrt(fixed_size), math.sqrt(fixed_size)
+    m_min = counting_bound_n(eps, a, b) if fixed is None else counting_bound_n_fixed(fixed_size, eps, fixed[1])
     if n < m_min:  # counting bound (claim rss-counting-bound): every sample fails, q = 1 exactly
         return _exact_one(n, eps, dist, a, b, confidence, root, runs)
     if plan is None:
         plan = plan_levels(n, eps, a, b, law, seeding.child_rng(root, seeding.PILOT, 0),
-                           particles=pilot_particles, updates=updates, every_level=every_level)
+                           particles=pilot_particles, updates=updates, every_level=every_level, fixed=fixed)
     elif (plan.levels[-1] != n or list(plan.levels) != sorted(set(plan.levels))
           or len(plan.split) != len(plan.levels) - 1):
         raise InvalidArgument(f"plan must have increasing levels ending at n={n} and one factor per step, "
@@ -474,7 +511,7 @@ def estimate_failure_probability(
     if rel_error is not None:
         rel_error = check_real("rel_error", rel_error, min_value=0.0, max_value=10.0, min_open=True)
         pre = _run_reps(dist, n, eps, a, b, plan, root, seeding.AUX, PLANNING_REPLICATIONS, runs, updates, workers,
-                        None)
+                        None, fixed_size)
         vals = np.array([p["hits"] for p in pre], dtype=float)
         if vals.sum() == 0:
             replications = max_replications
@@ -488,7 +525,8 @@ def estimate_failure_probability(
     elif replications is None:
         replications = 20
     replications = check_int("replications", replications, min_value=2, max_value=max_replications)
-    parts = _run_reps(dist, n, eps, a, b, plan, root, seeding.MAIN, replications, runs, updates, workers, progress)
+    parts = _run_reps(dist, n, eps, a, b, plan, root, seeding.MAIN, replications, runs, updates, workers, progress,
+                      fixed_size)
     norm = runs * float(np.prod(plan.split)) if plan.split else float(runs)
     ests = tuple(p["hits"] / norm for p in parts)
     q_hat, lo, hi = t_interval(ests, confidence)
@@ -505,7 +543,7 @@ def estimate_failure_probability(
         n, eps, dist, (a, b), q_hat, lo, hi, confidence, replications, runs, updates, plan, ests, counts,
         int(sum(p["proposals"] for p in parts)), int(sum(p["accepted"] for p in parts)),
         int(sum(p["decisions"] for p in parts)), seeding.seed_entropy(root), planning, tuple(levels_out),
-        rep_levels)
+        rep_levels, fixed_size)
 
 
 def _exact_one(n, eps, dist, a, b, confidence, root, runs) -> RareEstimate:

@@ -91,6 +91,9 @@ def constants_section(*, quick: bool, seed_root, workers: int, progress=None, pr
     tight = [t.to_dict() for t in symbolic.tight_constants(dps=30)]
     rss = next((s.data for s in previous if s.name == "rss"), None)
     mc_rows = lueker_rows(rss)
+    rare = next((s.data for s in previous if s.name == "rare"), None)
+    if rare and rare.get("lueker_rows"):  # delta = eps by splitting replaces the plain-sampling rows
+        mc_rows = rare["lueker_rows"] + [r for r in mc_rows if not r["name"].startswith("lueker-sample-size")]
     sec.data = {"constants": [c.to_dict() for c in checks], "tight": tight, "tight_monte_carlo": mc_rows,
                 "binomial_entropy_n_max": n_max}
     sec.markdown = _markdown(tight, mc_rows)

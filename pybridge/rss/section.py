@@ -145,7 +145,8 @@ def _threshold_rows(curves):
             "dist": ct.dist, "interval": list(ct.interval), "eps": ct.eps, "trials": ct.trials,
             "n_star_delta_0.01": d001,
             "n_star_delta_eps": d_eps,
-            "delta_eps_status": "estimated" if ct.trials >= need else f"needs >= {math.ceil(need)} trials",
+            "delta_eps_status": ("estimated" if ct.trials >= need
+                                 else f"needs >= {math.ceil(need)} trials (splitting: rare section)"),
             "counting_bound_n": counting_bound_n(ct.eps, *ct.interval),
             "median_first_cover": float(np.median(ct.times)),
             "seed_entropy": ct.seed_entropy,

@@ -14,7 +14,7 @@ _GS = Source("Botev & Kroese, Efficient Monte Carlo simulation via the generaliz
 #: this domain's claims, in report order
 CLAIMS: list = [
     Claim(
-        id="rss-radius-criterion",
+        id="rss-radius-criterion", uses=("rss-gap-certificate",),
         statement="The covering radius rho(x; [a, b]) = sup_{z in [a,b]} min_S |z - Sigma_S| is attained, and x "
                   "eps-covers [a, b] iff rho <= eps (closed convention: covered at eps = rho, not below). The "
                   "one-pass algorithm (interval union at a floor tau < rho, then the largest clipped half-gap) "
@@ -31,7 +31,7 @@ CLAIMS: list = [
                _R + "test_radius.py::test_coverage_on_grid_matches_decisions"),
     ),
     Claim(
-        id="rare-agrees-plain-mc",
+        id="rare-agrees-plain-mc", uses=("rss-radius-criterion",),
         statement="Generalized splitting (fixed levels on prefix covering radii, Gibbs moves) estimates the failure "
                   "probability q(n, eps) = Pr[rho > eps] without bias: at q ~ 1e-2 and q ~ 1e-4 its t interval "
                   "and plain Monte Carlo's Clopper-Pearson interval (each at confidence 1 - 5e-7) intersect.",
@@ -43,7 +43,7 @@ CLAIMS: list = [
                _T + "test_splitting.py::test_agrees_with_plain_mc_at_1e4"),
     ),
     Claim(
-        id="rare-exact-cases",
+        id="rare-exact-cases", uses=("rss-radius-criterion", "rss-counting-bound"),
         statement="On cases with a known q the estimator is right: q = 1 exactly below the counting bound, q = 0 "
                   "exactly for eps >= max(|a|, |b|), and for n = 1 on [0, 1], q = (3 - 3 eps)/2 for eps in "
                   "[1/3, 1/2] lies in its t interval at 1 - 1e-6.",
@@ -56,7 +56,7 @@ CLAIMS: list = [
                _T + "test_splitting.py::test_n1_closed_form_exact"),
     ),
     Claim(
-        id="rare-ci-coverage",
+        id="rare-ci-coverage", uses=("rare-agrees-plain-mc",),
         statement="The nominal 95% Student t interval over independent splitting replications covers q at "
                   "q ~ 1e-3 at a rate consistent with 95% (Clopper-Pearson at 1 - 1e-6 on the hit count; "
                   "reference: an independent 50x larger splitting estimate).",
@@ -67,7 +67,7 @@ CLAIMS: list = [
         tests=(_T + "test_splitting.py::test_ci_coverage_near_nominal",),
     ),
     Claim(
-        id="rare-threshold-delta-eps",
+        id="rare-threshold-delta-eps", uses=("rare-agrees-plain-mc", "rare-ci-coverage"),
         statement="n*(eps, delta = eps), the least n with q(n, eps) <= eps, grows like K ln(1/eps) with K well "
                   "below Lueker's kappa*(C) >= 8 (targets [-1, 1] and [-1/2, 1/2]); measured by splitting for "
                   "eps = 1e-1..1e-4 in the check (1e-5, 1e-6 in the benchmark).",
@@ -80,7 +80,7 @@ CLAIMS: list = [
         tests=(_T + "test_splitting.py::test_threshold_and_tail_rate",),
     ),
     Claim(
-        id="rare-tail-exponent",
+        id="rare-tail-exponent", uses=("rare-agrees-plain-mc",),
         statement="At fixed eps < |a|, q(n, eps) >= 2^-n (all samples positive leave z = a uncovered), so the "
                   "tail rate lambda of q ~ C exp(-lambda n) is at most ln 2; the measured rate (jackknife CI over "
                   "replications) lies in (0, ln 2].",

@@ -27,6 +27,7 @@ from pybridge.gap.checks import (
     check_expected_error,
     check_gap_ordering,
     check_kink_angle_law,
+    check_theorem_a_certificate_event,
     check_line_uniform,
     check_m0_diagonal_caveat,
     check_theorem_a,
@@ -195,7 +196,7 @@ class GapSection:
 def gap_steps(quick: bool) -> int:
     """Number of ``progress(1)`` calls :func:`gap_section` makes (for a progress bar total)."""
     plan = QUICK if quick else FULL
-    return 11 + bool(plan.b0_uniform) + bool(plan.b1_d3_trials)
+    return 12 + bool(plan.b0_uniform) + bool(plan.b1_d3_trials)
 
 
 def _width_claim(claim, times_list, statement, model, extra=None) -> ClaimCheck:
@@ -293,7 +294,9 @@ def gap_section(quick: bool = True, *, seed=None, workers: int = 1, progress=Non
         ta, ta_results = ta
     claims += [ta, timed("theorem-a-line-uniform", guarded, "theorem-a-line-uniform", check_line_uniform,
                          plan.line_spec, root, **kw),
-               timed("kink-angle-law", check_kink_angle_law, plan.ks_samples, root)]
+               timed("kink-angle-law", check_kink_angle_law, plan.ks_samples, root),
+               timed("theorem-a-certificate-event", guarded, "theorem-a", check_theorem_a_certificate_event, 10,
+                     0.05, 2000 if quick else 5000, root)]
     if ta_results is not None:
         claims.append(check_expected_error(ta_results[0]))
     claims.append(timed("d1-no-gap", guarded, "d1-no-gap", check_d1_no_gap, plan.d1_spec, root, **kw))

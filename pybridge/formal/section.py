@@ -1,7 +1,9 @@
 """The formal section of ``prunegap check`` and the ``prunegap formal`` table.
 
-Per registered claim: the Coq outcome (proved / failed / unavailable, with the
-axioms printed by ``Print Assumptions``) and the Lean outcome.  Coq is required
+Per registered claim: the Coq outcome (proved / failed / statement mismatch /
+unavailable, with the axioms printed by ``Print Assumptions`` and the statement
+printed by ``Check``, compared with ``coq/statements.golden``) and the Lean
+outcome (its signature compared with ``lean/statements.golden``).  Coq is required
 when ``PRUNEGAP_REQUIRE_COQ=1``: a missing coqc then makes the run exit 3 instead
 of reporting "unavailable".
 """
@@ -18,6 +20,7 @@ from pybridge.claims import ClaimCheck, Plan, Section, SectionSpec
 from pybridge.formal.coq import audit_coq, build_coq, coq_version, replay_certificates, scan_forbidden
 from pybridge.rss import get_law
 from pybridge.formal.lean import lean_build_and_audit, lean_static_checks
+from pybridge.formal.pin import STATEMENT_MISMATCH, lean_statement_problems
 from pybridge.formal.runner import coq_required, lean_required
 
 __all__ = ["formal_outcomes", "formal_section", "replay_instances", "SECTION"]
@@ -60,7 +63,7 @@ def formal_outcomes(claims, *, replay: int = 20, seed_root=None) -> dict:
         audits = audit_coq(build, claims)
         for cid, res in audits.items():
             d = res.to_dict()
-            if out["forbidden"] and res.outcome == "proved":
+            if out["forbidden"] and res.outcome in ("proved", STATEMENT_MISMATCH):
                 d["outcome"], d["message"] = "failed", "forbidden vernacular in coq/theories: " + out["forbidden"][0]
             out["claims"][cid] = d
         certs, drawn = replay_instances(replay, seed_root)
@@ -84,6 +87,12 @@ def _lean_outcomes(registry) -> dict:
     claims = list(registry.values())
     static = lean_static_checks(claims, generated_text=expected_generated_constants())
     built = lean_build_and_audit(claims)
+    mismatch = lean_statement_problems(claims)
+    for cid, msg in mismatch.items():
+        static.append(f"{cid}: {msg}")
+        if cid in built:
+            built[cid] = {**built[cid], "outcome": STATEMENT_MISMATCH,
+                          "messages": [msg] + list(built[cid].get("messages", []))}
     lake_missing = all(v["outcome"] == "unavailable" for v in built.values())
     return {"static_problems": static, "claims": built, "required": lean_required(),
             "required_tool_missing": lake_missing and lean_required()}
@@ -97,10 +106,15 @@ def formal_section(plan: Plan, rng) -> Section:
     for cid, d in data["claims"].items():
         if d["outcome"] == "proved":
             verdict = "holds"
-            text = (f"Coq theorem `{d['coq']}` checks (coqc: {data['coqc']}); Print Assumptions: "
+            text = (f"Coq theorem `{d['coq']}` checks (coqc: {data['coqc']}); its printed statement equals the "
+                    "pinned one (coq/statements.golden); Print Assumptions: "
                     + (", ".join(d["axioms"]) or "closed") + " (all on the allow-list).")
         elif d["outcome"] == "unavailable":
             verdict, text = "unavailable", "coqc is not installed: not checked (this is not a pass)."
+        elif d["outcome"] == STATEMENT_MISMATCH:
+            verdict = "failed"
+            text = (f"Coq theorem `{d['coq']}` checks but its statement is not the pinned one (coq/statements.golden)"
+                    f", so it is not evidence for this claim: {d.get('message', '')}")
         else:
             verdict, text = "failed", f"Coq check failed for `{d['coq']}`: {d.get('message', '')}"
         sec.checks.append(ClaimCheck(cid, verdict, text, "formal", d))
@@ -116,8 +130,8 @@ def formal_section(plan: Plan, rng) -> Section:
     sec.checks.append(ClaimCheck(
         "lean-mirror", "failed" if lean["static_problems"] else "holds",
         "Lean static checks (no toolchain needed): " + ("; ".join(lean["static_problems"][:5]) if lean["static_problems"]
-        else "every registered Lean name is declared, no sorry/admit/axiom, the axioms file lists every theorem, "
-             "the generated constants file is in sync") + ". Lean build: "
+        else "every registered Lean name is declared, its signature equals the pinned one (lean/statements.golden), "
+             "no sorry/admit/axiom, the axioms file lists every theorem, the generated constants file is in sync") + ". Lean build: "
         + ", ".join(sorted({v["outcome"] for v in lean["claims"].values()})) + ".", "static", lean))
     data["required_tool_missing"] = (data["coqc"] is None and data["required"]) or lean["required_tool_missing"]
     sec.data = data

@@ -127,3 +127,27 @@ def test_subset_sums_against_itertools(n):
         assert got[mask] == pytest.approx(want, abs=1e-12)
     assert sorted(np.round(got, 12)) == sorted(round(sum(c), 12) for r in range(n + 1)
                                                for c in itertools.combinations(xs, r))
+
+
+def test_verify_certificate_rejects_malformed_certificates():
+    eps = Fraction(1, 4)
+    pts = [-1, Fraction(-1, 2), 0, Fraction(1, 2), 1]
+    good = _single_mask_certificate(pts, eps, -1, 1)
+    assert verify_certificate(good)
+    xs, masks, sums = good.xs, good.masks, good.sums
+    assert not verify_certificate(Certificate(xs, eps, Fraction(-1), Fraction(1), (), ()))            # no masks
+    assert not verify_certificate(Certificate(xs, eps, Fraction(-1), Fraction(1), (True,) + masks[1:], sums))
+    assert not verify_certificate(Certificate(xs, eps, Fraction(-1), Fraction(1), masks[:-1] + (1.0,), sums))
+    stray = masks[:-1] + ((1 << 4) | (1 << 5),)  # a stray high bit beside the right low bits
+    assert not verify_certificate(Certificate(xs, eps, Fraction(-1), Fraction(1), stray, sums))
+    negative = (-31,) + masks[1:]  # negative, its low bits select xs[0]
+    assert not verify_certificate(Certificate(xs, eps, Fraction(-1), Fraction(1), negative, sums))
+    assert not verify_certificate(Certificate(xs, Fraction(0), Fraction(0), Fraction(0), (0,), (Fraction(0),)))
+    assert not verify_certificate(Certificate(xs, "x", Fraction(-1), Fraction(1), masks, sums))
+    # boundaries are accepted: first sum exactly a + eps, last exactly b - eps, a repeated sum (gap 0)
+    edge = _single_mask_certificate([Fraction(-3, 4), Fraction(-1, 4), Fraction(-1, 4), Fraction(1, 4),
+                                     Fraction(3, 4)], eps, -1, 1)
+    assert verify_certificate(edge)
+    # unsorted sums are rejected
+    assert not verify_certificate(_single_mask_certificate([Fraction(-3, 4), Fraction(1, 4), Fraction(-1, 4),
+                                                            Fraction(3, 4)], eps, -1, 1))

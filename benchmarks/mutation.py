@@ -29,8 +29,9 @@ TARGETS = {
     "certificate": ("pybridge/rss/certificate.py", ["property_tests/rss/test_known_holes.py",
                                                     "property_tests/rss/test_properties.py"]),
     "replay": ("pybridge/formal/replay.py", ["property_tests/formal/test_replay.py"]),
-    "coverage": ("pybridge/rss/coverage.py", ["property_tests/rss/test_properties.py",
-                                              "property_tests/formal/test_replay.py::test_exact_decision_matches_verified_procedure"]),
+    "coverage": ("pybridge/rss/coverage.py", [
+        "property_tests/rss/test_properties.py",
+        "property_tests/formal/test_replay.py::test_exact_decision_matches_verified_procedure"]),
     "decide": ("pybridge/rss/decide.py", ["property_tests/rss/test_properties.py"]),
     "gap-bounds": ("pybridge/gap/bounds.py", ["property_tests/gap/test_bounds.py",
                                               "property_tests/gap/test_known_holes.py"]),

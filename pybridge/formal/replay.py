@@ -33,7 +33,8 @@ from pathlib import Path
 from pybridge.errors import ExternalToolError, InvalidArgument, InvalidType
 from pybridge.formal.runner import find_tool, run_tool
 
-__all__ = ["ReplayInstance", "ExportMismatch", "instances_from_records", "check_round_trip", "instance_to_coq", "parse_coq_instances", "replay_decisions",
+__all__ = ["ReplayInstance", "ExportMismatch", "instances_from_records", "check_round_trip", "instance_to_coq",
+           "parse_coq_instances", "replay_decisions",
            "DECIDE_DEPENDENCIES"]
 
 #: the Coq files (in _CoqProject order) the replay needs

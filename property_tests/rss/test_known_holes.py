@@ -115,7 +115,7 @@ def test_threshold_rows_use_the_rule():
     row, = _threshold_rows([_ct([5] * 500, eps=0.1)])
     assert row["n_star_delta_0.01"] == 5 and row["n_star_delta_eps"] == 5
     row, = _threshold_rows([_ct([5] * 500, eps=1e-3)])  # delta = eps needs >= ln(40)/eps = 3689 trials
-    assert row["n_star_delta_eps"] is None and row["delta_eps_status"] == "needs >= 3689 trials"
+    assert row["n_star_delta_eps"] is None and row["delta_eps_status"] == "needs >= 3689 trials (splitting: rare section)"
 
 
 @pytest.mark.parametrize("n", [0, 1, 5, 9])

@@ -1,18 +1,26 @@
 """The ``prunegap`` command line: ``check`` here, every other command from its domain's ``command.py``.
 
-Exit status: 0 success, 1 a claim is violated, 2 bad input or usage, 3 a
-required external tool is unavailable.  Bad input is reported in one line
-naming the argument and its value; never a traceback.
+Exit status: 0 success, 1 a claim is violated, 2 bad input or usage (or work beyond
+the limits), 3 a required external tool is unavailable, 130 SIGINT, 143 SIGTERM,
+141 a broken pipe, 70 an internal error.  Bad input is reported in one line naming
+the argument and its value; never a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import traceback
 
 from pybridge import domains
 from pybridge.claims import command as claims_command
-from pybridge.cliargs import EXIT_UNAVAILABLE, EXIT_USAGE, EXIT_VIOLATED, Parser, default_workers, seed_arg
+from pybridge.cliargs import (EXIT_BROKEN_PIPE, EXIT_INTERNAL, EXIT_UNAVAILABLE, EXIT_USAGE, EXIT_VIOLATED, Parser,
+                              default_workers, seed_arg)
+from pybridge.cliargs import real_arg
+from pybridge.stats.budget import MAX_SECONDS_LIMIT
+from pybridge.stats.scratch import sweep_stale
+from pybridge.stats.signals import EXIT_SIGINT, EXIT_SIGTERM, Terminated, sigterm_raises
 from pybridge.errors import InvalidArgument, InvalidType, PrunegapError, SolverError
 
 __all__ = ["main", "build_parser"]
@@ -37,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     claims_command.add_command(sub)
     for mod in domains.command_modules():
         mod.add_command(sub)
+    _add_common_args(sub)
     return p
 
 
@@ -86,31 +95,83 @@ def _resumable_check(args, workers):
     return out
 
 
-def main(argv=None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+def _add_common_args(sub) -> None:
+    """Flags every command takes (added after the domains' own, so a new domain inherits them)."""
+    for p in dict.fromkeys(sub.choices.values()):
+        if "--max-seconds" not in p._option_string_actions:
+            p.add_argument("--max-seconds", type=real_arg(0.0, MAX_SECONDS_LIMIT, min_open=True), default=None,
+                           metavar="S",
+                           help="refuse work estimated to take longer than S seconds (default 7200: two hours); "
+                                "raise it to allow a longer run")
+
+
+def _quiet_stdout() -> None:
+    """After a broken pipe: point stdout at /dev/null so the interpreter's final flush is silent."""
     try:
-        args.claims = domains.registry()  # every command sees the whole registry, collected once here
-        return args.run(args)
-    except (InvalidArgument, InvalidType) as exc:
-        print(f"prunegap {args.command}: error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except SolverError as exc:
-        print(f"prunegap {args.command}: solver failure: {exc}", file=sys.stderr)
-        return EXIT_VIOLATED
-    except KeyboardInterrupt:
-        print(f"prunegap {args.command}: interrupted; no partial report was written", file=sys.stderr)
-        return 130
-    except MemoryError:
-        print(f"prunegap {args.command}: error: out of memory for this instance (try a larger --eps or a smaller "
-              "--n)", file=sys.stderr)
-        return EXIT_USAGE
-    except OSError as exc:
-        print(f"prunegap {args.command}: error: {exc.strerror or exc} ({exc.filename})", file=sys.stderr)
-        return EXIT_USAGE
-    except PrunegapError as exc:
-        print(f"prunegap {args.command}: error: {exc}", file=sys.stderr)
-        return EXIT_UNAVAILABLE if "unavailable" in str(exc) else EXIT_USAGE
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def main(argv=None) -> int:
+    """Run ``prunegap`` with ``argv`` (default ``sys.argv[1:]``); return the exit status (never raises).
+
+    Exit status: 0 success; 1 a claim is violated; 2 bad input or usage (one line naming the flag and
+    its value), or work beyond the ``--max-seconds``/memory limit; 3 a required external tool is
+    unavailable; 130 interrupted by SIGINT; 143 terminated by SIGTERM (no partial report, temporary
+    files removed); 141 standard output closed early (a broken pipe, e.g. ``| head``: quiet); 70 an
+    internal error (a bug: one line, and the traceback with ``PRUNEGAP_DEBUG=1``).
+    """
+    command = "?"
+    with sigterm_raises():
+        try:
+            parser = build_parser()
+            try:
+                args = parser.parse_args(argv)
+            except SystemExit as exc:  # --help, --version, or a usage error (already printed, one line)
+                return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else EXIT_USAGE)
+            command = args.command
+            sweep_stale()  # scratch directories of earlier runs that were killed (owner pid dead)
+            args.claims = domains.registry()  # every command sees the whole registry, collected once here
+            return args.run(args)
+        except BrokenPipeError:
+            _quiet_stdout()
+            return EXIT_BROKEN_PIPE
+        except (InvalidArgument, InvalidType) as exc:
+            print(f"prunegap {command}: error: {_one_line(exc)}", file=sys.stderr)
+            return EXIT_USAGE
+        except SolverError as exc:
+            print(f"prunegap {command}: solver failure: {_one_line(exc)}", file=sys.stderr)
+            return EXIT_VIOLATED
+        except KeyboardInterrupt:
+            print(f"prunegap {command}: interrupted; no partial report was written", file=sys.stderr)
+            return EXIT_SIGINT
+        except Terminated:
+            print(f"prunegap {command}: terminated (SIGTERM); no partial report was written, temporary files "
+                  "were removed", file=sys.stderr)
+            return EXIT_SIGTERM
+        except MemoryError:
+            print(f"prunegap {command}: error: out of memory for this instance (reduce --n, --trials or --d, or "
+                  "increase --eps)", file=sys.stderr)
+            return EXIT_USAGE
+        except PrunegapError as exc:
+            print(f"prunegap {command}: error: {_one_line(exc)}", file=sys.stderr)
+            return EXIT_UNAVAILABLE if "unavailable" in str(exc) else EXIT_USAGE
+        except OSError as exc:
+            print(f"prunegap {command}: error: {exc.strerror or exc} ({exc.filename})", file=sys.stderr)
+            return EXIT_USAGE
+        except Exception as exc:  # a bug: one line, never a traceback (unless asked for)
+            if os.environ.get("PRUNEGAP_DEBUG"):
+                traceback.print_exc()
+            print(f"prunegap {command}: internal error: {type(exc).__name__}: {_one_line(exc)} (this is a bug; "
+                  "PRUNEGAP_DEBUG=1 shows the traceback)", file=sys.stderr)
+            return EXIT_INTERNAL
+
+
+def _one_line(exc) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
 
 
 if __name__ == "__main__":  # pragma: no cover

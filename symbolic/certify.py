@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 import sympy
-from flint import arb
+from flint import arb, fmpz
 
 from symbolic._translate import check_closed, to_arb
 from symbolic._validation import check_dps
@@ -96,11 +96,24 @@ class RationalInterval:
         return other.lo <= self.lo and self.hi <= other.hi
 
     def to_strings(self) -> tuple[str, str]:
-        """Endpoints as ``"p/q"`` strings (``"p"`` for integers)."""
-        return (str(self.lo), str(self.hi))
+        """Endpoints as ``"p/q"`` strings (``"p"`` for integers), of any length."""
+        return (fraction_str(self.lo), fraction_str(self.hi))
 
     def __str__(self) -> str:
-        return f"[{self.lo}, {self.hi}]"
+        lo, hi = self.to_strings()
+        return f"[{lo}, {hi}]"
+
+
+def fraction_str(q: Fraction) -> str:
+    """``"p/q"`` (``"p"`` for integers) with no length limit.
+
+    ``str(Fraction)`` goes through ``str(int)``, which refuses integers of more than 4300
+    digits (Python's integer-string conversion limit); at 10000 digits the certified
+    endpoints are longer than that.  FLINT's decimal conversion has no such limit.
+    """
+    q = Fraction(q)
+    num = str(fmpz(q.numerator))
+    return num if q.denominator == 1 else f"{num}/{fmpz(q.denominator)}"
 
 
 def arb_to_fractions(ball: arb) -> tuple[Fraction, Fraction]:

@@ -23,13 +23,13 @@ from __future__ import annotations
 
 import re
 import shutil
-import tempfile
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
 
 from pybridge.errors import ToolFailedError, ToolNotFoundError
 from pybridge.formal.runner import find_tool, run_tool
+from pybridge.stats.scratch import make_scratch_dir, sweep_stale
 
 __all__ = [
     "COQ_DIR",
@@ -129,7 +129,9 @@ def build_coq(src: Path = COQ_DIR, *, workdir=None, timeout: float = 900) -> Coq
     if find_tool("coqc") is None:
         raise ToolNotFoundError("coqc is unavailable (install: apt-get install coq libcoq-interval "
                                 "libcoq-coquelicot)", argv=["coqc"])
-    root = Path(workdir) if workdir else Path(tempfile.mkdtemp(prefix="prunegap-coq-"))
+    if workdir is None:
+        sweep_stale()  # scratch builds left by killed runs (their owner pid is dead)
+    root = Path(workdir) if workdir else make_scratch_dir("prunegap-coq-")
     dst = root / "coq"
     if dst.exists():
         shutil.rmtree(dst)

@@ -1,6 +1,10 @@
 """The one place prunegap runs external programs (coqc, make, lake).
 
-Every call has a timeout; the process group is killed when it expires.  Failures
+Every call has a timeout and a memory limit (``RLIMIT_AS``, default
+:data:`~pybridge.stats.budget.MAX_BYTES`, 8 GiB), and runs in its own process group,
+which is killed when the timeout expires or when this process is interrupted (SIGINT,
+SIGTERM, any exception).  The child also asks the kernel to be killed when prunegap dies
+(``PR_SET_PDEATHSIG``), so a SIGKILL of prunegap leaves no coqc or lake behind.  Failures
 raise typed errors that carry the argv, the exit code and the captured output
 (:class:`~pybridge.errors.ToolNotFoundError`, :class:`~pybridge.errors.ToolTimeoutError`,
 :class:`~pybridge.errors.ToolFailedError`).  A missing program is *unavailable*,
@@ -10,14 +14,18 @@ never *passed*.
 from __future__ import annotations
 
 import os
+import resource
 import shutil
 import signal
 import subprocess
+import sys
 import time
 from dataclasses import dataclass
 
-from pybridge.validation import check_real
-from pybridge.errors import ToolFailedError, ToolNotFoundError, ToolTimeoutError
+from pybridge.validation import check_int, check_real
+from pybridge.errors import InvalidArgument, InvalidType, ToolFailedError, ToolNotFoundError, ToolTimeoutError
+from pybridge.stats.budget import MAX_BYTES
+from pybridge.stats.parallel import die_with_parent
 
 __all__ = ["ToolRun", "run_tool", "find_tool", "coq_required", "lean_required"]
 
@@ -47,11 +55,37 @@ class ToolRun:
 
 
 def find_tool(name: str, *, env_var: str | None = None) -> str | None:
-    """Path of an executable: ``$env_var`` if set (must exist), else ``PATH``; ``None`` if absent."""
+    """Path of an executable: ``$env_var`` if set (must exist), else ``PATH``; ``None`` if absent.
+
+    A set ``$env_var`` naming no executable is reported once on standard error (a warning:
+    the tool then counts as unavailable, it is not looked up on ``PATH`` instead).
+    """
     if env_var and os.environ.get(env_var):
         path = os.environ[env_var]
-        return path if os.path.isfile(path) and os.access(path, os.X_OK) else shutil.which(path)
+        if os.path.isfile(path) and os.access(path, os.X_OK):
+            return path
+        found = shutil.which(path)
+        if found is None and (env_var, path) not in _WARNED:
+            _WARNED.add((env_var, path))
+            print(f"prunegap: warning: {env_var}={path!r} is not an executable file; {name} is unavailable",
+                  file=sys.stderr)
+        return found
     return shutil.which(name)
+
+
+_WARNED: set = set()
+
+
+def _child_setup(parent_pid: int, memory_limit: int):
+    """``preexec_fn`` of every external tool: die with prunegap, and cap the address space."""
+    def setup():
+        die_with_parent(parent_pid)
+        if memory_limit:
+            try:
+                resource.setrlimit(resource.RLIMIT_AS, (memory_limit, memory_limit))
+            except (ValueError, OSError):  # a lower hard limit is already in force
+                pass
+    return setup
 
 
 def _flag(name: str) -> bool:
@@ -68,7 +102,8 @@ def lean_required() -> bool:
     return _flag("PRUNEGAP_REQUIRE_LEAN")
 
 
-def run_tool(argv, *, cwd=None, timeout: float = 600.0, check: bool = True, env=None) -> ToolRun:
+def run_tool(argv, *, cwd=None, timeout: float = 600.0, check: bool = True, env=None,
+             memory_limit: int = MAX_BYTES) -> ToolRun:
     """Run ``argv`` with a timeout and capture its output.
 
     Parameters
@@ -82,13 +117,22 @@ def run_tool(argv, *, cwd=None, timeout: float = 600.0, check: bool = True, env=
         Raise :class:`ToolFailedError` on a non-zero exit status.
     env : dict, optional
         Extra environment variables.
+    memory_limit : int, default 8 GiB
+        Address-space limit of the child in bytes (``RLIMIT_AS``); ``0`` for none.  A tool
+        that exceeds it fails (its allocation fails), it does not take the machine down.
 
     Raises
     ------
     ToolNotFoundError, ToolTimeoutError, ToolFailedError
     """
-    argv = [str(a) for a in argv]
+    if isinstance(argv, (str, bytes)) or not hasattr(argv, "__iter__"):
+        raise InvalidType(f"argv must be a sequence of strings, got argv={argv!r:.80} (type={type(argv).__name__})")
+    argv = list(argv)
+    if not argv or not all(isinstance(a, (str, os.PathLike)) for a in argv):
+        raise InvalidArgument(f"argv must be a non-empty sequence of strings, got argv={argv!r:.80}")
+    argv = [os.fspath(a) for a in argv]
     timeout = check_real("timeout", timeout, min_value=0.0, min_open=True)
+    memory_limit = check_int("memory_limit", memory_limit, min_value=0)
     exe = argv[0] if os.sep in argv[0] else shutil.which(argv[0])
     if exe is None or not os.path.exists(exe):
         raise ToolNotFoundError(f"{argv[0]} is unavailable (not found on PATH)", argv=argv)
@@ -97,7 +141,8 @@ def run_tool(argv, *, cwd=None, timeout: float = 600.0, check: bool = True, env=
         full_env.update(env)
     t0 = time.perf_counter()
     proc = subprocess.Popen(argv, cwd=cwd, env=full_env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True, start_new_session=True)
+                            text=True, start_new_session=True,
+                            preexec_fn=_child_setup(os.getpid(), memory_limit))
     try:
         out, err = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:

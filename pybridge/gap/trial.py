@@ -28,7 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from pybridge.validation import check_choice, check_int, check_real
-from pybridge.errors import InvalidArgument
+from pybridge.errors import InvalidArgument, ResourceLimitError
 from pybridge.gap.bounds import theorem_a_certificate
 from pybridge.gap.networks import GAP_LAWS, MODELS, TARGET_KINDS, make_target, plane_coordinates, sample_network
 from pybridge.gap.neuron_pruning import EXHAUSTIVE_MAX, MILP_MAX, best_neuron_subset, best_neuron_subset_line
@@ -36,11 +36,17 @@ from pybridge.gap.rf_lp import rf_optimum
 from pybridge.rss import MAX_MITM_N
 from pybridge.gap.weight_pruning import prune_b0, prune_b1
 
-__all__ = ["PRUNINGS", "GapSpec", "TrialOutcome", "gap_spec", "run_trial", "event_description", "masked_features"]
+__all__ = ["PRUNINGS", "GapSpec", "TrialOutcome", "gap_spec", "run_trial", "event_description", "masked_features",
+           "MAX_D", "MAX_N", "MAX_ENTRIES"]
 
 PRUNINGS = ("neuron", "weight", "rf")
 #: RF LPs refuse wider networks (time)
 RF_MAX = 1000
+#: largest input dimension and hidden width accepted (memory: one network is n * d floats)
+MAX_D = 10**6
+MAX_N = 10**6
+#: largest n * d (one network's first-layer weights: 8e8 bytes)
+MAX_ENTRIES = 10**8
 
 
 @dataclass(frozen=True)
@@ -78,8 +84,11 @@ def gap_spec(model, law, d, n, eps, *, target="axis", pruning="neuron") -> GapSp
     """
     check_choice("model", model, MODELS)
     check_choice("law", law, GAP_LAWS)
-    d = check_int("d", d, min_value=1)
-    n = check_int("n", n, min_value=1)
+    d = check_int("d", d, min_value=1, max_value=MAX_D)
+    n = check_int("n", n, min_value=1, max_value=MAX_N)
+    if n * d > MAX_ENTRIES:
+        raise ResourceLimitError(f"n * d must be <= {MAX_ENTRIES:.0e} (the weights of one network), got n={n}, "
+                                 f"d={d}")
     eps = check_real("eps", eps, min_value=0.0, max_value=0.5, min_open=True, max_open=True)
     check_choice("target", target, TARGET_KINDS)
     check_choice("pruning", pruning, PRUNINGS)

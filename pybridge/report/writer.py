@@ -18,6 +18,7 @@ import tempfile
 from importlib import metadata
 from pathlib import Path
 
+from pybridge.stats.scratch import make_scratch_dir, sweep_stale
 from pybridge.claims import BACKED_STATUSES, derive_backing, derive_status, status_counts
 
 __all__ = ["package_versions", "write_report", "check_out_dir", "MARKER"]
@@ -146,26 +147,54 @@ def _html(meta, sections, claims, claims_rows, backing, tmp: Path) -> str:
 def check_out_dir(out_dir) -> Path:
     """Validate ``--out`` before any work: it must be a new path, an empty directory, or an earlier report.
 
+    The nearest existing ancestor must be a directory in which a probe file can be created
+    and removed (so ``/sys``, ``/proc``, read-only mounts and a path through a regular file
+    fail at once, not after the run).  Temporary directories of earlier runs killed by
+    SIGKILL (``.<name>.tmp-<pid>-*``, ``.<name>.old-<pid>``, owner dead) are removed.
+
     Raises
     ------
     InvalidArgument
         The path is a file, a non-empty directory that is not a prunegap report, or not writable.
+    InvalidType
+        ``out_dir`` is not a path.
     """
-    from pybridge.errors import InvalidArgument
+    from pybridge.errors import InvalidArgument, InvalidType
 
-    out = Path(out_dir).expanduser().resolve()
-    if out.exists() and not out.is_dir():
-        raise InvalidArgument(f"--out must be a directory, got --out={str(out_dir)!r} (an existing file)")
-    if out.is_dir() and any(out.iterdir()) and not (out / MARKER).exists():
-        raise InvalidArgument(f"--out must be a new or empty directory or an earlier prunegap report, got "
-                              f"--out={str(out_dir)!r} (a non-empty directory; it is never overwritten)")
-    parent = out.parent
-    probe = parent
-    while not probe.exists():
-        probe = probe.parent
-    if not os.access(probe, os.W_OK):
-        raise InvalidArgument(f"--out is not writable, got --out={str(out_dir)!r}")
+    if not isinstance(out_dir, (str, os.PathLike)) or isinstance(out_dir, bytes):
+        raise InvalidType(f"--out must be a path, got --out={out_dir!r:.80} (type={type(out_dir).__name__})")
+    shown = str(out_dir)
+    if not shown or "\0" in shown:
+        raise InvalidArgument(f"--out must be a non-empty path without NUL bytes, got --out={shown!r:.80}")
+    try:
+        out = Path(out_dir).expanduser().resolve()
+        if out.exists() and not out.is_dir():
+            raise InvalidArgument(f"--out must be a directory, got --out={shown!r} (an existing file)")
+        if out.is_dir() and any(out.iterdir()) and not (out / MARKER).exists():
+            raise InvalidArgument(f"--out must be a new or empty directory or an earlier prunegap report, got "
+                                  f"--out={shown!r} (a non-empty directory; it is never overwritten)")
+        probe = out if out.is_dir() else out.parent
+        while not probe.exists() and probe != probe.parent:
+            probe = probe.parent
+        if not probe.is_dir():
+            raise InvalidArgument(f"--out goes through a regular file, got --out={shown!r} ({str(probe)!r} is "
+                                  "not a directory)")
+        fd, name = tempfile.mkstemp(prefix=f".prunegap-probe-{os.getpid()}-", dir=probe)
+        os.close(fd)
+        os.unlink(name)
+    except InvalidArgument:
+        raise
+    except (OSError, RuntimeError, ValueError) as exc:  # RuntimeError: symlink loop in resolve()
+        why = getattr(exc, "strerror", None) or str(exc)
+        raise InvalidArgument(f"--out is not writable, got --out={shown!r} ({why})") from None
+    if out.parent.is_dir():
+        _sweep_stale_tmp(out)
     return out
+
+
+def _sweep_stale_tmp(out: Path) -> None:
+    """Remove ``.<name>.tmp-<pid>-*`` / ``.<name>.old-<pid>`` siblings of ``out`` whose owner pid is dead."""
+    sweep_stale((f".{out.name}.tmp-", f".{out.name}.old-"), dir=out.parent)
 
 
 def write_report(out_dir, *, meta: dict, sections, claims, formal=None) -> Path:
@@ -180,7 +209,7 @@ def write_report(out_dir, *, meta: dict, sections, claims, formal=None) -> Path:
     """
     out_dir = check_out_dir(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-", dir=out_dir.parent))
+    tmp = make_scratch_dir(f".{out_dir.name}.tmp-", dir=out_dir.parent)
     try:
         claims_rows, backing = _claims_table(sections, formal, claims)
         for sec in sections:
@@ -200,7 +229,8 @@ def write_report(out_dir, *, meta: dict, sections, claims, formal=None) -> Path:
         os.chmod(tmp, 0o755)
         old = None
         if out_dir.exists():
-            old = out_dir.with_name(f".{out_dir.name}.old-{os.getpid()}")
+            old = make_scratch_dir(f".{out_dir.name}.old-", dir=out_dir.parent)
+            os.rmdir(old)
             os.replace(out_dir, old)
         os.replace(tmp, out_dir)
         if old is not None:

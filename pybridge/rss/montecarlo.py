@@ -130,7 +130,8 @@ class RSSEstimate:
         return {
             "n": self.n,
             "eps": self.eps,
-            "interval": list(self.interval),
+            "target_interval": list(self.interval),
+            "interval": list(self.interval),  # deprecated alias of target_interval (kept for one release)
             "dist": self.dist,
             "trials": e.trials,
             "successes": e.successes,
@@ -161,6 +162,7 @@ def estimate_cover_probability(
     max_trials: int = 10**7,
     progress=None,
     density: float | None = None,
+    on_plan=None,
 ) -> RSSEstimate:
     r"""Monte Carlo estimate of :math:`P(n, \varepsilon)` with a Clopper–Pearson interval.
 
@@ -224,6 +226,8 @@ def estimate_cover_probability(
         trials = trials_for_half_width(half_width, confidence=confidence, p_low=p_lo, p_high=p_hi,
                                        max_trials=max_trials)
         pilot = {"successes": ps, "trials": PILOT_TRIALS, "planned_trials": trials, "half_width": half_width}
+        if on_plan is not None:
+            on_plan(trials, ps)
     elif trials is None:
         trials = 1000
     trials = check_int("trials", trials, min_value=1, max_value=max_trials)

@@ -23,6 +23,7 @@ __all__ = [
     "clopper_pearson_upper",
     "clopper_pearson_lower",
     "trials_for_half_width",
+    "format_confidence",
 ]
 
 
@@ -142,3 +143,14 @@ def trials_for_half_width(
                                   f"(at p={p:.3g}); ask for a wider half-width")
         return max_trials
     return n
+
+
+def format_confidence(confidence: float) -> str:
+    """A confidence level as a percentage with every digit it has: ``95%``, ``99.9999999999%`` (never "100%")."""
+    from decimal import Decimal
+
+    confidence = check_probability("confidence", confidence)
+    text = f"{confidence * 100:.12g}"
+    if text in ("100", "0"):  # closer to 1 (or 0) than 12 digits show: every digit of the float
+        text = format(Decimal(repr(confidence)).scaleb(2).normalize(), "f")
+    return text + "%"

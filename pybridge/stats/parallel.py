@@ -26,15 +26,25 @@ call can also
 Results are bit-identical whatever the backend, the worker count, the grouping and
 whether chunks were read back from the store (stored results are decoded from the
 same exact encoding that fresh results are passed through).
+
+Clean death (issue 11 §3): every worker asks the kernel to kill it when the process
+that started it dies (Linux ``prctl(PR_SET_PDEATHSIG, SIGKILL)``, set in the pool
+initializer, see :func:`die_with_parent`), so a main process killed by SIGKILL leaves
+no orphan workers; on any exception in the main process (SIGINT's
+``KeyboardInterrupt``, SIGTERM's :class:`~pybridge.stats.signals.Terminated`, an error)
+the running workers of :func:`run_tasks` are terminated, not left to finish their task.
 """
 
 from __future__ import annotations
 
 import contextlib
 import contextvars
+import ctypes
+import ctypes.util
 import math
 import multiprocessing
 import os
+import signal
 import sys
 import threading
 import time
@@ -46,7 +56,7 @@ from pybridge.errors import InvalidArgument, InvalidType
 from pybridge.stats.store import decode, encode
 from pybridge.validation import check_int, check_real
 
-__all__ = ["run_tasks", "default_workers", "chunk_policy", "current_policy", "recorded_calls", "ChunkPolicy",
+__all__ = ["run_tasks", "default_workers", "die_with_parent", "chunk_policy", "current_policy", "recorded_calls", "ChunkPolicy",
            "CallRecord",
            "PlanIncomplete", "RunCancelled", "LocalBackend", "DaskBackend", "make_backend"]
 
@@ -57,6 +67,58 @@ def default_workers() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # pragma: no cover - non-Linux
         return max(1, os.cpu_count() or 1)
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent(parent_pid: int | None = None, sig: int = signal.SIGKILL) -> bool:
+    """Ask the kernel to send ``sig`` to this process when its parent dies (Linux); ``False`` elsewhere.
+
+    Call it in a child (a pool initializer, a subprocess ``preexec_fn``).  If the parent is
+    already gone (``os.getppid() != parent_pid``: it died before the call), exit at once.
+    """
+    if not sys.platform.startswith("linux"):  # pragma: no cover - non-Linux
+        return False
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        ok = libc.prctl(_PR_SET_PDEATHSIG, int(sig), 0, 0, 0) == 0
+    except (OSError, AttributeError):  # pragma: no cover - no libc
+        return False
+    if parent_pid is not None and os.getppid() != parent_pid:
+        os._exit(1)
+    return ok
+
+
+def _worker_init(parent_pid: int) -> None:
+    """Pool initializer: die with the parent; SIGTERM kills at once (the parent's handler is not inherited)."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    die_with_parent(parent_pid)
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """Terminate the running workers (SIGTERM, then SIGKILL after 2 s) and shut the pool down."""
+    procs = list((getattr(pool, "_processes", None) or {}).values())
+    for p in procs:
+        try:
+            p.terminate()
+        except (OSError, ValueError, AttributeError):
+            pass
+    for p in procs:
+        try:
+            p.join(2.0)
+            if p.is_alive():
+                p.kill()
+                p.join(1.0)
+        except (OSError, ValueError, AttributeError, AssertionError):
+            pass
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    """A process pool whose workers die with this process."""
+    return ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=_worker_init,
+                               initargs=(os.getpid(),))
 
 
 def _context():
@@ -101,7 +163,7 @@ def run_tasks(function, args_list, *, workers: int = 1, progress=None) -> list:
                 progress(1)
         return out
     results = [None] * len(args_list)
-    pool = ProcessPoolExecutor(max_workers=min(workers, len(args_list)), mp_context=_context())
+    pool = _pool(min(workers, len(args_list)))
     try:
         futures = {pool.submit(function, *args): i for i, args in enumerate(args_list)}
         for fut in as_completed(futures):
@@ -109,7 +171,7 @@ def run_tasks(function, args_list, *, workers: int = 1, progress=None) -> list:
             if progress is not None:
                 progress(1)
     except BaseException:
-        pool.shutdown(wait=False, cancel_futures=True)
+        _stop_workers(pool)
         raise
     pool.shutdown(wait=True)
     return results
@@ -144,7 +206,7 @@ class LocalBackend:
         self._lock = threading.Lock()
         if self.workers > 1 and threading.current_thread() is threading.main_thread():
             # start the worker processes now, from the main thread, before a sweep starts its point threads
-            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=_context())
+            self._pool = _pool(self.workers)
             for f in [self._pool.submit(time.sleep, 0.05) for _ in range(self.workers)]:
                 f.result()
 
@@ -153,7 +215,7 @@ class LocalBackend:
             return _Done(_run_batch(function, batch))
         with self._lock:
             if self._pool is None:
-                self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=_context())
+                self._pool = _pool(self.workers)
             return self._pool.submit(_run_batch, function, batch)
 
     def wait_any(self, pending):

@@ -1,0 +1,64 @@
+r"""Cost model of the gap Monte Carlo: estimated seconds and memory before any trial runs (issue 11 §2).
+
+Seconds per trial by scheme, measured on 2 shared cores (law G, eps = 0.1, axis target unless said):
+
+============  =====================================================  ===========================
+scheme        measured                                               model (s per trial)
+============  =====================================================  ===========================
+neuron, d=1   0.2 ms (n = 8..24), 2 ms (n = 48; meet in the middle)   0.005
+neuron, exh.  0.7-60 ms (n = 4..12), 0.33-0.37 s (n = 16)            0.03 + 5.5e-6 * 2^n
+neuron, MILP  0.28 s (n = 24), 0.47 s (32), 3.5 s (48), > 60 s (96)  0.3 * 12.4^((n - 24)/24)
+rf (LP)       7 ms (n = 4), 53 ms (32), 0.73 s (256), 20.7 s (1000)  0.005 + 1.5e-3 n + 2e-5 n^2
+masked-rf     24 ms (n = 8), 68 ms (64), 1.19 s (300)                0.02 + 6e-4 n + 1e-5 n^2
+b0            0.1 ms (n = 8), 18-25 ms (n = 1000, d = 2..1000)       0.001 + 2e-5 n
+b1            0.5 ms (n = 8), 23 ms (n = 1000), 0.12 s (d=1000,n=100) 0.001 + 2e-5 n + 1e-6 n d
+============  =====================================================  ===========================
+
+plus sampling the network (``1e-8 n d``) and :data:`SAFETY`.  The MILP's own limit
+(:data:`~pybridge.gap.neuron_pruning` ``time_limit`` 60 s per solve) caps a trial; beyond
+it the run fails with a solver error, never a number.  Peak memory: the weights and the
+plane coordinates, about ``6 * 8 n d`` bytes per worker.
+"""
+
+from __future__ import annotations
+
+import math
+
+from pybridge.stats.budget import WorkEstimate, format_count
+
+__all__ = ["trial_seconds", "monte_carlo_estimate", "SAFETY"]
+
+SAFETY = 1.3
+#: one MILP solve's time limit times its cutting-plane rounds (the worst case of one trial)
+MILP_TRIAL_CAP = 60.0 * 40
+
+
+def trial_seconds(scheme: str, model: str, d: int, n: int) -> float:
+    """Estimated seconds of one trial of ``scheme`` (``rf``, ``neuron``, ``b0``, ``b1``, ``masked-rf``)."""
+    sample = 1e-8 * n * d
+    if scheme == "neuron":
+        if d == 1:
+            t = 0.005
+        elif n <= 16:
+            t = 0.03 + 5.5e-6 * 2.0**n
+        else:
+            t = min(0.3 * 12.4 ** ((n - 24) / 24), MILP_TRIAL_CAP)
+    elif scheme == "rf":
+        t = 0.005 if d == 1 else 0.005 + 1.5e-3 * n + 2e-5 * n * n
+    elif scheme == "masked-rf":
+        t = 0.02 + 6e-4 * n + 1e-5 * n * n
+    elif scheme == "b0":
+        t = 0.001 + 2e-5 * n
+    else:  # b1
+        t = 0.001 + 2e-5 * n + 1e-6 * n * d
+    return SAFETY * (t + sample)
+
+
+def monte_carlo_estimate(spec, trials: int, *, workers: int = 1) -> WorkEstimate:
+    """The :class:`~pybridge.stats.budget.WorkEstimate` of ``trials`` trials of ``spec`` (a ``GapSpec``)."""
+    par = max(1, min(workers, trials))
+    secs = trials * trial_seconds(spec.scheme, spec.model, spec.d, spec.n) / par + (1.0 if par > 1 else 0.0)
+    peak = 48 * spec.n * spec.d + (8 * 3 * spec.n * 4096 if spec.scheme == "b1" else 0)
+    flags = ("--trials", "--n", "--d") if spec.d > 1 else ("--trials", "--n")
+    return WorkEstimate(f"{format_count(trials)} trials of {spec.scheme} pruning, n={spec.n}, d={spec.d}", secs,
+                        par, int(peak), flags)

@@ -38,6 +38,10 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--only", nargs="+", default=None, help="run only these sections")
     c.add_argument("--no-progress", action="store_true",
                    help="hide the progress bar (drawn on standard error)")
+    c.add_argument("--resume", action="store_true",
+                   help="continue the last interrupted check from the results store (same mode and seed)")
+    c.add_argument("--store", default=None, metavar="PATH",
+                   help="results store for --resume (SQLite; default ./prunegap-store.sqlite)")
     c.set_defaults(run=_cmd_check)
     claims_command.add_command(sub)
     for mod in domains.command_modules():
@@ -57,8 +61,11 @@ def _cmd_check(args) -> int:
         for n in args.only:
             if n not in names:
                 raise InvalidArgument(f"--only must name sections from {names}, got --only={n!r}")
-    out = run_check(quick=args.quick, out_dir=args.out, workers=workers, seed=args.seed,
-                    show_progress=not args.no_progress, only=args.only, max_seconds=args.max_seconds)
+    if args.resume or args.store is not None:
+        out = _resumable_check(args, workers)
+    else:
+        out = run_check(quick=args.quick, out_dir=args.out, workers=workers, seed=args.seed,
+                        show_progress=not args.no_progress, only=args.only, max_seconds=args.max_seconds)
     print(f"report: {out.out_dir}/report.md and report.html ({out.seconds:.1f} s)")
     if out.violated:
         print(f"VIOLATED: {', '.join(sorted(set(out.violated)))}")
@@ -67,6 +74,28 @@ def _cmd_check(args) -> int:
     for reason in out.missing or ():
         print(f"prunegap check: {reason}", file=sys.stderr)
     return out.exit_code
+
+
+def _resumable_check(args, workers):
+    """``check --resume``: every chunked Monte Carlo of the check goes through the results store."""
+    from pybridge.check import run_check, section_names
+    from pybridge.stats.parallel import chunk_policy
+    from pybridge.stats.store import DEFAULT_STORE, ChunkStore
+
+    mode = {"quick": args.quick, "only": args.only or section_names()}
+    with ChunkStore(args.store if args.store is not None else DEFAULT_STORE) as store:
+        run_id, entropy = store.open_run("check", mode, None if args.seed is None else str(args.seed))
+        before = store.total_chunks()
+        print(f"prunegap check: run {run_id} with seed entropy {entropy} ({before} chunks in {store.path})",
+              file=sys.stderr)
+        with chunk_policy(store=store) as policy:
+            out = run_check(quick=args.quick, out_dir=args.out, workers=workers, seed=int(entropy),
+                            show_progress=not args.no_progress, only=args.only)
+        store.close_run(run_id)
+        reused = sum(c.reused for c in policy.calls)
+        computed = sum(c.computed for c in policy.calls)
+        print(f"prunegap check: {reused} chunks reused from the store, {computed} computed", file=sys.stderr)
+    return out
 
 
 def _add_common_args(sub) -> None:

@@ -18,8 +18,8 @@ from pybridge.claims import Registry
 
 __all__ = ["DOMAINS", "registry", "sections", "command_modules"]
 
-#: report order: sections run in this order (``constants`` reads ``rss``'s data)
-DOMAINS = ("rss", "gap", "constants", "formal", "rfss", "masks", "prunelimit")
+#: report order: sections run in this order (``constants`` reads the data of ``rss`` and ``rare``)
+DOMAINS = ("rss", "rare", "gap", "constants", "formal", "rfss", "masks", "prunelimit", "sweep")
 
 
 def _module(domain: str, name: str):

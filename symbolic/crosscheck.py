@@ -63,8 +63,24 @@ def _gauss_weight(ctx):
     return ctx.quad(lambda x: ctx.exp(-x**2 / 2 - z**2 / (2 * x**2)) / x, [0, 1, ctx.inf]) / ctx.pi
 
 
+def _gauss_normaliser(ctx):
+    """int_R exp(-x^2/2) dx by quadrature (= sqrt(2 pi), not used in closed form)."""
+    return ctx.quad(lambda x: ctx.exp(-x**2 / 2), [-ctx.inf, 0, ctx.inf])
+
+
+def _exp_series(ctx, x):
+    """exp(x) as the partial sum of its Taylor series (terms until below the working precision)."""
+    total, term, j = ctx.mpf(0), ctx.mpf(1), 0
+    while j < 4 or abs(term) > ctx.eps * abs(total) / 8:
+        total += term
+        j += 1
+        term = term * x / j
+    return total
+
+
 def _cl(ctx):
-    return ctx.sqrt(3) * ctx.npdf(ctx.sqrt(3))
+    # series for exp(-3/2), quadrature for sqrt(2 pi): neither evaluates the closed form sqrt(6) e^{-3/2}/(2 sqrt pi)
+    return ctx.sqrt(3) * _exp_series(ctx, ctx.mpf(-3) / 2) / _gauss_normaliser(ctx)
 
 
 def _cl_term(ctx, k=120):
@@ -88,7 +104,7 @@ def _cu(ctx):
 
 
 def _cu_limit(ctx):
-    return ctx.sqrt(3) * ctx.npdf(0)
+    return ctx.sqrt(3) / _gauss_normaliser(ctx)
 
 
 def _phi_diff(ctx):
@@ -156,7 +172,7 @@ def _binom_lower(ctx):
 
 
 def _binom_upper(ctx):
-    return 1 / (ctx.sqrt(2) * ctx.gamma(ctx.mpf(1) / 2))
+    return 1 / _gauss_normaliser(ctx)
 
 
 def _thm5_min_n(ctx, d=2, k=4, eps=_EPS):
@@ -213,11 +229,12 @@ CROSSCHECKS = {
     "pensia-uniform-weight": (lambda ctx: _xy_weight(ctx) / 2, "half the quadrature above"),
     "gauss-product-weight": (_gauss_weight, "quadrature of int 2 phi(x) phi(z/x)/x dx at z = 1/2"),
     "gauss-mixture-weight": (lambda ctx: _gauss_weight(ctx) / 2, "half the quadrature above"),
-    "irwin-hall-cl": (_cl, "sqrt(3) * npdf(sqrt(3)) (Gaussian density, not the closed form)"),
+    "irwin-hall-cl": (_cl, "series and quadrature: sqrt(3) times the Taylor series of exp(-3/2) over the "
+                           "quadrature of int exp(-x^2/2) dx"),
     "irwin-hall-cl-term": (_cl_term, "symmetric Irwin-Hall formula with sgn(x-j), high-precision floats"),
     "irwin-hall-edgeworth": (_edgeworth, "moments by quadrature, kappa4 * He4(sqrt 3) / 24"),
     "irwin-hall-cu": (_cu, "max over k <= 7 of sqrt(k) f_k(0), symmetric Irwin-Hall formula"),
-    "irwin-hall-cu-limit": (_cu_limit, "sqrt(3) * npdf(0)"),
+    "irwin-hall-cu-limit": (_cu_limit, "quadrature: sqrt(3) over the quadrature of int exp(-x^2/2) dx"),
     "allasia-c18": (_c18, "quadrature of the normal density on [sqrt 3, 2 sqrt 3] minus the Allasia loss"),
     "allasia-ratio": (_allasia_ratio, "ratio of the two independent evaluations"),
     "irwin-hall-pl-min": (_pl_min, "quadrature of the Irwin-Hall density f_18 over [sqrt 18, 2 sqrt 18]"),
@@ -230,7 +247,7 @@ CROSSCHECKS = {
     "line-q-gauss": (_line_q_gauss, "quadrature of the Cauchy(0, s0) density on [-delta, delta]"),
     "line-q-uniform": (_line_q_uniform, "quadrature of E min(1, (delta/s0)|u1|)"),
     "rfss-binomial-entropy-lower": (_binom_lower, "the best constant at (n, k) = (2, 1) in mpmath"),
-    "rfss-binomial-entropy-upper": (_binom_upper, "1/(sqrt(2) Gamma(1/2))"),
+    "rfss-binomial-entropy-upper": (_binom_upper, "quadrature: 1 over the quadrature of int exp(-x^2/2) dx"),
     "rfss-thm5-min-n": (_thm5_min_n, "linear scan over n in mpmath"),
     "theorem-a-prime": (_a_prime, "findroot minimiser of x + 5 sqrt(pi/2)/x"),
     "theorem-a-prime-rho": (_a_prime_rho, "Ridders root of the numerical derivative of B(rho)"),

@@ -89,4 +89,17 @@ def test_status_is_derived_from_evidence():
     assert derive_status(cid, checks=[ClaimCheck(cid, "holds", "x", "exact")]) == "checked exactly on instances"
     assert derive_status(cid, formal={cid: "proved"}) == "proved in Coq"
     assert derive_status(cid, checks=[ClaimCheck(cid, "violated", "x", "exact")], formal={cid: "proved"}) == "violated"
-    assert set(STATUSES) >= {"proved in Coq", "certified numerically", "checked by Monte Carlo", "stated only"}
+    assert set(STATUSES) >= {"proved in Coq", "claim certified", "value certified", "checked by Monte Carlo", "stated only"}
+
+
+def test_value_certified_and_claim_certified_are_distinct_labels():
+    """Issue 10 §5: a certified value is not a certified claim; "certified numerically" is gone."""
+    from pybridge.claims import ClaimCheck
+    from pybridge.claims.registry import derive_status
+
+    assert "certified numerically" not in STATUSES
+    value = ClaimCheck("x", "holds", "value enclosed", "certified")
+    claim = ClaimCheck("x", "holds", "statement certified", "claim-certified")
+    assert derive_status("x", checks=[value]) == "value certified"
+    assert derive_status("x", checks=[value, claim]) == "claim certified"
+    assert derive_status("x", checks=[ClaimCheck("x", "violated", "no", "claim-certified"), value]) == "violated"

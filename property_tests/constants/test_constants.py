@@ -191,3 +191,18 @@ def test_theorem_a_chain_of_bounds(eps, n):
     if n >= 2:  # Bernoulli is strict for n >= 2 and q > 0 (n = 1 is the identity)
         assert certify_less(1 - (1 - q) ** n, n * q)
     assert certify_less(q, 8 * eps / sympy.pi)  # arctan y < y
+
+
+def test_cross_checks_called_independent_use_another_method():
+    """Issue 10 §5: the cross-checks that used to evaluate the closed form rewritten now use series/quadrature."""
+    from symbolic.crosscheck import CROSSCHECK_METHODS
+
+    for name in ("irwin-hall-cl", "irwin-hall-cu-limit", "rfss-binomial-entropy-upper"):
+        assert CROSSCHECK_METHODS[name].startswith(("quadrature", "series")), name
+
+
+def test_irwin_hall_claims_are_value_certified_and_checked_for_finite_k_only():
+    from pybridge.constants.section import CLAIM_SCOPE
+
+    for cid in ("const-irwin-hall-cl", "const-irwin-hall-cu"):
+        assert "Claim checked for k <= 200 only" in CLAIM_SCOPE[cid]

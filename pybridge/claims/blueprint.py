@@ -6,7 +6,7 @@ statuses of one ``prunegap check`` run (:func:`pybridge.claims.derive_status`) t
 derives, per claim, a :class:`Backing`:
 
 * **fully backed**: the claim and every claim it uses, transitively, are "proved in Coq" or
-  "certified numerically" (the two statuses that are proofs or certificates, not samples);
+  "claim certified" (the two statuses that are proofs or certificates, not samples);
 * otherwise the **weakest link**: the weakest status in its chain of dependencies (nearest
   first on a tie), e.g. "rests on `kink-angle-law`, checked by Monte Carlo only".
 
@@ -27,7 +27,7 @@ __all__ = ["BACKED_STATUSES", "STRENGTH", "Backing", "chain", "used_by", "derive
 NOT_RUN = "not run"
 
 #: the statuses that count as backing (a machine-checked proof or a certified computation)
-BACKED_STATUSES = ("proved in Coq", "certified numerically")
+BACKED_STATUSES = ("proved in Coq", "claim certified")
 
 #: strength of each status, weakest 0; the weakest link of a chain is its minimum
 STRENGTH = {
@@ -37,8 +37,9 @@ STRENGTH = {
     "stated only": 2,
     "checked by Monte Carlo": 3,
     "checked exactly on instances": 4,
-    "certified numerically": 5,
-    "proved in Coq": 6,
+    "value certified": 5,
+    "claim certified": 6,
+    "proved in Coq": 7,
 }
 
 _PHRASE = {
@@ -48,7 +49,8 @@ _PHRASE = {
     "stated only": "stated only (no evidence in this run)",
     "checked by Monte Carlo": "checked by Monte Carlo only",
     "checked exactly on instances": "checked exactly on instances only",
-    "certified numerically": "certified numerically",
+    "value certified": "value certified only (the claim itself is not certified)",
+    "claim certified": "claim certified",
     "proved in Coq": "proved in Coq",
 }
 

@@ -35,7 +35,8 @@ STATUSES = (
     "violated",
     "check failed",
     "proved in Coq",
-    "certified numerically",
+    "claim certified",
+    "value certified",
     "checked exactly on instances",
     "checked by Monte Carlo",
     "stated only",
@@ -219,7 +220,10 @@ def derive_status(claim_id: str, *, checks=(), formal=None) -> str:
     -------
     str
         One of :data:`STATUSES`: "violated" if any check is violated, else the
-        strongest evidence present.
+        strongest evidence present.  Method ``"claim-certified"`` gives "claim certified"
+        (the statement itself is certified); method ``"certified"`` gives "value certified"
+        (interval arithmetic encloses the value of a closed form, which is weaker when the
+        claim says more than the value, e.g. an infimum over all k).
     """
     mine = [c for c in checks if c.claim_id == claim_id]
     if any(c.verdict == "violated" for c in mine):
@@ -229,8 +233,10 @@ def derive_status(claim_id: str, *, checks=(), formal=None) -> str:
     if formal and formal.get(claim_id) == "proved":
         return "proved in Coq"
     good = [c for c in mine if c.verdict in ("holds", "consistent")]
+    if any(c.method == "claim-certified" for c in good):
+        return "claim certified"  # the statement itself (e.g. for every n: certified range + certified tail)
     if any(c.method == "certified" for c in good):
-        return "certified numerically"
+        return "value certified"  # the closed form's value is enclosed by interval arithmetic
     if any(c.method == "exact" for c in good):
         return "checked exactly on instances"
     if any(c.method == "monte-carlo" for c in good):

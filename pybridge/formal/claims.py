@@ -124,3 +124,19 @@ CLAIMS.append(Claim(
     twin="pybridge.rss.certificate:verify_certificate",
     tests=("property_tests/rss/test_properties.py::test_certificates_replay_exactly",),
 ))
+
+CLAIMS.append(Claim(
+    id="rss-decide-cover", coq="Prunegap.Decide.decide_cover_correct",
+    statement="For an integer-scaled instance (samples x_i/D, radius e/D, interval [a/D, b/D]), the computable "
+              "interval-union decision decide_cover returns true if and only if every real z in [a/D, b/D] is "
+              "within e/D of a subset sum of the samples (both directions: 'not covered' is a theorem too). "
+              "prunegap check re-decides an audit subset of the RSS Monte Carlo trials with it (vm_compute).",
+    latex=r"\mathtt{decide}(D,x,e,a,b)=\mathtt{true}\iff\forall z\in[\tfrac aD,\tfrac bD]\ \exists S:"
+          r"|\textstyle\sum_{i\in S}\tfrac{x_i}D-z|\le\tfrac eD",
+    model=ANY_REALS + " (rationals over a common denominator)",
+    source=Source("theory.md", "", "§5.3 L2 (subset-sum recursion) and tools §D 'exact coverage decision'"),
+    tag="RECON", kind="algorithmic",
+    twin="pybridge.formal.twins:decide_cover_both_directions",
+    tests=("property_tests/formal/test_replay.py::test_exact_decision_matches_verified_procedure",
+           "property_tests/formal/test_replay.py::test_coq_replays_covered_and_not_covered"),
+))

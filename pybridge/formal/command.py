@@ -19,17 +19,32 @@ def add_command(sub) -> None:
                    help=f"Monte Carlo certificates to replay in Coq (default 20, at most {MAX_REPLAY})")
     f.add_argument("--seed", type=seed_arg, default=0)
     f.add_argument("--json", action="store_true", help="print one JSON object")
+    pins = f.add_mutually_exclusive_group()
+    pins.add_argument("--write-pins", action="store_true",
+                      help="regenerate coq/statements.golden and lean/statements.golden (after an intended "
+                           "change of a theorem statement) and exit")
+    pins.add_argument("--check-pins", action="store_true",
+                      help="only compare the built statements with the pinned ones (exit 1 on a difference)")
     f.set_defaults(run=_cmd_formal)
 
 
 def _cmd_formal(args) -> int:
     from pybridge.stats import seeding
     from pybridge.stats.budget import WorkEstimate
+    from pybridge.formal.pin import STATEMENT_MISMATCH
     from pybridge.formal.section import COQ_BUILD_SECONDS, REPLAY_SECONDS, formal_outcomes, required_tool_reason
     from pybridge.formal.runner import find_tool
 
     if args.replay < 0:
         raise InvalidArgument(f"--replay must be >= 0, got --replay={args.replay}")
+    if args.write_pins or args.check_pins:
+        from pybridge.formal.pin import pin_statements
+
+        if find_tool("coqc") is None:
+            print("prunegap formal: coqc is unavailable: cannot print the Coq statements to pin", file=sys.stderr)
+            return EXIT_UNAVAILABLE
+        budget("formal", WorkEstimate("Coq build and statement pins", COQ_BUILD_SECONDS, 1, 0, ()), args)
+        return EXIT_OK if pin_statements(args.claims.values(), write=args.write_pins) == 0 else EXIT_VIOLATED
     if find_tool("coqc") is not None:
         budget("formal", WorkEstimate(f"Coq build and audit + {args.replay} certificate replays",
                                       COQ_BUILD_SECONDS + REPLAY_SECONDS * args.replay, 1, 0, ("--replay",)), args)
@@ -39,10 +54,10 @@ def _cmd_formal(args) -> int:
     else:
         print(f"coqc: {data['coqc'] or 'unavailable'}   build: {data['build_seconds']} s")
         lean = data["lean"]["claims"]
-        print(f"{'claim':32s} {'Coq':12s} {'Lean':12s} Coq theorem / Lean theorem")
+        print(f"{'claim':32s} {'Coq':19s} {'Lean':19s} Coq theorem / Lean theorem")
         for cid, d in data["claims"].items():
             lv = lean.get(cid, {"outcome": "-", "lean": "-"})
-            print(f"{cid:32s} {d['outcome']:12s} {lv['outcome']:12s} {d['coq']} / {lv['lean']}")
+            print(f"{cid:32s} {d['outcome']:19s} {lv['outcome']:19s} {d['coq']} / {lv['lean']}")
         print("Lean static checks: " + ("; ".join(data["lean"]["static_problems"]) or "pass"))
         if data["replay"]:
             print(f"certificates replayed in Coq: {data['replay']['replayed']} ({data['replay']['seconds']:.1f} s)")
@@ -50,7 +65,8 @@ def _cmd_formal(args) -> int:
             print(f"error: argv={data['error']['argv']} exit={data['error']['exit']}")
     outcomes = {d["outcome"] for d in data["claims"].values()}
     lean_outcomes = {d["outcome"] for d in data["lean"]["claims"].values()}
-    if "failed" in outcomes or "rejected" in lean_outcomes or data["lean"]["static_problems"]:
+    if outcomes & {"failed", STATEMENT_MISMATCH} or lean_outcomes & {"rejected", STATEMENT_MISMATCH} \
+            or data["lean"]["static_problems"]:
         return EXIT_VIOLATED
     reason = required_tool_reason(data)
     if reason:

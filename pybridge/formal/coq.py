@@ -8,6 +8,9 @@ r"""The Coq side of the formal layer: build, axiom audit, certificate replay.
   :data:`ALLOWED_COQ_AXIOMS` (the standard axioms of Coq's classical reals,
   named explicitly).  A claim is *proved* only if its theorem exists and every
   axiom is allowed; a missing ``coqc`` makes every outcome *unavailable*.
+  In the same coqc run it prints each theorem's statement (``Check``) and
+  compares it with the pinned one (:mod:`pybridge.formal.pin`,
+  ``coq/statements.golden``): a difference is *statement mismatch*, never *proved*.
 * :func:`replay_certificates` writes RSS coverage certificates (exact rationals)
   as Coq files and checks ``check_certificate ... = true`` by ``vm_compute``,
   so those coverage facts are kernel-checked through the verified checker
@@ -41,6 +44,7 @@ __all__ = [
     "audit_coq",
     "parse_assumptions",
     "scan_forbidden",
+    "run_statement_file",
     "certificate_to_coq",
     "replay_certificates",
 ]
@@ -178,7 +182,9 @@ def parse_assumptions(text: str) -> dict:
     in_axioms = False
     last = None
     for line in text.splitlines():
-        if line.startswith("AUDIT "):
+        if line.startswith("STATEMENT "):  # a pinned-statement block (pybridge.formal.pin) ends this one
+            current, in_axioms, last = None, False, None
+        elif line.startswith("AUDIT "):
             _, cid, name = line.split(maxsplit=2)
             current = out.setdefault(cid, {"name": name.strip(), "axioms": [], "types": {}, "closed": False,
                                            "other": []})
@@ -208,7 +214,7 @@ def parse_assumptions(text: str) -> dict:
 
 @dataclass(frozen=True)
 class AuditResult:
-    """Outcome of one claim's audit: ``proved``, ``failed`` or ``unavailable``."""
+    """Outcome of one claim's audit: ``proved``, ``failed``, ``statement mismatch`` or ``unavailable``."""
 
     claim_id: str
     coq_name: str
@@ -216,30 +222,55 @@ class AuditResult:
     axioms: tuple = ()
     disallowed: tuple = ()
     message: str = ""
+    statement: str = ""
 
     def to_dict(self) -> dict:
         return {"claim_id": self.claim_id, "coq": self.coq_name, "outcome": self.outcome,
-                "axioms": list(self.axioms), "disallowed": list(self.disallowed), "message": self.message}
+                "axioms": list(self.axioms), "disallowed": list(self.disallowed), "message": self.message,
+                "statement": self.statement}
 
 
-def audit_coq(build: CoqBuild, claims, *, timeout: float = 300) -> dict:
-    """``Print Assumptions`` for every claim with a Coq name; compare with :data:`ALLOWED_COQ_AXIOMS`.
+def run_statement_file(build: CoqBuild, lines, *, timeout: float = 300) -> dict:
+    """Run the ``Check`` lines of :func:`pybridge.formal.pin.statement_file_lines` in ``build``.
+
+    Returns ``{claim id: printed statement}`` (white space collapsed).
+    """
+    from pybridge.formal.pin import parse_statements
+
+    path = build.coq_dir / "PrunegapStatements.v"
+    path.write_text("\n".join(["Require Import Prunegap.All.", *lines]) + "\n")
+    return parse_statements(build.coqc(path.name, timeout=timeout).output)
+
+
+def audit_coq(build: CoqBuild, claims, *, timeout: float = 300, pinned=None) -> dict:
+    """``Print Assumptions`` and ``Check`` for every claim with a Coq name.
+
+    The axioms are compared with :data:`ALLOWED_COQ_AXIOMS`, the printed statement with the pinned one.
 
     Parameters
     ----------
     claims : iterable of Claim
         Registered claims; those with ``coq is None`` are skipped.
+    pinned : dict or path, optional
+        ``{claim id: (qualified name, statement)}`` or a golden file; default ``coq/statements.golden``.
+        A theorem whose name or printed statement differs from its pin (or that has no pin) is
+        ``statement mismatch``.
 
     Returns
     -------
     dict
         ``{claim_id: AuditResult}``.
     """
+    from pybridge.formal.pin import COQ_GOLDEN, STATEMENT_MISMATCH, parse_statements, read_golden, \
+        statement_file_lines
+
+    pins = read_golden(COQ_GOLDEN if pinned is None else pinned) if not isinstance(pinned, dict) else pinned
     claims = [c for c in claims if c.coq]
     lines = ["Require Import Prunegap.All."]
     for c in claims:
         lines.append(f'Goal True. idtac "AUDIT {c.id} {c.coq}". Abort.')
         lines.append(f"Print Assumptions {c.coq}.")
+    lines += statement_file_lines(claims)
     path = build.coq_dir / "PrunegapAudit.v"
     path.write_text("\n".join(lines) + "\n")
     results = {}
@@ -252,6 +283,7 @@ def audit_coq(build: CoqBuild, claims, *, timeout: float = 300) -> dict:
                                         ("theorem not found" if ok else (exc.output or "")[-300:]))
         return results
     parsed = parse_assumptions(run.output)
+    printed = parse_statements(run.output)
     for c in claims:
         info = parsed.get(c.id)
         if info is None:
@@ -262,8 +294,14 @@ def audit_coq(build: CoqBuild, claims, *, timeout: float = 300) -> dict:
         other = tuple(info["other"])
         msg = ("disallowed axioms: " + ", ".join(bad) if bad else "") + \
               (("; unexpected Print Assumptions output: " + " | ".join(other[:3])) if other else "")
-        results[c.id] = AuditResult(c.id, c.coq, "failed" if bad or other else "proved", tuple(info["axioms"]),
-                                    bad + other, msg.strip("; "))
+        outcome = "failed" if bad or other else "proved"
+        stmt, pin = printed.get(c.id, ""), pins.get(c.id)
+        if outcome == "proved" and (pin is None or pin != (c.coq, stmt)):
+            outcome = STATEMENT_MISMATCH
+            msg = (f"{STATEMENT_MISMATCH}: no pinned statement for {c.coq}" if pin is None else
+                   f"{STATEMENT_MISMATCH}: Coq prints {stmt[:200]!r} for {c.coq}, pinned: {pin[1][:200]!r}"
+                   if pin[0] == c.coq else f"{STATEMENT_MISMATCH}: pinned theorem is {pin[0]}, registered {c.coq}")
+        results[c.id] = AuditResult(c.id, c.coq, outcome, tuple(info["axioms"]), bad + other, msg.strip("; "), stmt)
     return results
 
 

@@ -1,7 +1,9 @@
 """The formal section of ``prunegap check`` and the ``prunegap formal`` table.
 
-Per registered claim: the Coq outcome (proved / failed / unavailable, with the
-axioms printed by ``Print Assumptions``) and the Lean outcome.  Coq is required
+Per registered claim: the Coq outcome (proved / failed / statement mismatch /
+unavailable, with the axioms printed by ``Print Assumptions`` and the statement
+printed by ``Check``, compared with ``coq/statements.golden``) and the Lean
+outcome (its signature compared with ``lean/statements.golden``).  Coq is required
 when ``PRUNEGAP_REQUIRE_COQ=1``: a missing coqc then makes the run exit 3 instead
 of reporting "unavailable".
 """
@@ -21,7 +23,9 @@ from pybridge.claims import ClaimCheck, Plan, Section, SectionSpec
 from pybridge.formal.coq import audit_coq, build_coq, coq_version, replay_certificates, scan_forbidden
 from pybridge.rss import get_law
 from pybridge.formal.lean import lean_build_and_audit, lean_static_checks
+from pybridge.formal.pin import STATEMENT_MISMATCH, lean_statement_problems
 from pybridge.formal.runner import coq_required, lean_required
+from pybridge.formal.replay import instances_from_records, replay_decisions
 
 __all__ = ["formal_outcomes", "formal_section", "replay_instances", "required_tool_reason", "formal_seconds",
            "MAX_REPLAY", "SECTION"]
@@ -48,14 +52,19 @@ def replay_instances(count: int, seed_root, *, n: int = 10, eps: float = 0.1):
     return certs, drawn
 
 
-def formal_outcomes(claims, *, replay: int = 20, seed_root=None) -> dict:
-    """Build, audit and replay the formal claims among ``claims`` (the registry mapping); a JSON-safe dict."""
+def formal_outcomes(claims, *, replay: int = 20, seed_root=None, replay_audit=None) -> dict:
+    """Build, audit and replay the formal claims among ``claims`` (the registry mapping); a JSON-safe dict.
+
+    ``replay_audit``: exact Monte Carlo instances (records of :func:`pybridge.rss.section.audit_instances`)
+    re-decided by the verified ``decide_cover`` (:func:`pybridge.formal.replay.replay_decisions`); the
+    result is ``out["verified_replay"]``.
+    """
     registry = claims
     seed_root = seed_root if seed_root is not None else seeding.root_seed_sequence(0)
     version = coq_version()
     claims = [c for c in registry.values() if c.coq]
     out = {"coqc": version, "required": coq_required(), "claims": {}, "forbidden": [], "replay": None,
-           "build_seconds": None, "error": None, "lean": _lean_outcomes(registry)}
+           "build_seconds": None, "error": None, "lean": _lean_outcomes(registry), "verified_replay": None}
     if version is None:
         for c in claims:
             out["claims"][c.id] = {"coq": c.coq, "outcome": "unavailable", "axioms": [], "message": "coqc not found"}
@@ -68,12 +77,14 @@ def formal_outcomes(claims, *, replay: int = 20, seed_root=None) -> dict:
         audits = audit_coq(build, claims)
         for cid, res in audits.items():
             d = res.to_dict()
-            if out["forbidden"] and res.outcome == "proved":
+            if out["forbidden"] and res.outcome in ("proved", STATEMENT_MISMATCH):
                 d["outcome"], d["message"] = "failed", "forbidden vernacular in coq/theories: " + out["forbidden"][0]
             out["claims"][cid] = d
         certs, drawn = replay_instances(replay, seed_root)
         out["replay"] = {**replay_certificates(build, certs), "instances_drawn": drawn, "n": 10, "eps": 0.1,
                          "interval": [-1, 1], "law": "uniform", "seed_entropy": seeding.seed_entropy(seed_root)}
+        if replay_audit:
+            out["verified_replay"] = replay_decisions(instances_from_records(replay_audit), build=build)
     except ExternalToolError as exc:
         out["error"] = {"argv": list(exc.argv), "exit": exc.returncode, "output": exc.output[-2000:]}
         for c in claims:
@@ -85,6 +96,35 @@ def formal_outcomes(claims, *, replay: int = 20, seed_root=None) -> dict:
     return out
 
 
+def _attach_replay(rss, sec: Section, rep, requested: int) -> None:
+    """Record the verified replay of the RSS trials in the rss section (data, markdown, verdicts) and here."""
+    if rep is None:
+        text = (f"The {requested} audited RSS Monte Carlo trials were not re-decided: Coq build failed or coqc is "
+                "unavailable (this is not a pass).")
+        sec.checks.append(ClaimCheck("rss-decide-cover", "unavailable", text, "formal", {}))
+        rss.data["verified_replay"] = None
+        return
+    summary = {k: rep[k] for k in ("trials", "covered", "not_covered", "agree", "prover", "seconds")}
+    rss.data["verified_replay"] = summary
+    if rep["status"] == "unavailable":
+        sec.checks.append(ClaimCheck("rss-decide-cover", "unavailable", "coqc is unavailable: the audited RSS "
+                                     "trials were not re-decided (this is not a pass).", "formal", rep))
+        return
+    sentence = (f"Verified replay: {rep['trials']} trials drawn deterministically (from the run's SeedSequence) from "
+                f"the very trials behind the P(n, eps) points and n* thresholds with eps >= 1e-2 "
+                f"({rep['covered']} covered, {rep['not_covered']} not covered by the fast decision) were exported "
+                f"exactly, read back, and re-decided by the Coq-verified decision `decide_cover` (both directions "
+                f"proved, `Prunegap.Decide.decide_cover_correct`) with vm_compute ({rep['prover']}, "
+                f"{rep['seconds']:.1f} s): {rep['agree']}/{rep['trials']} agree.")
+    if rep["disagreements"]:
+        sentence += " DISAGREEMENTS: " + " | ".join(rep["disagreements"][:5])
+    verdict = "holds" if rep["status"] == "verified" else "violated"
+    sec.checks.append(ClaimCheck("rss-decide-cover", verdict, sentence, "formal", rep))
+    rss.markdown = (rss.markdown or "") + "\n" + sentence + "\n"
+    if verdict == "violated":
+        rss.checks.append(ClaimCheck("rss-log-sample-size", "violated", sentence, "exact", rep))
+
+
 def _lean_outcomes(registry) -> dict:
     """Lean static checks (always) and build/audit (only where lake exists)."""
     from pybridge.formal.lean_constants import expected_generated_constants
@@ -92,6 +132,12 @@ def _lean_outcomes(registry) -> dict:
     claims = list(registry.values())
     static = lean_static_checks(claims, generated_text=expected_generated_constants())
     built = lean_build_and_audit(claims)
+    mismatch = lean_statement_problems(claims)
+    for cid, msg in mismatch.items():
+        static.append(f"{cid}: {msg}")
+        if cid in built:
+            built[cid] = {**built[cid], "outcome": STATEMENT_MISMATCH,
+                          "messages": [msg] + list(built[cid].get("messages", []))}
     lake_missing = all(v["outcome"] == "unavailable" for v in built.values())
     return {"static_problems": static, "claims": built, "required": lean_required(),
             "required_tool_missing": lake_missing and lean_required()}
@@ -100,15 +146,24 @@ def _lean_outcomes(registry) -> dict:
 def formal_section(plan: Plan, rng) -> Section:
     """The formal section: Coq build, audit and certificate replay (20 quick / 40 full); Lean checks."""
     t0 = time.perf_counter()
-    data = formal_outcomes(plan.claims, replay=20 if plan.quick else 40, seed_root=rng)
+    rss = next((s for s in plan.previous if s.name == "rss"), None)
+    audit = (rss.data or {}).get("replay_audit") if rss is not None else None
+    data = formal_outcomes(plan.claims, replay=20 if plan.quick else 40, seed_root=rng, replay_audit=audit)
     sec = Section("formal", "Machine-checked (Coq)")
+    if rss is not None and audit:
+        _attach_replay(rss, sec, data["verified_replay"], len(audit))
     for cid, d in data["claims"].items():
         if d["outcome"] == "proved":
             verdict = "holds"
-            text = (f"Coq theorem `{d['coq']}` checks (coqc: {data['coqc']}); Print Assumptions: "
+            text = (f"Coq theorem `{d['coq']}` checks (coqc: {data['coqc']}); its printed statement equals the "
+                    "pinned one (coq/statements.golden); Print Assumptions: "
                     + (", ".join(d["axioms"]) or "closed") + " (all on the allow-list).")
         elif d["outcome"] == "unavailable":
             verdict, text = "unavailable", "coqc is not installed: not checked (this is not a pass)."
+        elif d["outcome"] == STATEMENT_MISMATCH:
+            verdict = "failed"
+            text = (f"Coq theorem `{d['coq']}` checks but its statement is not the pinned one (coq/statements.golden)"
+                    f", so it is not evidence for this claim: {d.get('message', '')}")
         else:
             verdict, text = "failed", f"Coq check failed for `{d['coq']}`: {d.get('message', '')}"
         sec.checks.append(ClaimCheck(cid, verdict, text, "formal", d))
@@ -116,16 +171,18 @@ def formal_section(plan: Plan, rng) -> Section:
         r = data["replay"]
         sec.checks.append(ClaimCheck(
             "rss-certificate-sound", "holds",
-            f"{r['replayed']} coverage certificates of Monte Carlo instances (n={r['n']} Uniform[-1,1] samples as "
-            f"exact dyadic rationals, eps={r['eps']}, [-1, 1]) were kernel-checked by vm_compute through the "
-            f"verified checker in {r['seconds']:.1f} s.", "formal", r))
+            f"{r['replayed']} coverage certificates of fresh side instances (n={r['n']} Uniform[-1,1] samples as "
+            f"exact dyadic rationals, eps={r['eps']}, [-1, 1], covered ones only) were kernel-checked by vm_compute "
+            f"through the verified checker in {r['seconds']:.1f} s. These side instances exercise the checker; "
+            "they are not trials behind any Monte Carlo number (those are replayed by `rss-decide-cover`).",
+            "formal", r))
     data["outcomes"] = {cid: d["outcome"] for cid, d in data["claims"].items()}
     lean = data["lean"]
     sec.checks.append(ClaimCheck(
         "lean-mirror", "failed" if lean["static_problems"] else "holds",
         "Lean static checks (no toolchain needed): " + ("; ".join(lean["static_problems"][:5]) if lean["static_problems"]
-        else "every registered Lean name is declared, no sorry/admit/axiom, the axioms file lists every theorem, "
-             "the generated constants file is in sync") + ". Lean build: "
+        else "every registered Lean name is declared, its signature equals the pinned one (lean/statements.golden), "
+             "no sorry/admit/axiom, the axioms file lists every theorem, the generated constants file is in sync") + ". Lean build: "
         + ", ".join(sorted({v["outcome"] for v in lean["claims"].values()})) + ".", "static", lean))
     data["required_tool_missing"] = (data["coqc"] is None and data["required"]) or lean["required_tool_missing"]
     data["required_tool_reason"] = required_tool_reason(data)

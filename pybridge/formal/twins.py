@@ -11,6 +11,7 @@ statements read in arXiv 2603.02234).
 from __future__ import annotations
 
 from fractions import Fraction
+from math import gcd
 from itertools import product
 
 from pybridge.errors import InvalidArgument
@@ -30,6 +31,8 @@ __all__ = [
     "grid_covers",
     "kink_free_affine",
     "sinusoid_second_difference",
+    "interval_union_decision",
+    "decide_cover_both_directions",
 ]
 
 
@@ -247,3 +250,46 @@ def sinusoid_second_difference(c1, c2, theta, r, *, dps: int = 60) -> bool:
     rhs = 2 * ctx.cos(r) * L(th)
     scale = abs(c1) + abs(c2) + 1
     return abs(lhs - rhs) <= scale * ctx.mpf(10) ** (-(dps - 10))
+
+
+def interval_union_decision(xs, e, a, b) -> bool:
+    """Python mirror of ``Prunegap.Decide.zdecide_cover`` on integers (interval-union recursion, merging).
+
+    ``U([]) = [(-e, e)]``; ``U(x :: xs) = normalize(U(xs) ++ (x + U(xs)))`` where ``normalize`` drops
+    empty intervals, sorts by left end and merges intervals that share a point; the answer is
+    ``b < a`` or one interval contains ``[a, b]``.  Exact (Python ints).
+    """
+    xs = [check_int(f"xs[{i}]", x) for i, x in enumerate(xs)]
+    e, a, b = check_int("e", e), check_int("a", a), check_int("b", b)
+
+    def normalize(L):
+        L = sorted((p for p in L if p[0] <= p[1]), key=lambda p: p[0])
+        out = []
+        for lo, hi in L:
+            if out and lo <= out[-1][1]:
+                out[-1] = (out[-1][0], max(out[-1][1], hi))
+            else:
+                out.append((lo, hi))
+        return out
+
+    U = normalize([(-e, e)])
+    for x in reversed(xs):
+        U = normalize(U + [(lo + x, hi + x) for lo, hi in U])
+    return b < a or any(lo <= a and b <= hi for lo, hi in U)
+
+
+def decide_cover_both_directions(xs, eps, a, b) -> bool:
+    """Claim ``rss-decide-cover`` on one instance: the project's exact decision equals the verified procedure.
+
+    The exact rationals are scaled by their least common denominator and decided by
+    :func:`interval_union_decision` (the mirror of the Coq ``decide_cover``, whose answer is proved
+    to be "covers" in both directions); ``pybridge.rss.covers_exact`` must give the same answer.
+    """
+    from pybridge.rss import covers_exact
+
+    vals = [Fraction(v) for v in (eps, a, b, *xs)]
+    den = 1
+    for v in vals:
+        den = den * v.denominator // gcd(den, v.denominator)
+    ints = [int(v * den) for v in vals]
+    return interval_union_decision(ints[3:], ints[0], ints[1], ints[2]) == covers_exact(list(xs), eps, a, b)

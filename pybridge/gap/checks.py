@@ -40,6 +40,7 @@ from pybridge.gap.trial import masked_features
 from pybridge.gap.networks import make_target, model_description, plane_coordinates, sample_network
 from pybridge.gap.neuron_pruning import best_neuron_subset, best_neuron_subset_line
 from pybridge.stats.parallel import run_tasks
+from pybridge.stats.power import detectable_excess
 from pybridge.gap.rf_lp import rf_optimum
 from pybridge.gap.weight_pruning import prune_b0
 
@@ -208,12 +209,22 @@ def _bound_rows(results):
              "successes": r.estimate.successes, "trials": r.estimate.trials, "undetermined": r.undetermined,
              "p_hat": r.estimate.p_hat, "ci_low": r.estimate.ci_low, "ci_high": r.estimate.ci_high,
              "ci_low_one_sided": r.ci_low_one_sided, "bound": r.bound.value, "verdict": r.verdict,
-             "seed_entropy": r.estimate.seed_entropy, "spawn_key": list(r.spawn_key)} for r in results]
+             "seed_entropy": r.estimate.seed_entropy, "spawn_key": list(r.spawn_key),
+             # power (issue 10 §4): smallest true-frequency excess over the bound rejected with prob >= 0.9
+             "detectable_excess_p90": detectable_excess(min(max(r.bound.value, 0.0), 1.0), r.estimate.trials,
+                                                        alpha=ALPHA, power=0.9)} for r in results]
+
+
+def _power_text(excess) -> str:
+    if excess is None:
+        return "no power: no true frequency <= 1 is rejected with probability 0.9 at this budget"
+    return f"power: rejects with probability >= 0.9 if the true frequency exceeds the bound by >= {excess:.3f}"
 
 
 def _rows_text(rows):
     return "; ".join(f"{x['pruning']} d={x['d']} n={x['n']} eps={x['eps']:g}: {x['successes']}/{x['trials']} "
-                     f"(one-sided lower {x['ci_low_one_sided']:.3f}) vs bound {x['bound']:.3f}" for x in rows)
+                     f"(one-sided lower {x['ci_low_one_sided']:.3f}) vs bound {x['bound']:.3f} "
+                     f"({_power_text(x['detectable_excess_p90'])})" for x in rows)
 
 
 def check_theorem_a(rf_specs, neuron_spec, root, *, workers=1):
@@ -421,3 +432,45 @@ def neuron_vs_rf_table(ns, reps, root) -> list:
                      "mean_neuron": float(np.mean(npe)), "median_neuron_over_rf": float(np.median(
                          np.array(npe) / np.maximum(rf, 1e-300)))})
     return rows
+
+
+# --------------------------------------------------------------------------- Theorem A: full-power test
+
+
+def check_theorem_a_certificate_event(n: int, eps: float, trials: int, root) -> ClaimCheck:
+    r"""Two-sided exact test of the certificate-event frequency against Theorem A's bound (issue 10 §4).
+
+    For law G the kink angles are i.i.d. Uniform[0, pi/2] (claim ``kink-angle-law``), so the
+    certificate event :math:`\tfrac12\tan(\eta_{\min}/2) < \varepsilon` (i.e. :math:`\eta_{\min} <
+    \eta_\varepsilon`) has probability exactly :math:`1 - (1 - 2\eta_\varepsilon/\pi)^n`: the bound
+    of Theorem A is attained by it.  ``trials`` networks (d = 2, random unit target, hidden weights
+    N(0, I_2)) are drawn from ``child_rng(root, 20, 0)``; the frequency of the event (computed with
+    :func:`theorem_a_certificate`) is tested against :func:`theorem_a_bound` two-sided, equal tails,
+    false alarm <= ``ALPHA``.  A wrong eta_eps (e.g. 2 arctan(eps)) moves the bound far outside the
+    detectable deviation, which is stated (power 0.9).
+    """
+    from pybridge.stats.power import detectable_deviation, two_sided_rejects
+
+    rng = seeding.child_rng(root, 20, 0)
+    target = make_target("random", 2, rng=rng)
+    u = rng.standard_normal((trials, n, 2))
+    hits = 0
+    for t in range(trials):
+        _, cert = theorem_a_certificate(*plane_coordinates(u[t], target))
+        hits += cert < eps
+    expected = theorem_a_bound(n, eps).value
+    reject = two_sided_rejects(int(hits), trials, expected, alpha=ALPHA)
+    power = detectable_deviation(expected, trials, alpha=ALPHA, power=0.9)
+    text = (f"Certificate event 1/2 tan(eta_min/2) < eps (law G, d=2, n={n}, eps={eps:g}): {hits}/{trials} "
+            f"= {hits / trials:.4f} against the exact value 1 - (1 - 2 eta_eps/pi)^n = {expected:.4f} "
+            f"(two-sided exact binomial test, equal tails, false alarm <= {ALPHA:g}: "
+            f"{'REJECTED' if reject else 'not rejected'}). Power: detects with probability >= 0.9 a true "
+            f"frequency above the value by >= {power['above']:.3f} or below it by >= {power['below']:.3f}.")
+    return claim_check(
+        "theorem-a", not reject, text, "monte-carlo",
+        statement="the certificate event attains the bound: Pr[1/2 tan(eta_min/2) < eps] = 1 - (1 - 2 eta_eps/pi)^n "
+                  "for i.i.d. Uniform[0, pi/2] kink angles (law G)",
+        model="M0, law G, d = 2, random unit target", source="theory §3.6 Theorem A (RECON, full proof)",
+        data={"n": n, "eps": eps, "trials": trials, "hits": int(hits), "expected": expected,
+              "rejected": reject, "detectable_deviation_p90": power, "alpha": ALPHA,
+              "seed_entropy": seeding.seed_entropy(root), "spawn_key": [20, 0]})

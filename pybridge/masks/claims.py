@@ -31,7 +31,7 @@ CLAIMS.append(Claim(
 ))
 
 CLAIMS.append(Claim(
-    id="masks-overparameterization-factor",
+    id="masks-overparameterization-factor", uses=("masks-mixture-identity", "rss-log-sample-size"),
     statement="Gadhikar et al. (abstract): random Erdős–Rényi masks of sparsity s approximate targets if the source "
               "is wider by a factor 1/log(1/s). Measured in masked RSS: n*_p(eps, delta)/n*_1(eps, delta) for "
               "p in {0.9, 0.7, 0.5, 0.3, 0.1} and three eps, compared with the candidate laws 1/p and "
@@ -46,7 +46,7 @@ CLAIMS.append(Claim(
 ))
 
 CLAIMS.append(Claim(
-    id="masks-fixed-size",
+    id="masks-fixed-size", uses=("masks-mixture-identity", "rfss-decision-exact"),
     statement="Masked fixed-size subset sum (the sparse-SLT setting of RFSS and Gadhikar et al.): k-subsets of the "
               "kept samples; its threshold factor n*_p/n*_1 is measured and its mixture identity checked.",
     latex=r"\Pr[\forall z\in[-\sqrt k,\sqrt k]\ \exists S\subseteq\mathrm{kept},|S|=k:|\Sigma_S-z|\le\varepsilon]",

@@ -20,7 +20,7 @@ _ZH = "Zhang-Zhang-Sun-Liu, How sparse can we prune a deep network"
 CLAIMS: list = []
 
 CLAIMS.append(Claim(
-    id="prunelimit-statdim-certified",
+    id="prunelimit-statdim-certified", uses=("const-statdim-circular",),
     statement="delta(R^D_+) = D/2 and delta(subspace of dim k) = k exactly; delta(Circ_D(a)) = D (int_0^a sin^(D-2) "
               "+ int_a^(a+pi/2) cos^2(t-a) sin^(D-2)) / int_0^pi sin^(D-2), with delta(Circ_D(a)) + "
               "delta(Circ_D(pi/2-a)) = D; for the l1 descent cone at an s-sparse point, D psi(s/D) = inf_tau J(tau) "
@@ -39,7 +39,7 @@ CLAIMS.append(Claim(
 ))
 
 CLAIMS.append(Claim(
-    id="prunelimit-statdim-mc",
+    id="prunelimit-statdim-mc", uses=("prunelimit-statdim-certified",),
     statement="The Monte Carlo mean of ||Pi_C(g)||^2 over exact projections agrees with the closed forms: its "
               "1 - 1e-6 Student-t interval meets the certified interval of delta(C) for the orthant, a subspace, a "
               "circular cone and the l1 descent cone.",
@@ -53,7 +53,7 @@ CLAIMS.append(Claim(
 ))
 
 CLAIMS.append(Claim(
-    id="prunelimit-kinematic",
+    id="prunelimit-kinematic", uses=("prunelimit-statdim-certified", "const-almt-window"),
     statement="For a uniformly random subspace L of dimension m in R^D and a_eta = sqrt(8 log(4/eta)): "
               "m <= D - delta(C) - a_eta sqrt(D) implies Pr[L meets C] <= eta, and m >= D - delta(C) + a_eta sqrt(D) "
               "implies Pr >= 1 - eta (ALMT Theorem I with one cone a subspace).",
@@ -82,7 +82,7 @@ CLAIMS.append(Claim(
 ))
 
 CLAIMS.append(Claim(
-    id="prunelimit-code-prediction",
+    id="prunelimit-code-prediction", uses=("prunelimit-quadratic-truth",),
     statement="The authors' predicted pruning ratio (fraction removed) rho_hat = max{k/D : k/D <= (1/D) sum_i "
               "1/(1 + R_k^2 |lambda_i| / (2 eps))}, R_k the L2 distance to the k-smallest-magnitude-pruned weights, "
               "compared with the exact limit of quadratic losses; we report its errors, not a bound.",
@@ -98,7 +98,7 @@ CLAIMS.append(Claim(
 ))
 
 CLAIMS.append(Claim(
-    id="prunelimit-mlp",
+    id="prunelimit-mlp", uses=("prunelimit-code-prediction",),
     statement="On a tanh MLP trained on scikit-learn's digits, the code's prediction (exact Hessian spectrum; "
               "SLQ with the code's smoothing) is compared with the largest fraction global magnitude pruning "
               "removes before the loss rises by eps = std of per-batch losses.",

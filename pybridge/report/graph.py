@@ -20,7 +20,8 @@ __all__ = ["STATUS_COLOURS", "GraphDrawing", "dependency_dot", "draw_dependency_
 #: status -> (fill colour, text colour); colour-blind-safe ramp from proved (dark) to violated (red)
 STATUS_COLOURS = {
     "proved in Coq": ("#1a9850", "#ffffff"),
-    "certified numerically": ("#91cf60", "#000000"),
+    "claim certified": ("#91cf60", "#000000"),
+    "value certified": ("#b8e186", "#000000"),
     "checked exactly on instances": ("#d9ef8b", "#000000"),
     "checked by Monte Carlo": ("#fee08b", "#000000"),
     "stated only": ("#e0e0e0", "#000000"),

@@ -314,7 +314,7 @@ def render_html(*, meta, sections, claims, rows, backing, figures, drawing) -> s
 <h1>prunegap check report</h1>
 <p class="note">Every claim names its model, source and tag. RECON = our reconstruction (the body of arXiv
 2603.02234 was not available); it is never presented as the paper's statement. Statuses are derived from the
-evidence of this run: proved in Coq, certified numerically (interval arithmetic), checked exactly on instances,
+evidence of this run: proved in Coq, claim certified (the statement itself, by interval arithmetic), value certified (a closed form's value enclosed by interval arithmetic), checked exactly on instances,
 checked by Monte Carlo (with its stated false-alarm rate), or stated only. This page is self-contained and
 works offline.</p>
 <nav><a href="#summary">Summary</a> · <a href="#dependencies">Dependency graph</a> · <a href="#claims">Claims</a> ·

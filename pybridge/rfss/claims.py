@@ -32,7 +32,7 @@ CLAIMS.append(Claim(
 ))
 
 CLAIMS.append(Claim(
-    id="rfss-decision-exact",
+    id="rfss-decision-exact", uses=("rss-gap-certificate",),
     statement="The fixed-size decision (interval-union recursion indexed by subset size, with reachability "
               "windows and early exits) equals brute force over all k-subsets; the float kernel with its sound "
               "margin returns the exact answer (near-ties fall back to exact integers); certificates of witness "
@@ -48,7 +48,7 @@ CLAIMS.append(Claim(
 ))
 
 CLAIMS.append(Claim(
-    id="rfss-theorem2-fixed-target",
+    id="rfss-theorem2-fixed-target", uses=("rfss-decision-exact",),
     statement="RFSS Theorem 2: for 0 < eps < 1, c_hyp >= 1, 1 <= k <= n/2 and a sum-bounded law, if "
               "n >= c_hyp log2(k/eps)/H2(k/n) then every fixed z in [-sqrt k, sqrt k] has "
               "Pr[exists |S| = k: |Sigma_S - z| < eps] >= c_thm (a constant). Checked empirically at the "
@@ -63,7 +63,7 @@ CLAIMS.append(Claim(
 ))
 
 CLAIMS.append(Claim(
-    id="rfss-corollary1-all-targets",
+    id="rfss-corollary1-all-targets", uses=("rfss-decision-exact",),
     statement="RFSS Corollary 1: for weight-p Uniform[-1,1] mixtures, n >= c_amp log2^2(k/eps)/H2(k/n) gives "
               "Pr[every z in [-sqrt k, sqrt k] has |S| = k with |Sigma_S - z| < eps] >= 1 - eps. Checked "
               "empirically: the threshold n*_k(eps, delta) is fitted against log2(k/eps)/H2(k/n) and "
@@ -78,7 +78,7 @@ CLAIMS.append(Claim(
 ))
 
 CLAIMS.append(Claim(
-    id="rfss-theorem5-counting-core",
+    id="rfss-theorem5-counting-core", uses=("rfss-counting-bound",),
     statement="RFSS Theorem 5's one-dimensional counting core: covering [-sqrt k, sqrt k] with k-subset sums "
               "needs C(n, k) * 2 eps >= 2 sqrt k; that smallest n satisfies Theorem 5's d = 1 inequality "
               "n H2(k/n) >= (1/2) log2(k/eps) (checked exactly), and below it the estimator returns 0 successes.",

@@ -268,6 +268,18 @@ class CoverageTimes:
     times: np.ndarray = field(repr=False)
     seed_entropy: str = ""
     confidence: float = 0.95
+    root: object = field(default=None, repr=False, compare=False)
+
+    def trial_samples(self, t: int) -> np.ndarray:
+        """The samples ``X_1..X_{n_max}`` of trial ``t``, regenerated from the run's SeedSequence (bit-identical)."""
+        t = check_int("t", t, min_value=0, max_value=self.trials - 1)
+        if self.root is None:
+            raise InvalidArgument("trial_samples needs the run's root SeedSequence (root=None)")
+        rng = seeding.child_rng(self.root, seeding.AUX, t // CHUNK)
+        law = get_law(self.dist)
+        for _ in range(t % CHUNK):
+            law.sample(rng, self.n_max)
+        return law.sample(rng, self.n_max)
 
     @property
     def trials(self) -> int:
@@ -340,4 +352,4 @@ def coverage_times(
     args = [(dist, n_max, eps, a, b, root.entropy, tuple(root.spawn_key), i, size, n_min) for i, size in chunks]
     parts = run_tasks(_chunk_times, args, workers=workers, progress=progress)
     times = np.array([t for part in parts for t in part], dtype=np.int64)
-    return CoverageTimes(dist, eps, (a, b), n_max, times, seeding.seed_entropy(root), confidence)
+    return CoverageTimes(dist, eps, (a, b), n_max, times, seeding.seed_entropy(root), confidence, root)

@@ -37,16 +37,22 @@ MAX_LOG_SLOPE = 4.0
 FULL = (-1.0, 1.0)
 
 
+#: smallest eps whose trials enter the verified replay (the unpruned Coq interval union costs ~1/eps)
+REPLAY_MIN_EPS = 1e-2
+
+
 def rss_budget(quick: bool) -> dict:
     """The trial budget of the RSS section (fixed before any trial runs)."""
     if quick:
         return {
+            "replay_trials": 20,
             "counting_trials": 64,
             "monotone_trials": 64,
             "curves": [("uniform", FULL, [1e-1, 1e-2, 1e-3, 1e-4], 600)],
             "delta_eps_trials": {1e-1: 600, 1e-2: 600},
         }
     return {
+        "replay_trials": 200,
         "counting_trials": 256,
         "monotone_trials": 256,
         "curves": [
@@ -152,12 +158,58 @@ def _threshold_rows(curves):
             "dist": ct.dist, "interval": list(ct.interval), "eps": ct.eps, "trials": ct.trials,
             "n_star_delta_0.01": d001,
             "n_star_delta_eps": d_eps,
-            "delta_eps_status": "estimated" if ct.trials >= need else f"needs >= {math.ceil(need)} trials",
+            "delta_eps_status": ("estimated" if ct.trials >= need
+                                 else f"needs >= {math.ceil(need)} trials (splitting: rare section)"),
             "counting_bound_n": counting_bound_n(ct.eps, *ct.interval),
             "median_first_cover": float(np.median(ct.times)),
             "seed_entropy": ct.seed_entropy,
         })
     return rows
+
+
+def audit_instances(curves, rows, rng: np.random.Generator, count: int) -> list[dict]:
+    r"""A deterministic audit subset of the very trials behind the P(n, eps) points and n* thresholds.
+
+    Among the curves with eps >= :data:`REPLAY_MIN_EPS`, ``count`` (trial, n) pairs are drawn from
+    ``rng`` (a child of the section's SeedSequence): a curve, a trial index and an n between the
+    counting bound and the curve's n*(eps, 0.01) (``n_max`` when n* is not found).  Each trial's
+    samples are regenerated from the run's seeds (:meth:`CoverageTimes.trial_samples`); the fast
+    decision recorded by the run is "covered at n" iff ``times[t] <= n``.  Covered and not-covered
+    come as they are drawn, except that the last pick is redrawn among the not-covered pairs when
+    none was drawn and the data contain one.
+
+    Returns
+    -------
+    list of dict
+        JSON-safe exact instances: ``xs`` (float.hex strings of the first n samples), ``eps``, ``a``,
+        ``b`` (float.hex), ``expected`` (bool), ``label``.
+    """
+    pool = []
+    for ct, row in zip(curves, rows):
+        if ct.eps >= REPLAY_MIN_EPS and ct.root is not None:
+            lo = max(1, row["counting_bound_n"])
+            hi = max(lo, min(ct.n_max, row["n_star_delta_0.01"] or ct.n_max))
+            pool.append((ct, lo, hi))
+    if not pool or count <= 0:
+        return []
+    picks = []
+    for _ in range(count):
+        ct, lo, hi = pool[int(rng.integers(len(pool)))]
+        picks.append((ct, int(rng.integers(ct.trials)), int(rng.integers(lo, hi + 1))))
+    if all(ct.times[t] <= n for ct, t, n in picks):
+        fails = [(ct, t, lo) for ct, lo, hi in pool for t in range(ct.trials) if ct.times[t] > lo]
+        if fails:
+            ct, t, lo = fails[int(rng.integers(len(fails)))]
+            picks[-1] = (ct, t, int(rng.integers(lo, int(ct.times[t]))))
+    out = []
+    for ct, t, n in picks:
+        xs = ct.trial_samples(t)[:n]
+        out.append({"xs": [float(x).hex() for x in xs], "eps": float(ct.eps).hex(),
+                    "a": float(ct.interval[0]).hex(), "b": float(ct.interval[1]).hex(),
+                    "expected": bool(ct.times[t] <= n),
+                    "label": f"{ct.dist} on [{ct.interval[0]:g}, {ct.interval[1]:g}], eps={ct.eps:g}, "
+                             f"trial {t} (seed entropy {ct.seed_entropy}), n={n}"})
+    return out
 
 
 def _lueker_kappa(C: float) -> float:
@@ -213,6 +265,9 @@ def rss_section(*, quick: bool, seed_root: np.random.SeedSequence, workers: int,
     sec.checks.append(check)
     sec.data = {"budget": {k: v if k != "delta_eps_trials" else {str(e): t for e, t in v.items()}
                            for k, v in budget.items()},
+                # replayed by the verified Coq decision in the formal section, which adds "verified_replay"
+                "replay_audit": audit_instances(curves, rows, seeding.child_rng(seed_root, 40, 0),
+                                                budget["replay_trials"]),
                 "thresholds": rows, "fits": fits, "curves": [c.to_dict() for c in curves]}
     sec.markdown = _markdown(rows, fits)
     from pybridge.report.plots import plot_cover_curves, plot_thresholds

@@ -1,0 +1,197 @@
+r"""Validation of the rare-event engine and what it measures (issue 14).
+
+Each function returns plain data and a verdict; the ``rare`` section of
+``prunegap check`` and the tests call them, and the claims of
+:mod:`pybridge.rare.claims` name them as twins.
+
+* :func:`radius_criterion` — the covering radius decides coverage (closed
+  convention, ties included) on given samples;
+* :func:`agreement` — splitting against plain Monte Carlo: the two-sided
+  splitting t interval and the Clopper–Pearson interval, each at confidence
+  :math:`1 - 5\cdot10^{-7}`, must intersect (false alarm :math:`\le 10^{-6}` if
+  both intervals have their nominal coverage; the t interval's is asymptotic);
+* :func:`exact_cases` — q = 1 below the counting bound, q = 0 for
+  :math:`\varepsilon \ge \max(|a|, |b|)`, and the closed form for n = 1 on [0, 1];
+* :func:`ci_coverage` — how often the nominal 95% interval contains a reference value;
+* :func:`threshold_delta_eps` — :math:`n^*(\varepsilon, \delta = \varepsilon)` from one
+  every-level splitting run per :math:`\varepsilon`;
+* :func:`tail_rate` — the decay rate of :math:`q(m, \varepsilon)` in m with a
+  jackknife (over replications) interval.
+"""
+
+from __future__ import annotations
+
+import math
+from fractions import Fraction
+
+import numpy as np
+from scipy import stats
+
+from pybridge.rss import covering_radius, covers_exact
+from pybridge.stats.estimate import clopper_pearson
+from pybridge.rare.splitting import estimate_failure_probability, t_interval
+
+__all__ = ["radius_criterion", "agreement", "exact_cases", "n1_failure_probability", "ci_coverage",
+           "threshold_delta_eps", "tail_rate", "lueker_kappa"]
+
+#: each of the two intervals of an agreement test has confidence 1 - ALPHA_EACH (total false alarm <= 1e-6)
+ALPHA_EACH = 5e-7
+#: a level's t interval is used only when at least this many replications reached it
+MIN_NONZERO = 3
+
+
+def lueker_kappa(C: float) -> float:
+    r""":math:`\kappa^*(C) = 2C + 4 + 4\sqrt{C+1}` (theory §1.2, RECON): n >= kappa ln(1/eps) suffices."""
+    return 2 * C + 4 + 4 * math.sqrt(C + 1)
+
+
+def radius_criterion(xs, interval=(-1.0, 1.0)) -> bool:
+    r"""Claim ``rss-radius-criterion`` on one sample: with the exact radius :math:`\rho`, the sample covers at
+    :math:`\rho` and not at :math:`\rho(1 - 2^{-40})` (exact decisions), and the float bracket at floor
+    :math:`\rho/4` contains :math:`\rho`."""
+    xs = np.asarray(xs, dtype=float)
+    r = covering_radius(xs, interval=interval)
+    rho = r.value
+    a, b = interval
+    ok = covers_exact(xs.tolist(), rho, a, b) and not covers_exact(xs.tolist(), rho * (1 - Fraction(1, 2**40)), a, b)
+    fl = covering_radius(xs, interval=interval, floor=float(rho) / 4)
+    return bool(ok and not fl.censored and fl.low <= rho <= fl.high)
+
+
+def agreement(split_est: dict, successes_fail: int, trials: int) -> dict:
+    """Two-sided agreement of a splitting estimate (its per-replication values) with plain MC failures."""
+    q_hat, lo, hi = t_interval(split_est["replication_estimates"], 1 - ALPHA_EACH)
+    plo, phi = clopper_pearson(successes_fail, trials, confidence=1 - ALPHA_EACH)
+    return {"split_q": q_hat, "split_ci": [lo, hi], "plain_q": successes_fail / trials, "plain_failures":
+            successes_fail, "plain_trials": trials, "plain_ci": [plo, phi], "confidence_each": 1 - ALPHA_EACH,
+            "agree": bool(lo <= phi and plo <= hi)}
+
+
+def n1_failure_probability(eps: Fraction) -> Fraction:
+    r"""Exact :math:`q(1, \varepsilon)` for Uniform[-1, 1] on [0, 1].
+
+    Sums {0, x}: [0, 1] is covered iff :math:`1 - \varepsilon \le x \le 2\varepsilon`, so
+    q = 1 for eps < 1/3, (3 - 3 eps)/2 on [1/3, 1/2], 1 - eps/2 on [1/2, 1), 0 for eps >= 1.
+    """
+    eps = Fraction(eps)
+    if eps < Fraction(1, 3):
+        return Fraction(1)
+    if eps <= Fraction(1, 2):
+        return (3 - 3 * eps) / 2
+    if eps < 1:
+        return 1 - eps / 2
+    return Fraction(0)
+
+
+def exact_cases(*, seed, replications=10, runs=50) -> list[dict]:
+    """The estimator on cases with a known q (see module docstring); each row says whether q lies in the
+    estimate's t interval at 1 - 1e-6 (or equals it exactly for the degenerate cases)."""
+    rows = []
+    cases = [(5, 1e-2, (-1.0, 1.0), 1.0, "counting bound: 2^5 * 2e-2 < 2"),
+             (6, 1.0, (-1.0, 1.0), 0.0, "eps >= max(|a|, |b|): the empty sum is within eps of every z"),
+             (1, 0.45, (0.0, 1.0), float(n1_failure_probability(Fraction(45, 100))),
+              "n = 1 on [0, 1]: q = (3 - 3 eps)/2")]
+    for i, (n, eps, iv, q, why) in enumerate(cases):
+        est = estimate_failure_probability(n, eps, interval=iv, replications=replications, runs=runs,
+                                           seed=np.random.SeedSequence(seed, spawn_key=(i,)))
+        if q in (0.0, 1.0):
+            ok = est.q_hat == q and est.ci_low == q and est.ci_high == q
+        else:
+            _, lo, hi = t_interval(est.replication_estimates, 1 - 1e-6)
+            ok = lo <= q <= hi
+        rows.append({"n": n, "eps": eps, "interval": list(iv), "q_exact": q, "why": why, "q_hat": est.q_hat,
+                     "ci": [est.ci_low, est.ci_high], "ok": bool(ok)})
+    return rows
+
+
+def ci_coverage(n, eps, *, estimates, replications, runs, reference, seed, plan, workers=1) -> dict:
+    """Fraction of ``estimates`` independent estimates whose 95% t interval contains ``reference``."""
+    hits = 0
+    rel = []
+    for k in range(estimates):
+        est = estimate_failure_probability(n, eps, replications=replications, runs=runs, plan=plan,
+                                           seed=np.random.SeedSequence(seed, spawn_key=(k,)), workers=workers)
+        hits += est.ci_low <= reference <= est.ci_high
+        rel.append(est.relative_half_width)
+    lo, hi = clopper_pearson(hits, estimates, confidence=1 - 1e-6)
+    return {"n": n, "eps": eps, "estimates": estimates, "covered": hits, "coverage": hits / estimates,
+            "coverage_ci_1e-6": [lo, hi], "nominal": 0.95, "reference": reference,
+            "median_relative_half_width": float(np.median(rel))}
+
+
+def threshold_delta_eps(est) -> dict:
+    r""":math:`n^*(\varepsilon, \varepsilon)` from an every-level estimate: the first m whose
+    :math:`\hat q`, upper and lower t bounds are :math:`\le \varepsilon`.
+
+    A level counts only while it is *resolved* (at least :data:`MIN_NONZERO` replications reached it):
+    where the splitting population died out, a zero estimate says nothing, so the answer is ``None``
+    (not reached), never a spurious small n*.
+    """
+    eps = est.eps
+    tail = est.tail()
+
+    def first(key):
+        for lv in tail:
+            if lv["nonzero_replications"] < MIN_NONZERO:
+                return None
+            if lv[key] <= eps:
+                return lv["m"]
+        return None
+
+    return {"eps": eps, "interval": list(est.target_interval), "n_star": first("q_hat"),
+            "n_star_low": first("ci_low"), "n_star_high": first("ci_high"), "n_max": est.n,
+            "replications": est.replications, "runs": est.runs_per_replication, "seed_entropy": est.seed_entropy,
+            "ln_inv_eps": math.log(1 / eps)}
+
+
+def fit_slope_ln(rows) -> dict:
+    r"""Least squares :math:`n^* = K \ln(1/\varepsilon) + c` on the rows with a point estimate (scipy linregress)."""
+    pts = [(r["ln_inv_eps"], r["n_star"]) for r in rows if r["n_star"] is not None]
+    out = {"points": len(pts)}
+    if len(pts) < 2:
+        return out
+    x, y = np.array(pts, dtype=float).T
+    r = stats.linregress(x, y)
+    out.update(K=float(r.slope), c=float(r.intercept))
+    if len(pts) > 2:
+        t = float(stats.t.ppf(0.975, len(pts) - 2))
+        out.update(K_stderr=float(r.stderr), K_ci95=[float(r.slope - t * r.stderr), float(r.slope + t * r.stderr)])
+    return out
+
+
+def tail_rate(est, *, m_from=None) -> dict:
+    r"""Decay rate :math:`\lambda` of :math:`q(m, \varepsilon) \approx C e^{-\lambda m}` (per sample).
+
+    Least squares of :math:`\ln \hat q(m)` on m over the levels >= ``m_from``; the interval is a
+    jackknife over the independent replications (leave one replication out, t quantile, R - 1 df).
+    """
+    levels = list(est.plan.levels)
+    tail = est.tail()
+    sel = []
+    for t, m in enumerate(levels):  # resolved levels only (see threshold_delta_eps)
+        if tail[t]["nonzero_replications"] < MIN_NONZERO:
+            break
+        if m_from is None or m >= m_from:
+            sel.append(t)
+    if len(sel) < 2:
+        return {"rate_per_sample": math.nan, "factor_per_sample": math.nan, "m_range": [None, None],
+                "replications": len(est.rep_level_estimates), "ln2": math.log(2)}
+    reps = np.array(est.rep_level_estimates, dtype=float)[:, sel]  # (R, levels)
+    ms = np.array([levels[t] for t in sel], dtype=float)
+
+    def slope(rows):
+        mean = rows.mean(axis=0)
+        if np.any(mean <= 0):
+            return math.nan
+        return -float(np.polyfit(ms, np.log(mean), 1)[0])
+
+    lam = slope(reps)
+    R = reps.shape[0]
+    jack = np.array([slope(np.delete(reps, r, axis=0)) for r in range(R)])
+    out = {"rate_per_sample": lam, "factor_per_sample": math.exp(lam) if math.isfinite(lam) else math.nan,
+           "m_range": [int(ms[0]), int(ms[-1])], "replications": R, "ln2": math.log(2)}
+    if R > 2 and np.all(np.isfinite(jack)):
+        se = math.sqrt((R - 1) / R * float(((jack - jack.mean()) ** 2).sum()))
+        t = float(stats.t.ppf(0.975, R - 1))
+        out.update(rate_stderr=se, rate_ci95=[lam - t * se, lam + t * se])
+    return out

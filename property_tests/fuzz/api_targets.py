@@ -31,11 +31,11 @@ EXCLUDED = {
     # run external programs (coqc, lake) or any argv: the formal tests and the signal tests
     "run_tool", "build_coq", "audit_coq", "replay_certificates", "lean_build_and_audit", "coq_version", "find_tool",
     "find_lake", "coq_required", "lean_required", "lean_sources", "lean_static_checks", "scan_forbidden",
-    "expected_generated_constants",
+    "expected_generated_constants", "run_statement_file", "coq_statements", "pin_statements", "replay_decisions",
     # write files (the repository's generated Lean file, report figures) or mutate global registries
-    "write_generated_constants", "write_gap_figure", "write_success_figure", "register_law", "add_command",
+    "write_generated_constants", "write_golden", "write_gap_figure", "write_success_figure", "register_law", "add_command",
     # CLI plumbing and worker-pool internals (fuzzed through the CLI)
-    "run_tasks", "default_workers", "guarded", "claim_check", "die_with_parent", "make_scratch_dir", "sweep_stale",
+    "run_tasks", "default_workers", "make_backend", "chunk_policy", "guarded", "claim_check", "die_with_parent", "make_scratch_dir", "sweep_stale",
     "sigterm_raises", "enforce", "run_spec", "rss_budget", "gap_steps", "lueker_rows",
     # symbolic: whole-table runs (seconds to minutes each), covered by the constants tests
     "evaluate_all", "verify_constants", "crosscheck", "export_records", "tight_constants", "verify_constant",

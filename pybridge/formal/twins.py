@@ -259,7 +259,7 @@ def interval_union_decision(xs, e, a, b) -> bool:
     empty intervals, sorts by left end and merges intervals that share a point; the answer is
     ``b < a`` or one interval contains ``[a, b]``.  Exact (Python ints).
     """
-    xs = [check_int(f"xs[{i}]", x) for i, x in enumerate(xs)]
+    xs = [check_int(f"xs[{i}]", x) for i, x in enumerate(check_sequence("xs", xs, max_len=24))]
     e, a, b = check_int("e", e), check_int("a", a), check_int("b", b)
 
     def normalize(L):
@@ -287,7 +287,9 @@ def decide_cover_both_directions(xs, eps, a, b) -> bool:
     """
     from pybridge.rss import covers_exact
 
-    vals = [Fraction(v) for v in (eps, a, b, *xs)]
+    xs = check_sequence("xs", xs, max_len=24)
+    vals = [check_exact(k, v) for k, v in zip(("eps", "a", "b", *(f"xs[{i}]" for i in range(len(xs)))),
+                                            (eps, a, b, *xs))]
     den = 1
     for v in vals:
         den = den * v.denominator // gcd(den, v.denominator)

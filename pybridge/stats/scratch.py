@@ -20,7 +20,7 @@ from pybridge.validation import check_int, check_text
 __all__ = ["make_scratch_dir", "sweep_stale", "pid_alive", "owner_pid", "SCRATCH_PREFIXES"]
 
 #: prefixes of the scratch directories prunegap creates under the system temporary directory
-SCRATCH_PREFIXES = ("prunegap-coq-", "prunegap-lean-", "prunegap-scratch-")
+SCRATCH_PREFIXES = ("prunegap-coq-", "prunegap-replay-", "prunegap-lean-", "prunegap-scratch-")
 
 _PID = re.compile(r"(\d+)-[^-]+$")
 

@@ -10,7 +10,7 @@ file), then always ``--max-seconds S`` with S in {0.5, 2, 4}.  The properties:
 * every run ends within 3 S + 5 s: the run was accepted only if its announced estimate was at most S, so a
   cost model that underestimates fails here (the bounded-work check refuses long inputs fast).
 
-CI profile: 600 inputs (derandomized); ``PRUNEGAP_FUZZ=large``: 20,000.
+CI profile: 600 inputs (derandomized); ``PRUNEGAP_FUZZ=large``: 5,000.
 """
 
 from __future__ import annotations
@@ -95,7 +95,7 @@ def argvs(draw, out_dir: str):
 def test_cli_answers_every_argv(tmp_path_factory):
     out_dir = str(tmp_path_factory.mktemp("fuzz") / "report")
 
-    @settings(max_examples=scaled(600, 20000), deadline=None, derandomize=True, database=None,
+    @settings(max_examples=scaled(600, 5000), deadline=None, derandomize=True, database=None,
               suppress_health_check=list(HealthCheck))
     @given(argvs(out_dir))
     def run(case):

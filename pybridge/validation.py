@@ -34,6 +34,7 @@ __all__ = [
     "check_matrix",
     "check_text",
     "check_rng",
+    "check_interval_pair",
 ]
 
 #: exact strings longer than this, or with a decimal exponent beyond +-MAX_EXPONENT, are refused
@@ -237,6 +238,15 @@ def check_interval(a, b, *, names=("a", "b")) -> tuple[float, float]:
     if not a < b:
         raise InvalidArgument(f"interval needs {names[0]} < {names[1]}, got {names[0]}={a!r}, {names[1]}={b!r}")
     return a, b
+
+
+def check_interval_pair(interval, *, name: str = "interval") -> tuple[float, float]:
+    """Check a target interval given as one pair ``(a, b)`` (finite, ``a < b``)."""
+    if isinstance(interval, _NOT_SEQUENCES) or not hasattr(interval, "__len__") or len(interval) != 2:
+        raise InvalidType(f"{name} must be a pair (a, b), got {name}={_shown(interval)} "
+                          f"(type={type(interval).__name__})")
+    a, b = interval
+    return check_interval(a, b)
 
 
 def check_probability(name: str, value, *, open_low: bool = True, open_high: bool = True) -> float:

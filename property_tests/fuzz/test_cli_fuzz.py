@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
+import signal
 import time
 
 from hypothesis import HealthCheck, given, settings
@@ -26,6 +28,8 @@ from fuzz.outcomes import record
 from fuzz.values import scaled
 from pybridge import cli
 
+#: ``PRUNEGAP_FUZZ_LOG=PATH`` logs every argv before it runs and its time after (triage of a slow input)
+_LOG = os.environ.get("PRUNEGAP_FUZZ_LOG")
 COMMANDS = ("rss", "gap", "constants", "formal", "check", "claims")
 
 WILD = st.one_of(
@@ -92,6 +96,14 @@ def argvs(draw, out_dir: str):
     return argv + ["--max-seconds", limit], float(limit)
 
 
+class Overrun(BaseException):
+    """The watchdog fired: a run went far past its bound."""
+
+
+def _overrun(signum, frame):
+    raise Overrun()
+
+
 def test_cli_answers_every_argv(tmp_path_factory):
     out_dir = str(tmp_path_factory.mktemp("fuzz") / "report")
 
@@ -100,16 +112,29 @@ def test_cli_answers_every_argv(tmp_path_factory):
     @given(argvs(out_dir))
     def run(case):
         argv, limit = case
+        if _LOG:
+            with open(_LOG, "a") as fh:
+                fh.write(f"start {argv!r}\n")
         out, err = io.StringIO(), io.StringIO()
         t0 = time.perf_counter()
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            try:
-                code = cli.main(argv)
-            except BaseException as exc:  # main must never raise (SystemExit included)
-                record("cli", argv[0], f"RAISED {type(exc).__name__}")
-                raise AssertionError(f"main({argv!r}) raised {type(exc).__name__}: {exc}") from exc
+        # watchdog: a run far past its bound fails with its argv instead of hanging the suite
+        previous = signal.signal(signal.SIGALRM, _overrun)
+        signal.setitimer(signal.ITIMER_REAL, 3 * limit + 30)
+        try:
+            with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+                try:
+                    code = cli.main(argv)
+                except BaseException as exc:  # main must never raise (SystemExit included)
+                    record("cli", argv[0], f"RAISED {type(exc).__name__}")
+                    raise AssertionError(f"main({argv!r}) raised {type(exc).__name__}: {exc}") from exc
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
         seconds = time.perf_counter() - t0
         text = err.getvalue()
+        if _LOG:
+            with open(_LOG, "a") as fh:
+                fh.write(f"end {seconds:.2f} s exit {code}\n")
         record("cli", argv[0], f"exit {code}")
         assert code in (0, 1, 2, 3), f"main({argv!r}) exited {code}: {text[-500:]}"
         assert "Traceback" not in text, f"main({argv!r}) printed a traceback: {text[-800:]}"

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from pybridge.stats import seeding
-from pybridge.validation import check_int, check_interval, check_probability, check_real
+from pybridge.validation import check_int, check_interval, check_interval_pair, check_probability, check_real
 from pybridge.rss.coverage import covers_exact, kernel_unchecked, processing_order
 from pybridge.errors import InvalidArgument
 from pybridge.stats.estimate import BinomialEstimate, clopper_pearson, trials_for_half_width
@@ -210,7 +210,7 @@ def estimate_cover_probability(
     """
     n = check_int("n", n, min_value=0, max_value=MAX_N)
     eps = check_real("eps", eps, min_value=0.0, min_open=True)
-    a, b = check_interval(*interval)
+    a, b = check_interval_pair(interval)
     get_law(dist)
     if density is not None:
         density = check_real("density", density, min_value=0.0, max_value=1.0, min_open=True)
@@ -342,7 +342,7 @@ def coverage_times(
     claim ``rss-subset-sum-monotone``).  ``successes(n)`` is then exact for every n.
     """
     eps = check_real("eps", eps, min_value=0.0, min_open=True)
-    a, b = check_interval(*interval)
+    a, b = check_interval_pair(interval)
     n_max = check_int("n_max", n_max, min_value=1, max_value=200)
     trials = check_int("trials", trials, min_value=1, max_value=10**7)
     get_law(dist)

@@ -92,8 +92,14 @@ def read_golden(path: Path) -> dict:
     path = Path(path)
     if not path.exists():
         return {}
+    if not path.is_file():
+        raise InvalidArgument(f"path must be a golden file, got path={str(path)!r} (not a regular file)")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InvalidArgument(f"path must be a readable text golden file, got path={str(path)!r} ({exc})") from None
     out = {}
-    for i, line in enumerate(path.read_text().splitlines(), 1):
+    for i, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         parts = line.split("\t")

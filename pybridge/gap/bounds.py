@@ -28,7 +28,10 @@ from fractions import Fraction
 import numpy as np
 
 from pybridge.errors import InvalidArgument
-from pybridge.validation import check_int, check_real, check_vector
+from pybridge.validation import check_choice, check_int, check_real, check_vector
+
+#: largest width n of the bounds (far beyond any network here; keeps every float finite)
+MAX_WIDTH = 10**12
 
 __all__ = [
     "Bound",
@@ -162,7 +165,7 @@ def theorem_a_bound(n: int, eps: float) -> Bound:
     >>> round(theorem_a_bound(27, 0.01).value, 4)
     0.5016
     """
-    n = check_int("n", n, min_value=1)
+    n = check_int("n", n, min_value=1, max_value=MAX_WIDTH)
     q = theorem_a_q(eps)
     return Bound(
         1.0 - (1.0 - q) ** n,
@@ -183,6 +186,7 @@ def line_variant_q(eps: float, law: str) -> float:
     Source: theory §3.6 corollaries (RECON).
     """
     eps = _eps(eps)
+    check_choice("law", law, ("G", "U"))
     if 16.0 * eps * eps >= 1.0:
         return 1.0
     r = 4.0 * eps / math.sqrt(1.0 - 16.0 * eps * eps)
@@ -202,7 +206,7 @@ def line_variant_bound(n: int, eps: float, law: str = "U") -> Bound:
     >>> round(line_variant_q(0.01, "U"), 6)  # 2 eps / sqrt(1 - 16 eps^2)
     0.020016
     """
-    n = check_int("n", n, min_value=1)
+    n = check_int("n", n, min_value=1, max_value=MAX_WIDTH)
     q = line_variant_q(eps, law)
     return Bound(
         1.0 - (1.0 - q) ** n,
@@ -240,7 +244,7 @@ def theorem_a_prime_bound(n: int, eps: float) -> Bound:
     :math:`v_i \sim` Uniform[-1,1]; the proof only uses :math:`\Pr(|v_i| < x) \le x`,
     which :math:`N(0,1)` output weights also satisfy).  Capped at 1.
     """
-    n = check_int("n", n, min_value=1)
+    n = check_int("n", n, min_value=1, max_value=MAX_WIDTH)
     eps = _eps(eps)
     c = 2.0 * math.sqrt(5.0 * math.sqrt(math.pi / 2.0))
     return Bound(
@@ -258,7 +262,7 @@ def expected_error_lower(n: int) -> float:
     Source: theory §3.6 corollary "expected best error" (RECON); claim
     ``expected-optimal-error``.
     """
-    n = check_int("n", n, min_value=1)
+    n = check_int("n", n, min_value=1, max_value=MAX_WIDTH)
     return math.pi / (8.0 * (n + 1))
 
 

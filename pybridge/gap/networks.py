@@ -168,15 +168,18 @@ def make_target(kind, d, *, rng=None) -> Target:
         return Target(kind, w, _plane_vector(w))
     try:
         w = np.asarray(kind, dtype=np.float64)
-    except (TypeError, ValueError) as exc:
-        raise InvalidType(f"target must be a kind {list(TARGET_KINDS)} or a vector, got target={kind!r}") from exc
+    except (TypeError, ValueError, OverflowError) as exc:
+        raise InvalidType(f"target must be a kind {list(TARGET_KINDS)} or a vector, got target={kind!r:.80}") from exc
     if w.shape != (d,):
         raise InvalidArgument(f"target vector must have shape ({d},), got shape {w.shape}")
     if not np.all(np.isfinite(w)):
         raise InvalidArgument(f"target vector must be finite, got target={w.tolist()!r}")
-    nrm = float(np.linalg.norm(w))
+    with np.errstate(over="ignore"):
+        nrm = float(np.linalg.norm(w))
     if nrm == 0.0:
         raise InvalidArgument("target vector must be nonzero, got the zero vector")
+    if not math.isfinite(nrm):
+        raise InvalidArgument("target vector must have a finite norm (entries up to about 1e154)")
     w = w / nrm
     return Target("custom", w, _plane_vector(w))
 

@@ -30,7 +30,7 @@ STARTUP_SECONDS = 1.0
 
 def kernel_operations(n: int, eps: float, a: float = -1.0, b: float = 1.0) -> float:
     """Upper model of the interval operations of one coverage decision (capped at the kernel's cap x levels)."""
-    n = check_int("n", n, min_value=0)
+    n = check_int("n", n, min_value=0, max_value=10**12)
     eps = check_real("eps", eps, min_value=0.0, min_open=True)
     a, b = check_interval(a, b)
     w = max(b - a, 0.0)
@@ -38,7 +38,7 @@ def kernel_operations(n: int, eps: float, a: float = -1.0, b: float = 1.0) -> fl
     if ratio <= 1:
         return 2.0 * n + 2
     peak = (w / 2) * math.log2(max(ratio, 2.0)) / eps
-    disjoint = 2.0 ** min(n + 1, 1100)
+    disjoint = 2.0 ** min(n + 1, 1000)
     ops = min(disjoint, peak)
     if ops > MAX_INTERVALS:  # the float kernel stops at its cap and the exact path takes over
         ops = 4.0 * MAX_INTERVALS
@@ -47,7 +47,7 @@ def kernel_operations(n: int, eps: float, a: float = -1.0, b: float = 1.0) -> fl
 
 def trial_seconds(n: int, eps: float, a: float = -1.0, b: float = 1.0) -> float:
     """Estimated seconds of one trial (sampling, ordering, decision), with the safety factor."""
-    n = check_int("n", n, min_value=0)
+    n = check_int("n", n, min_value=0, max_value=10**12)
     eps = check_real("eps", eps, min_value=0.0, min_open=True)
     a, b = check_interval(a, b)
     return SAFETY * (T_TRIAL + T_SAMPLE * n + T_OP * kernel_operations(n, eps, a, b))
@@ -56,8 +56,11 @@ def trial_seconds(n: int, eps: float, a: float = -1.0, b: float = 1.0) -> float:
 def monte_carlo_estimate(n: int, eps: float, trials: int, *, a: float = -1.0, b: float = 1.0, workers: int = 1,
                          what: str | None = None) -> WorkEstimate:
     """The :class:`~pybridge.stats.budget.WorkEstimate` of ``trials`` trials on ``workers`` workers."""
-    trials = check_int("trials", trials, min_value=0)
+    trials = check_int("trials", trials, min_value=0, max_value=10**15)
     workers = check_int("workers", workers, min_value=1, max_value=256)
+    n = check_int("n", n, min_value=0, max_value=10**12)
+    eps = check_real("eps", eps, min_value=0.0, min_open=True)
+    a, b = check_interval(a, b)
     if what is not None:
         check_text("what", what, max_len=1000)
     par = max(1, min(workers, math.ceil(trials / 64)))

@@ -63,6 +63,8 @@ def counting_bound_n(eps: float, a: float = -1.0, b: float = 1.0) -> int:
     ratio = (b - a) / (2 * eps)
     if not math.isfinite(ratio):
         raise InvalidArgument(f"(b - a)/(2 eps) overflows a float, got eps={eps!r}, a={a!r}, b={b!r}")
+    if ratio <= 1.0:  # one interval of radius eps already spans [a, b] (also when the ratio underflows to 0)
+        return 0
     n = max(0, math.ceil(math.log2(ratio)))
     while n > 0 and (2.0**(n - 1)) * 2 * eps >= b - a:
         n -= 1

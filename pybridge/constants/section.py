@@ -148,9 +148,9 @@ def _run(plan: Plan, rng) -> Section:
 
 
 def _seconds(plan) -> float:
-    """Estimated wall time (plan line of ``prunegap check``): measured 6.4 s quick on 2 shared cores (with
+    """Estimated wall time (plan line of ``prunegap check``): measured 6.4-10.1 s quick on 2 shared cores (with
     margin); the full run within the budget of the four original sections (about 6 minutes together)."""
-    return 8.0 if plan.quick else 12.0
+    return 12.0 if plan.quick else 15.0
 
 
 SECTION = SectionSpec(name="constants", title="Constants: exact, numeric, certified", run=_run, seed_key=None,

@@ -203,3 +203,11 @@ def test_tools_run_with_memory_limit_and_die_with_parent():
            "sig = ctypes.c_int(); libc.prctl(2, ctypes.byref(sig), 0, 0, 0); print(sig.value)")  # PR_GET_PDEATHSIG
     assert int(run_tool([sys.executable, "-c", ask]).stdout) == 9  # SIGKILL when prunegap dies
     assert subprocess.run([sys.executable, "-c", ask], capture_output=True, text=True).stdout.strip() == "0"
+
+
+def test_resumable_check_is_bounded_before_the_store_opens(capsys, tmp_path, monkeypatch):
+    """Found by the CLI fuzz: ``check --store PATH`` once ran a whole check past ``--max-seconds``."""
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, "check", "--quick", "--store", "s.sqlite", "--max-seconds", "1", "--out", "rep")
+    assert code == 2 and "--max-seconds" in one_error_line(err)
+    assert not (tmp_path / "s.sqlite").exists() and not (tmp_path / "rep").exists()

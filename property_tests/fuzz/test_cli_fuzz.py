@@ -104,8 +104,10 @@ def _overrun(signum, frame):
     raise Overrun()
 
 
-def test_cli_answers_every_argv(tmp_path_factory):
+def test_cli_answers_every_argv(tmp_path_factory, monkeypatch):
     out_dir = str(tmp_path_factory.mktemp("fuzz") / "report")
+    # relative paths of generated argv (--out, --store, reports) land in a scratch directory, never in the repo
+    monkeypatch.chdir(tmp_path_factory.mktemp("cwd"))
 
     @settings(max_examples=scaled(600, 5000), deadline=None, derandomize=True, database=None,
               suppress_health_check=list(HealthCheck))

@@ -17,8 +17,9 @@ from pybridge import domains
 from pybridge.claims import Plan
 from pybridge.report import check_out_dir, package_versions, write_report
 from pybridge.stats import seeding
+from pybridge.stats.budget import WorkEstimate, enforce
 
-__all__ = ["CheckOutcome", "run_check", "section_names"]
+__all__ = ["CheckOutcome", "run_check", "section_names", "check_estimate"]
 
 
 @dataclass
@@ -30,12 +31,28 @@ class CheckOutcome:
     violated: list
     unavailable: list
     seconds: float
+    missing: list = None  # why a required tool made the run exit 3 (one sentence each)
 
 
-def run_check(*, quick: bool, out_dir, workers: int, seed=None, show_progress: bool = True, only=None) -> CheckOutcome:
-    """Run all sections (or those named in ``only``) and write the report atomically."""
+def check_estimate(*, quick: bool, workers: int, only=None) -> WorkEstimate:
+    """The plan of a check: the sections' measured estimates, summed (see :mod:`pybridge.stats.budget`)."""
+    chosen = [s for s in domains.sections() if only is None or s.name in only]
+    plan = Plan(quick=quick, workers=workers, claims=domains.registry())
+    secs = sum(spec.estimate_seconds(plan) for spec in chosen)
+    return WorkEstimate(f"{len(chosen)} section{'s' if len(chosen) != 1 else ''} "
+                        f"({'quick' if quick else 'full'})", secs, workers, 0, ("--quick", "--only"))
+
+
+def run_check(*, quick: bool, out_dir, workers: int, seed=None, show_progress: bool = True, only=None,
+              max_seconds=None) -> CheckOutcome:
+    """Run all sections (or those named in ``only``) and write the report atomically.
+
+    The plan (:func:`check_estimate`) is announced on standard error when it is long and refused
+    beyond ``max_seconds`` (default two hours) before any work, as is a bad ``out_dir``.
+    """
     t0 = time.perf_counter()
     check_out_dir(out_dir)  # refuse a bad --out before any work
+    enforce("check", check_estimate(quick=quick, workers=workers, only=only), max_seconds=max_seconds)
     root = seeding.root_seed_sequence(seed)
     chosen = [s for s in domains.sections() if only is None or s.name in only]
     claims = domains.registry()
@@ -66,9 +83,10 @@ def run_check(*, quick: bool, out_dir, workers: int, seed=None, show_progress: b
     checks = [c for s in sections for c in s.checks]
     violated = [c.claim_id for c in checks if c.verdict in ("violated", "failed")]
     unavailable = [c.claim_id for c in checks if c.verdict == "unavailable"]
-    required_missing = any(s.data.get("required_tool_missing") for s in sections)
-    code = 1 if violated else (3 if required_missing else 0)
-    return CheckOutcome(path, code, violated, unavailable, seconds)
+    missing = [s.data.get("required_tool_reason") or f"section {s.name}: a required external tool is unavailable"
+               for s in sections if s.data.get("required_tool_missing")]
+    code = 1 if violated else (3 if missing else 0)
+    return CheckOutcome(path, code, violated, unavailable, seconds, missing)
 
 
 def section_names() -> list[str]:

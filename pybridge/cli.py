@@ -15,9 +15,9 @@ import traceback
 
 from pybridge import domains
 from pybridge.claims import command as claims_command
-from pybridge.cliargs import (EXIT_BROKEN_PIPE, EXIT_INTERNAL, EXIT_UNAVAILABLE, EXIT_USAGE, EXIT_VIOLATED, Parser,
-                              default_workers, seed_arg)
-from pybridge.cliargs import real_arg
+from pybridge.cliargs import (EXIT_BROKEN_PIPE, EXIT_INTERNAL, EXIT_UNAVAILABLE, EXIT_USAGE, EXIT_VIOLATED,
+                              Parser, default_workers, seed_arg)
+from pybridge.cliargs import int_arg, real_arg
 from pybridge.stats.budget import MAX_SECONDS_LIMIT
 from pybridge.stats.scratch import sweep_stale
 from pybridge.stats.signals import EXIT_SIGINT, EXIT_SIGTERM, Terminated, sigterm_raises
@@ -33,10 +33,12 @@ def build_parser() -> argparse.ArgumentParser:
     c = sub.add_parser("check", help="run every claim on a fixed budget and write a report")
     c.add_argument("--quick", action="store_true", help="small budget (about a minute)")
     c.add_argument("--out", default="prunegap-report", help="report directory (default ./prunegap-report)")
-    c.add_argument("--workers", type=int, default=None, help="worker processes (default: all cores)")
+    c.add_argument("--workers", type=int_arg(1, 256), default=None,
+                   help="worker processes (default: all cores)")
     c.add_argument("--seed", type=seed_arg, default=None, help="root seed (default: fresh entropy, recorded)")
     c.add_argument("--only", nargs="+", default=None, help="run only these sections")
-    c.add_argument("--no-progress", action="store_true", help="hide the progress bar")
+    c.add_argument("--no-progress", action="store_true",
+                   help="hide the progress bar (drawn on standard error)")
     c.add_argument("--resume", action="store_true",
                    help="continue the last interrupted check from the results store (same mode and seed)")
     c.add_argument("--store", default=None, metavar="PATH",
@@ -64,12 +66,14 @@ def _cmd_check(args) -> int:
         out = _resumable_check(args, workers)
     else:
         out = run_check(quick=args.quick, out_dir=args.out, workers=workers, seed=args.seed,
-                        show_progress=not args.no_progress, only=args.only)
+                        show_progress=not args.no_progress, only=args.only, max_seconds=args.max_seconds)
     print(f"report: {out.out_dir}/report.md and report.html ({out.seconds:.1f} s)")
     if out.violated:
         print(f"VIOLATED: {', '.join(sorted(set(out.violated)))}")
     if out.unavailable:
         print(f"unavailable: {', '.join(sorted(set(out.unavailable)))}")
+    for reason in out.missing or ():
+        print(f"prunegap check: {reason}", file=sys.stderr)
     return out.exit_code
 
 
@@ -79,6 +83,16 @@ def _resumable_check(args, workers):
     from pybridge.stats.parallel import chunk_policy
     from pybridge.stats.store import DEFAULT_STORE, ChunkStore
 
+    import io
+
+    from pybridge.check import check_estimate
+    from pybridge.report import check_out_dir
+    from pybridge.stats.budget import enforce
+
+    # refuse a bad --out or too much work before the store records a run (run_check announces the plan)
+    check_out_dir(args.out)
+    enforce("check", check_estimate(quick=args.quick, workers=workers, only=args.only),
+            max_seconds=args.max_seconds, stream=io.StringIO())
     mode = {"quick": args.quick, "only": args.only or section_names()}
     with ChunkStore(args.store if args.store is not None else DEFAULT_STORE) as store:
         run_id, entropy = store.open_run("check", mode, None if args.seed is None else str(args.seed))
@@ -87,7 +101,7 @@ def _resumable_check(args, workers):
               file=sys.stderr)
         with chunk_policy(store=store) as policy:
             out = run_check(quick=args.quick, out_dir=args.out, workers=workers, seed=int(entropy),
-                            show_progress=not args.no_progress, only=args.only)
+                            show_progress=not args.no_progress, only=args.only, max_seconds=args.max_seconds)
         store.close_run(run_id)
         reused = sum(c.reused for c in policy.calls)
         computed = sum(c.computed for c in policy.calls)
@@ -99,10 +113,10 @@ def _add_common_args(sub) -> None:
     """Flags every command takes (added after the domains' own, so a new domain inherits them)."""
     for p in dict.fromkeys(sub.choices.values()):
         if "--max-seconds" not in p._option_string_actions:
-            p.add_argument("--max-seconds", type=real_arg(0.0, MAX_SECONDS_LIMIT, min_open=True), default=None,
-                           metavar="S",
-                           help="refuse work estimated to take longer than S seconds (default 7200: two hours); "
-                                "raise it to allow a longer run")
+            p.add_argument("--max-seconds", type=real_arg(0.0, MAX_SECONDS_LIMIT, min_open=True),
+                           default=None, metavar="S",
+                           help="refuse work estimated to take longer than S seconds (default 7200: two "
+                                "hours); raise it to allow a longer run")
 
 
 def _quiet_stdout() -> None:
@@ -152,8 +166,8 @@ def main(argv=None) -> int:
                   "were removed", file=sys.stderr)
             return EXIT_SIGTERM
         except MemoryError:
-            print(f"prunegap {command}: error: out of memory for this instance (reduce --n, --trials or --d, or "
-                  "increase --eps)", file=sys.stderr)
+            print(f"prunegap {command}: error: out of memory for this instance (reduce --n, --trials or --d, "
+                  "or increase --eps)", file=sys.stderr)
             return EXIT_USAGE
         except PrunegapError as exc:
             print(f"prunegap {command}: error: {_one_line(exc)}", file=sys.stderr)
@@ -164,8 +178,8 @@ def main(argv=None) -> int:
         except Exception as exc:  # a bug: one line, never a traceback (unless asked for)
             if os.environ.get("PRUNEGAP_DEBUG"):
                 traceback.print_exc()
-            print(f"prunegap {command}: internal error: {type(exc).__name__}: {_one_line(exc)} (this is a bug; "
-                  "PRUNEGAP_DEBUG=1 shows the traceback)", file=sys.stderr)
+            print(f"prunegap {command}: internal error: {type(exc).__name__}: {_one_line(exc)} (this is a "
+                  "bug; PRUNEGAP_DEBUG=1 shows the traceback)", file=sys.stderr)
             return EXIT_INTERNAL
 
 

@@ -24,7 +24,12 @@ def check_closed(expr, *, name: str = "expr") -> sympy.Expr:
     try:
         expr = sympy.sympify(expr, strict=True)
     except (sympy.SympifyError, TypeError) as exc:
-        raise InvalidType(f"{name} must be a sympy expression, got {name}={expr!r}") from exc
+        raise InvalidType(f"{name} must be a sympy expression, got {name}={expr!r:.80}") from exc
+    except (ValueError, ArithmeticError, RecursionError) as exc:  # sympify of e.g. "1/0" or a huge string
+        raise InvalidArgument(f"{name} is not a valid exact expression, got {name}={expr!r:.80}") from exc
+    if not isinstance(expr, sympy.Expr) or isinstance(expr, sympy.logic.boolalg.Boolean):
+        raise InvalidType(f"{name} must be a sympy expression (a number), got {name}={expr!r:.80} "
+                          f"(type={type(expr).__name__})")
     if expr.atoms(sympy.Float):
         raise InvalidType(
             f"{name} contains floats {sorted(map(str, expr.atoms(sympy.Float)))}; use sympy.Rational"

@@ -265,9 +265,13 @@ def evaluate_all(*, dps: int = 50, names=None) -> list[ConstantResult]:
     dps = check_dps(dps)
     if names is None:
         names = CONSTANT_NAMES
-    elif isinstance(names, str):
-        raise InvalidType(f"names must be an iterable of names, not a str, got names={names!r}")
-    names = list(names)
+    elif isinstance(names, (str, bytes, dict)):
+        raise InvalidType(f"names must be an iterable of names, not a {type(names).__name__}, got names={names!r:.80}")
+    try:
+        names = list(names)
+    except TypeError:
+        raise InvalidType(f"names must be an iterable of names, got names={names!r:.80} "
+                          f"(type={type(names).__name__})") from None
     for name in names:
         _spec(name)
     return [evaluate(name, dps=dps) for name in names]

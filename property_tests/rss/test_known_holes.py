@@ -80,7 +80,7 @@ def test_float_undetermined_is_decided_by_exact_mode(monkeypatch):
     before = estimate_cover_probability(9, 5e-2, trials=64, seed=9).estimate.successes
     times = coverage_times(5e-2, n_max=16, trials=20, seed=4).times
     # force the float kernel to answer "undetermined" on every instance: the exact mode must decide all of them
-    monkeypatch.setattr(mc, "covers_float_kernel", lambda *args, **kw: (-1, 0))
+    monkeypatch.setattr(mc, "kernel_unchecked", lambda *args, **kw: (-1, 0))  # the hot loop's unchecked kernel
     assert mc._decide(tie_cov, eps, -1.0, 1.0)
     assert not mc._decide(tie_not, eps, -1.0, 1.0)
     after = estimate_cover_probability(9, 5e-2, trials=64, seed=9).estimate.successes

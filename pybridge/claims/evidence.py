@@ -97,6 +97,10 @@ class Plan:
             self.progress(k)
 
 
+#: a section without its own estimate is planned at the per-section budget (quick, full) in seconds
+DEFAULT_SECTION_SECONDS = (5.0, 40.0)
+
+
 @dataclass(frozen=True)
 class SectionSpec:
     """The one object a domain exposes to ``prunegap check`` (its ``section.SECTION``).
@@ -116,6 +120,9 @@ class SectionSpec:
     formal_key : str or None
         For a section that audits proofs: the key of ``Section.data`` holding ``{claim id: outcome}``
         (``"proved"``, ``"failed"``, ``"unavailable"``, ...) used by status derivation.
+    seconds : callable or None
+        ``seconds(plan) -> float``: the section's estimated wall time (measured), for the plan line of
+        ``prunegap check``; ``None`` counts :data:`DEFAULT_SECTION_SECONDS` (quick, full).
     """
 
     name: str
@@ -124,6 +131,13 @@ class SectionSpec:
     steps: object = None
     seed_key: int | None = None
     formal_key: str | None = None
+    seconds: object = None
 
     def count_steps(self, plan: Plan) -> int:
         return int(self.steps(plan)) if self.steps is not None else 0
+
+    def estimate_seconds(self, plan: Plan) -> float:
+        """Estimated wall time of this section under ``plan`` (its ``seconds`` model, or the default)."""
+        if self.seconds is not None:
+            return float(self.seconds(plan))
+        return DEFAULT_SECTION_SECONDS[0 if plan.quick else 1]

@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 import sys
 
-from pybridge.cliargs import EXIT_OK, EXIT_UNAVAILABLE, EXIT_VIOLATED, seed_arg
+from pybridge.cliargs import EXIT_OK, EXIT_UNAVAILABLE, EXIT_VIOLATED, budget, int_arg, seed_arg
 from pybridge.errors import InvalidArgument
+from pybridge.formal.section import MAX_REPLAY
 
 __all__ = ["add_command"]
 
@@ -14,7 +15,8 @@ __all__ = ["add_command"]
 def add_command(sub) -> None:
     """Add ``prunegap formal`` to the subparsers ``sub``."""
     f = sub.add_parser("formal", help="build and audit the Coq development; per-claim formal status")
-    f.add_argument("--replay", type=int, default=20, help="Monte Carlo certificates to replay in Coq (default 20)")
+    f.add_argument("--replay", type=int_arg(0, MAX_REPLAY), default=20,
+                   help=f"Monte Carlo certificates to replay in Coq (default 20, at most {MAX_REPLAY})")
     f.add_argument("--seed", type=seed_arg, default=0)
     f.add_argument("--json", action="store_true", help="print one JSON object")
     pins = f.add_mutually_exclusive_group()
@@ -28,19 +30,24 @@ def add_command(sub) -> None:
 
 def _cmd_formal(args) -> int:
     from pybridge.stats import seeding
+    from pybridge.stats.budget import WorkEstimate
     from pybridge.formal.pin import STATEMENT_MISMATCH
-    from pybridge.formal.section import formal_outcomes
+    from pybridge.formal.section import COQ_BUILD_SECONDS, REPLAY_SECONDS, formal_outcomes, required_tool_reason
+    from pybridge.formal.runner import find_tool
 
     if args.replay < 0:
         raise InvalidArgument(f"--replay must be >= 0, got --replay={args.replay}")
     if args.write_pins or args.check_pins:
         from pybridge.formal.pin import pin_statements
-        from pybridge.formal.runner import find_tool
 
         if find_tool("coqc") is None:
             print("prunegap formal: coqc is unavailable: cannot print the Coq statements to pin", file=sys.stderr)
             return EXIT_UNAVAILABLE
+        budget("formal", WorkEstimate("Coq build and statement pins", COQ_BUILD_SECONDS, 1, 0, ()), args)
         return EXIT_OK if pin_statements(args.claims.values(), write=args.write_pins) == 0 else EXIT_VIOLATED
+    if find_tool("coqc") is not None:
+        budget("formal", WorkEstimate(f"Coq build and audit + {args.replay} certificate replays",
+                                      COQ_BUILD_SECONDS + REPLAY_SECONDS * args.replay, 1, 0, ("--replay",)), args)
     data = formal_outcomes(args.claims, replay=args.replay, seed_root=seeding.root_seed_sequence(args.seed))
     if args.json:
         print(json.dumps(data))
@@ -61,10 +68,8 @@ def _cmd_formal(args) -> int:
     if outcomes & {"failed", STATEMENT_MISMATCH} or lean_outcomes & {"rejected", STATEMENT_MISMATCH} \
             or data["lean"]["static_problems"]:
         return EXIT_VIOLATED
-    if data["lean"]["required_tool_missing"]:
-        print("prunegap formal: lake is unavailable and PRUNEGAP_REQUIRE_LEAN=1", file=sys.stderr)
-        return EXIT_UNAVAILABLE
-    if "unavailable" in outcomes and data["required"]:
-        print("prunegap formal: coqc is unavailable and PRUNEGAP_REQUIRE_COQ=1", file=sys.stderr)
+    reason = required_tool_reason(data)
+    if reason:
+        print(f"prunegap formal: {reason}", file=sys.stderr)
         return EXIT_UNAVAILABLE
     return EXIT_OK

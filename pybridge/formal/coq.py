@@ -30,6 +30,9 @@ from pathlib import Path
 from pybridge.errors import ToolFailedError, ToolNotFoundError
 from pybridge.formal.runner import find_tool, run_tool
 from pybridge.stats.scratch import make_scratch_dir, sweep_stale
+from pybridge.errors import InvalidArgument
+from pybridge.rss import Certificate
+from pybridge.validation import check_instance, check_text
 
 __all__ = [
     "COQ_DIR",
@@ -173,6 +176,7 @@ def parse_assumptions(text: str) -> dict:
     ``other`` collects anything that is neither an axiom nor "Closed under the global context" (for example
     sections about unguarded fixpoints or type-in-type), which the audit treats as a failure.
     """
+    check_text("text", text)
     out: dict = {}
     current = None
     in_axioms = False
@@ -308,6 +312,10 @@ def _q(x: Fraction) -> str:
 
 def certificate_to_coq(cert, name: str = "cert") -> str:
     """Coq text (replay format of ``coq/README.md``) asserting ``check_certificate ... = true``."""
+    check_instance("cert", cert, Certificate)
+    check_text("name", name, max_len=200)
+    if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_']*", name):
+        raise InvalidArgument(f"name must be a Coq identifier, got name={name!r}")
     n = len(cert.xs)
     masks = ";\n  ".join("[" + "; ".join("true" if (m >> i) & 1 else "false" for i in range(n)) + "]"
                          for m in cert.masks)

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from pybridge.errors import ExternalToolError
 from pybridge.formal.runner import find_tool, run_tool
+from pybridge.validation import check_text
 
 __all__ = [
     "LEAN_DIR",
@@ -70,6 +71,7 @@ def find_lake() -> str | None:
 
 def parse_lean_messages(text: str) -> list[LeanMessage]:
     """Diagnostics of ``lake build`` / ``lean`` output (continuation lines are appended)."""
+    check_text("text", text)
     out: list[LeanMessage] = []
     for raw in text.splitlines():
         m = _MSG.match(raw.strip())
@@ -84,6 +86,7 @@ def parse_lean_messages(text: str) -> list[LeanMessage]:
 
 def parse_print_axioms(text: str) -> dict:
     """``{declaration: [axioms]}`` from ``#print axioms`` output."""
+    check_text("text", text)
     out: dict = {}
     for line in text.splitlines():
         line = line.strip()

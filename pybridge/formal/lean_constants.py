@@ -12,6 +12,8 @@ import hashlib
 from fractions import Fraction
 from pathlib import Path
 
+from pybridge.validation import check_text
+
 __all__ = ["GENERATED_PATH", "expected_generated_constants", "write_generated_constants", "lean_ident"]
 
 GENERATED_PATH = Path(__file__).resolve().parents[2] / "lean" / "Prunegap" / "Generated" / "Constants.lean"
@@ -19,6 +21,7 @@ GENERATED_PATH = Path(__file__).resolve().parents[2] / "lean" / "Prunegap" / "Ge
 
 def lean_ident(name: str) -> str:
     """``const-lueker-kappa`` -> ``lueker_kappa`` (snake_case Lean identifier)."""
+    check_text("name", name, max_len=1000)
     base = name[len("const-"):] if name.startswith("const-") else name
     return base.replace("-", "_").replace(".", "_")
 

@@ -32,8 +32,12 @@ theorem, ``claim id <TAB> qualified name <TAB> statement``.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
+
+from pybridge.errors import InvalidArgument, InvalidType
+from pybridge.validation import check_instance, check_sequence, check_text
 
 __all__ = [
     "COQ_GOLDEN",
@@ -60,8 +64,18 @@ _COMMAND = "prunegap formal --write-pins"
 _MARK = "STATEMENT "
 
 
+def _claims(claims) -> list:
+    """``claims`` as a list of :class:`~pybridge.claims.Claim` (a registry mapping gives its values)."""
+    from pybridge.claims import Claim
+
+    if hasattr(claims, "values") and not isinstance(claims, (str, bytes)):
+        claims = list(claims.values())
+    return [check_instance(f"claims[{i}]", c, Claim) for i, c in enumerate(check_sequence("claims", claims))]
+
+
 def normalize_statement(text: str) -> str:
     """Collapse every run of white space to one blank and strip the ends."""
+    check_text("text", text)
     return " ".join(text.split())
 
 
@@ -73,16 +87,25 @@ def read_golden(path: Path) -> dict:
     ValueError
         A non-comment line is not ``id<TAB>name<TAB>statement``.
     """
+    if not isinstance(path, (str, os.PathLike)):
+        raise InvalidType(f"path must be a path, got path={path!r:.80} (type={type(path).__name__})")
     path = Path(path)
     if not path.exists():
         return {}
+    if not path.is_file():
+        raise InvalidArgument(f"path must be a golden file, got path={str(path)!r} (not a regular file)")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InvalidArgument(f"path must be a readable text golden file, got path={str(path)!r} ({exc})") from None
     out = {}
-    for i, line in enumerate(path.read_text().splitlines(), 1):
+    for i, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         parts = line.split("\t")
         if len(parts) != 3:
-            raise ValueError(f"{path.name}:{i}: expected 'claim id<TAB>name<TAB>statement', got {line[:80]!r}")
+            raise InvalidArgument(
+                f"{path.name}:{i}: expected 'claim id<TAB>name<TAB>statement', got {line[:80]!r}")
         out[parts[0]] = (parts[1], parts[2])
     return out
 
@@ -100,6 +123,7 @@ def write_golden(path: Path, pins: dict, prover: str) -> None:
 
 def statement_file_lines(claims) -> list[str]:
     """Vernacular printing each claim's statement (``Check``), each preceded by a marker line."""
+    claims = _claims(claims)
     lines = []
     for c in claims:
         lines.append(f'Goal True. idtac "{_MARK}{c.id} {c.coq}". Abort.')
@@ -114,6 +138,8 @@ def parse_statements(text: str, markers=("AUDIT ",)) -> dict:
     one of ``markers``); ``Check`` prints ``short_name`` then ``: type``, and the
     returned statement is the type, white space collapsed.
     """
+    check_text("text", text)
+    markers = tuple(check_text("markers[i]", m, max_len=100) for m in check_sequence("markers", markers))
     out: dict = {}
     current, buf = None, []
 
@@ -163,6 +189,9 @@ def lean_signature(name: str, sources: dict) -> str | None:
     From the keyword (``theorem``/``lemma``) through the binders and type up to the
     ``:=`` that begins the proof; comments removed, white space collapsed.
     """
+    check_text("name", name, max_len=1000)
+    if not isinstance(sources, dict) or not all(isinstance(t, str) for t in sources.values()):
+        raise InvalidType(f"sources must be a dict {{path: text}}, got sources={sources!r:.80}")
     short = name.split(".")[-1]
     pat = re.compile(rf"(?m)^\s*(?:@\[[^\]]*\]\s*)?(?:private\s+)?(?:theorem|lemma)\s+(?:Prunegap\.)?"
                      rf"{re.escape(short)}(?![\w'])")
@@ -181,7 +210,10 @@ def lean_statements(claims, root: Path | None = None) -> dict:
     """``{claim id: (lean name, signature)}`` for every claim with a Lean name declared in ``root``."""
     from pybridge.formal.lean import LEAN_DIR, lean_sources
 
-    sources = lean_sources(root or LEAN_DIR)
+    claims = _claims(claims)
+    if root is not None and not isinstance(root, (str, os.PathLike)):
+        raise InvalidType(f"root must be a path, got root={root!r:.80}")
+    sources = lean_sources(Path(root) if root is not None else LEAN_DIR)
     out = {}
     for c in claims:
         if c.lean:
@@ -193,6 +225,7 @@ def lean_statements(claims, root: Path | None = None) -> dict:
 
 def lean_statement_problems(claims, *, root: Path | None = None, golden: Path = LEAN_GOLDEN) -> dict:
     """``{claim id: message}`` for Lean theorems whose signature differs from the pinned one (or is unpinned)."""
+    claims = _claims(claims)
     pins = read_golden(golden)
     current = lean_statements(claims, root)
     problems = {}

@@ -24,7 +24,6 @@ from __future__ import annotations
 import math
 import re
 import shutil
-import tempfile
 import time
 from dataclasses import dataclass
 from fractions import Fraction
@@ -32,6 +31,8 @@ from pathlib import Path
 
 from pybridge.errors import ExternalToolError, InvalidArgument, InvalidType
 from pybridge.formal.runner import find_tool, run_tool
+from pybridge.stats.scratch import make_scratch_dir
+from pybridge.validation import check_bool, check_exact, check_instance, check_sequence, check_text
 
 __all__ = ["ReplayInstance", "ExportMismatch", "instances_from_records", "check_round_trip", "instance_to_coq",
            "parse_coq_instances", "replay_decisions",
@@ -94,9 +95,21 @@ class ReplayInstance:
 def instances_from_records(records) -> list[ReplayInstance]:
     """ReplayInstances from JSON-safe records (``xs``, ``eps``, ``a``, ``b`` as float.hex strings; ``expected``)."""
     def q(h):
-        return Fraction(float.fromhex(h))
-    return [ReplayInstance(tuple(q(x) for x in r["xs"]), q(r["eps"]), q(r["a"]), q(r["b"]), bool(r["expected"]),
-                           r.get("label", "")) for r in records]
+        if not isinstance(h, str):
+            raise InvalidType(f"a replay record holds float.hex strings, got {h!r:.60}")
+        try:
+            v = float.fromhex(h)
+        except ValueError:
+            raise InvalidArgument(f"a replay record holds float.hex strings, got {h!r:.60}") from None
+        return check_exact("value", v)
+    out = []
+    for i, r in enumerate(check_sequence("records", records)):
+        if not isinstance(r, dict) or not {"xs", "eps", "a", "b", "expected"} <= set(r):
+            raise InvalidArgument(f"records[{i}] must be a dict with xs, eps, a, b, expected, got {r!r:.80}")
+        xs = tuple(q(x) for x in check_sequence(f"records[{i}].xs", r["xs"]))
+        out.append(ReplayInstance(xs, q(r["eps"]), q(r["a"]), q(r["b"]), check_bool("expected", r["expected"]),
+                                  str(r.get("label", ""))))
+    return out
 
 
 def _z(v: int) -> str:
@@ -105,6 +118,7 @@ def _z(v: int) -> str:
 
 def instance_to_coq(inst: ReplayInstance) -> str:
     """The Coq term ``decide_cover D [x_1; ...] e a b`` of an instance (integers scaled by D)."""
+    check_instance("inst", inst, ReplayInstance)
     D, xs, e, a, b = inst.scaled()
     return f"decide_cover {D}%positive [{'; '.join(_z(x) for x in xs)}] {_z(e)} {_z(a)} {_z(b)}"
 
@@ -115,6 +129,7 @@ _INT = re.compile(r"\((-?\d+)\)%Z")
 
 def parse_coq_instances(text: str) -> list[tuple]:
     """Read back every ``decide_cover`` call of a replay file as exact ``(xs, eps, a, b)`` Fractions."""
+    check_text("text", text)
     out = []
     for m in _TERM.finditer(text):
         D = int(m.group(1))
@@ -125,6 +140,8 @@ def parse_coq_instances(text: str) -> list[tuple]:
 
 def check_round_trip(instances, text: str) -> None:
     """Raise :class:`ExportMismatch` unless ``text`` holds exactly ``instances`` in order."""
+    instances = [check_instance(f"instances[{i}]", x, ReplayInstance)
+                 for i, x in enumerate(check_sequence("instances", instances))]
     parsed = parse_coq_instances(text)
     if len(parsed) != len(instances):
         raise ExportMismatch(f"replay file holds {len(parsed)} instances, expected {len(instances)}")
@@ -204,7 +221,7 @@ def replay_decisions(instances, *, exporter=instance_to_coq, timeout: float = 60
         run = build.coqc("PrunegapDecideReplay.v", timeout=timeout)
         out["seconds"] = round(run.seconds, 2)
         return _compare(out, instances, run.stdout)
-    work = Path(tempfile.mkdtemp(prefix="prunegap-replay-"))
+    work = make_scratch_dir("prunegap-replay-")  # carries our pid: swept by the next run if we are killed
     try:
         theories = work / "theories"
         theories.mkdir()

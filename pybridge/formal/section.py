@@ -15,7 +15,10 @@ import time
 
 from pybridge.stats import seeding
 from pybridge.rss import build_certificate
-from pybridge.errors import ExternalToolError, InvalidArgument
+import numpy as np
+
+from pybridge.errors import ExternalToolError, InvalidArgument, InvalidType
+from pybridge.validation import check_instance, check_int, check_real
 from pybridge.claims import ClaimCheck, Plan, Section, SectionSpec
 from pybridge.formal.coq import audit_coq, build_coq, coq_version, replay_certificates, scan_forbidden
 from pybridge.rss import get_law
@@ -24,7 +27,8 @@ from pybridge.formal.pin import STATEMENT_MISMATCH, lean_statement_problems
 from pybridge.formal.runner import coq_required, lean_required
 from pybridge.formal.replay import instances_from_records, replay_decisions
 
-__all__ = ["formal_outcomes", "formal_section", "replay_instances", "SECTION"]
+__all__ = ["formal_outcomes", "formal_section", "replay_instances", "required_tool_reason", "formal_seconds",
+           "MAX_REPLAY", "SECTION"]
 
 
 def replay_instances(count: int, seed_root, *, n: int = 10, eps: float = 0.1):
@@ -32,6 +36,10 @@ def replay_instances(count: int, seed_root, *, n: int = 10, eps: float = 0.1):
 
     Instances that do not cover are skipped (a certificate exists only for covered ones).
     """
+    count = check_int("count", count, min_value=0, max_value=MAX_REPLAY)
+    check_instance("seed_root", seed_root, np.random.SeedSequence)
+    n = check_int("n", n, min_value=1, max_value=64)
+    eps = check_real("eps", eps, min_value=0.0, min_open=True)
     rng = seeding.child_rng(seed_root, 30, 0)
     law = get_law("uniform")
     certs, drawn = [], 0
@@ -177,10 +185,45 @@ def formal_section(plan: Plan, rng) -> Section:
              "no sorry/admit/axiom, the axioms file lists every theorem, the generated constants file is in sync") + ". Lean build: "
         + ", ".join(sorted({v["outcome"] for v in lean["claims"].values()})) + ".", "static", lean))
     data["required_tool_missing"] = (data["coqc"] is None and data["required"]) or lean["required_tool_missing"]
+    data["required_tool_reason"] = required_tool_reason(data)
     sec.data = data
     sec.markdown = _table(data)
     sec.seconds = time.perf_counter() - t0
     return sec
+
+
+def required_tool_reason(data) -> str | None:
+    """Why a required tool makes the run exit 3 (``None`` when nothing required is missing)."""
+    if not isinstance(data, dict) or not isinstance(data.get("lean"), dict) or not {"coqc", "required"} <= set(data):
+        raise InvalidType(f"data must be the dict of formal_outcomes, got data={data!r:.80}")
+    reasons = []
+    if data["coqc"] is None and data["required"]:
+        reasons.append("coqc is unavailable and PRUNEGAP_REQUIRE_COQ=1")
+    if data["lean"]["required_tool_missing"]:
+        reasons.append("lake is unavailable and PRUNEGAP_REQUIRE_LEAN=1 (set PRUNEGAP_LAKE or put lake on PATH)")
+    return "; ".join(reasons) or None
+
+
+def formal_seconds(plan: Plan) -> float:
+    """Estimated wall time of the formal section: the Coq build and audit, then the replays (measured).
+
+    Measured on 2 shared cores: the quick section 24 s wall (build, audit, 20 replays); ``prunegap formal
+    --replay 40`` 74 s wall beside another job (30 s of coqc for the build, 3.1 s for the 40 replays).
+    Without coqc: about a second.
+    """
+    check_instance("plan", plan, Plan)
+    from pybridge.formal.runner import find_tool
+
+    if find_tool("coqc") is None:
+        return 1.0
+    return COQ_BUILD_SECONDS + REPLAY_SECONDS * (20 if plan.quick else 40)
+
+
+#: measured wall time of the scratch Coq build with its audit (2 shared cores), and of one certificate replay
+COQ_BUILD_SECONDS = 45.0
+REPLAY_SECONDS = 0.1
+#: most certificates ``prunegap formal --replay`` accepts (about 10 minutes of vm_compute)
+MAX_REPLAY = 5000
 
 
 def _table(data) -> str:
@@ -197,4 +240,4 @@ def _table(data) -> str:
 
 
 SECTION = SectionSpec(name="formal", title="Machine-checked (Coq)", run=formal_section, seed_key=3,
-                      formal_key="outcomes")
+                      formal_key="outcomes", seconds=formal_seconds)

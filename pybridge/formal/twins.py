@@ -14,7 +14,8 @@ from fractions import Fraction
 from math import gcd
 from itertools import product
 
-from pybridge.validation import check_exact, check_int
+from pybridge.errors import InvalidArgument
+from pybridge.validation import check_exact, check_int, check_sequence
 
 __all__ = [
     "relu",
@@ -37,6 +38,8 @@ __all__ = [
 
 def relu(t):
     """:math:`\\sigma(t) = \\max(t, 0)` (exact on Fractions)."""
+    if not isinstance(t, (Fraction, int)) or isinstance(t, bool):
+        t = check_exact("t", t)
     return t if t > 0 else t * 0
 
 
@@ -60,6 +63,21 @@ def kink_arc_three_point(s, c, c1, c2) -> bool:
     return s <= 2 * (1 + c) * m
 
 
+#: largest exponent n of the exact powers (1 - q)^n, 2^r (a Fraction power grows with n)
+MAX_POWER = 10**4
+
+
+def _neurons(neurons) -> list:
+    """Neurons ``(c_i, p_i, q_i)`` as exact triples."""
+    out = []
+    for i, nu in enumerate(check_sequence("neurons", neurons, max_len=10**4)):
+        nu = check_sequence(f"neurons[{i}]", nu)
+        if len(nu) != 3:
+            raise InvalidArgument(f"neurons[{i}] must be a triple (c, p, q), got {len(nu)} values")
+        out.append(tuple(check_exact(f"neurons[{i}]", v) for v in nu))
+    return out
+
+
 def _three_points(s, c):
     return ((s, c), (Fraction(0), Fraction(1)), (-s, c))
 
@@ -76,7 +94,7 @@ def theorem_a_core(s, c, neurons) -> bool:
     """
     s, c = check_exact("s", s), check_exact("c", c)
     pts = _three_points(s, c)
-    nn = [tuple(check_exact("neuron", v) for v in neuron) for neuron in neurons]
+    nn = _neurons(neurons)
     for ci, p, q in nn:
         vals = [p * x1 + q * x2 for x1, x2 in pts]
         if not (all(v >= 0 for v in vals) or all(v <= 0 for v in vals)):
@@ -87,8 +105,10 @@ def theorem_a_core(s, c, neurons) -> bool:
 
 def relu_odd_part(ts, vs) -> bool:
     r"""Claim ``relu-odd-part``: :math:`\sum v_i\sigma(t_i) - \sum v_i\sigma(-t_i) = \sum v_i t_i` (exact)."""
-    ts = [check_exact("t", t) for t in ts]
-    vs = [check_exact("v", v) for v in vs]
+    ts = [check_exact("t", t) for t in check_sequence("ts", ts)]
+    vs = [check_exact("v", v) for v in check_sequence("vs", vs, max_len=len(ts))]
+    if len(vs) != len(ts):
+        raise InvalidArgument(f"ts and vs must have the same length, got {len(ts)} and {len(vs)}")
     lhs = sum((v * relu(t) for v, t in zip(vs, ts)), Fraction(0)) - sum((v * relu(-t) for v, t in zip(vs, ts)), Fraction(0))
     even = all(relu(t) + relu(-t) == abs(t) for t in ts)
     return lhs == sum((v * t for v, t in zip(vs, ts)), Fraction(0)) and even
@@ -110,8 +130,10 @@ def b0_positive_homogeneity(u, x, S, w) -> bool:
 
 def second_moment(ps, ys) -> bool:
     r"""L6 (claim ``rss-second-moment``): :math:`(\sum p_jy_j)^2 \le (\sum p_jy_j^2)(\sum_{y_j>0}p_j)` for p, y >= 0."""
-    ps = [check_exact("p", p) for p in ps]
-    ys = [check_exact("y", y) for y in ys]
+    ps = [check_exact("p", p) for p in check_sequence("ps", ps)]
+    ys = [check_exact("y", y) for y in check_sequence("ys", ys)]
+    if len(ps) != len(ys):
+        raise InvalidArgument(f"ps and ys must have the same length, got {len(ps)} and {len(ys)}")
     a = sum((p * y for p, y in zip(ps, ys)), Fraction(0))
     b = sum((p * y * y for p, y in zip(ps, ys)), Fraction(0))
     c = sum((p for p, y in zip(ps, ys) if y > 0), Fraction(0))
@@ -122,11 +144,13 @@ def bernoulli_amplification(q, n, m=None, r=None) -> bool:
     r"""L7 (claim ``rss-amplification``): :math:`(1-q)^n \ge 1 - nq` for q in [0, 1]; and
     :math:`2^r \ge m(2m+1) \Rightarrow (2m+1)2^{-r} \le 1/m` for integers m >= 1."""
     q = check_exact("q", q)
-    n = check_int("n", n, min_value=0)
+    n = check_int("n", n, min_value=0, max_value=MAX_POWER)
+    if m is not None:
+        m = check_int("m", m, min_value=1, max_value=10**9)
+    if r is not None:
+        r = check_int("r", r, min_value=0, max_value=MAX_POWER)
     ok = (1 - q) ** n >= 1 - n * q
     if m is not None and r is not None:
-        m = check_int("m", m, min_value=1)
-        r = check_int("r", r, min_value=0)
         if 2**r >= m * (2 * m + 1):
             ok &= Fraction(2 * m + 1, 2**r) <= Fraction(1, m)
     return bool(ok)
@@ -135,7 +159,7 @@ def bernoulli_amplification(q, n, m=None, r=None) -> bool:
 def theorem_a_union_bound(q, n) -> bool:
     r"""Claim ``theorem-a-union-bound``: :math:`0 \le 1 - (1-q)^n \le nq` for q in [0, 1]."""
     q = check_exact("q", q)
-    n = check_int("n", n, min_value=0)
+    n = check_int("n", n, min_value=0, max_value=MAX_POWER)
     v = 1 - (1 - q) ** n
     return 0 <= v <= n * q
 
@@ -148,10 +172,10 @@ def complete_sequence_covers(xs, eps) -> bool:
     :math:`z \in [0, \sum x_i]` is within ε of a subset sum.  Vacuous (True) when
     the hypotheses fail.  Brute force over all :math:`2^n` sums (n <= 16).
     """
-    xs = sorted(check_exact("x", x) for x in xs)
+    xs = sorted(check_exact("x", x) for x in check_sequence("xs", xs))
     eps = check_exact("eps", eps, positive=True)
     if len(xs) > 16:
-        raise ValueError(f"brute force needs n <= 16, got n={len(xs)}")
+        raise InvalidArgument(f"brute force needs n <= 16, got n={len(xs)}")
     if any(x < 0 for x in xs) or (xs and xs[0] > 2 * eps):
         return True
     run = Fraction(0)
@@ -172,10 +196,12 @@ def grid_covers(points, a, b, h, eps_prime) -> bool:
     maximum over [a, b] is attained at a, b or a midpoint of consecutive points.
     Vacuous (True) when some grid point is farther than ε'.
     """
-    pts = sorted(check_exact("point", p) for p in points)
+    pts = sorted(check_exact("point", p) for p in check_sequence("points", points, max_len=10**4))
     a, b, h, ep = (check_exact(k, v) for k, v in zip(("a", "b", "h", "eps_prime"), (a, b, h, eps_prime)))
     if not pts or h <= 0 or b < a:
         return True
+    if (b - a) / h > 10**5:
+        raise InvalidArgument(f"grid_covers checks at most 10^5 grid points, got (b - a)/h = {float((b - a) / h):.3g}")
 
     def dist(z):
         return min(abs(z - p) for p in pts)
@@ -194,7 +220,7 @@ def kink_free_affine(neurons, a, b) -> bool:
     :math:`\sum c_i\sigma(p_it+q_i)` is affine on [a, b] (checked exactly at a, b, the
     midpoint and the quarter points).  Vacuous when a root lies inside."""
     a, b = check_exact("a", a), check_exact("b", b)
-    nn = [tuple(check_exact("neuron", v) for v in nu) for nu in neurons]
+    nn = _neurons(neurons)
     if not a < b:
         return True
     for _, p, q in nn:
@@ -213,7 +239,7 @@ def sinusoid_second_difference(c1, c2, theta, r, *, dps: int = 60) -> bool:
     import mpmath
 
     ctx = mpmath.MPContext()
-    ctx.dps = dps
+    ctx.dps = check_int("dps", dps, min_value=15, max_value=10_000)
     c1, c2, th, r = (ctx.mpf(check_exact(k, v).numerator) / check_exact(k, v).denominator
                      for k, v in zip(("c1", "c2", "theta", "r"), (c1, c2, theta, r)))
 
@@ -233,7 +259,7 @@ def interval_union_decision(xs, e, a, b) -> bool:
     empty intervals, sorts by left end and merges intervals that share a point; the answer is
     ``b < a`` or one interval contains ``[a, b]``.  Exact (Python ints).
     """
-    xs = [check_int(f"xs[{i}]", x) for i, x in enumerate(xs)]
+    xs = [check_int(f"xs[{i}]", x) for i, x in enumerate(check_sequence("xs", xs, max_len=24))]
     e, a, b = check_int("e", e), check_int("a", a), check_int("b", b)
 
     def normalize(L):
@@ -261,7 +287,9 @@ def decide_cover_both_directions(xs, eps, a, b) -> bool:
     """
     from pybridge.rss import covers_exact
 
-    vals = [Fraction(v) for v in (eps, a, b, *xs)]
+    xs = check_sequence("xs", xs, max_len=24)
+    vals = [check_exact(k, v) for k, v in zip(("eps", "a", "b", *(f"xs[{i}]" for i in range(len(xs)))),
+                                            (eps, a, b, *xs))]
     den = 1
     for v in vals:
         den = den * v.denominator // gcd(den, v.denominator)

@@ -27,7 +27,11 @@ from fractions import Fraction
 
 import numpy as np
 
-from pybridge.validation import check_int, check_real
+from pybridge.errors import InvalidArgument
+from pybridge.validation import check_choice, check_int, check_real, check_vector
+
+#: largest width n of the bounds (far beyond any network here; keeps every float finite)
+MAX_WIDTH = 10**12
 
 __all__ = [
     "Bound",
@@ -90,8 +94,8 @@ def kink_angles(p, q) -> np.ndarray:
     :math:`Pu_i = 0` has no kink on the circle and gets :math:`\pi/2`.
     Source: theory §3.5 (RECON).
     """
-    p = np.abs(np.asarray(p, dtype=np.float64))
-    q = np.abs(np.asarray(q, dtype=np.float64))
+    p = np.abs(check_vector("p", p, flatten=True))
+    q = np.abs(check_vector("q", q, length=p.size, flatten=True))
     eta = np.arctan2(q, p)
     return np.where((p == 0.0) & (q == 0.0), 0.5 * math.pi, eta)
 
@@ -161,7 +165,7 @@ def theorem_a_bound(n: int, eps: float) -> Bound:
     >>> round(theorem_a_bound(27, 0.01).value, 4)
     0.5016
     """
-    n = check_int("n", n, min_value=1)
+    n = check_int("n", n, min_value=1, max_value=MAX_WIDTH)
     q = theorem_a_q(eps)
     return Bound(
         1.0 - (1.0 - q) ** n,
@@ -182,6 +186,7 @@ def line_variant_q(eps: float, law: str) -> float:
     Source: theory §3.6 corollaries (RECON).
     """
     eps = _eps(eps)
+    check_choice("law", law, ("G", "U"))
     if 16.0 * eps * eps >= 1.0:
         return 1.0
     r = 4.0 * eps / math.sqrt(1.0 - 16.0 * eps * eps)
@@ -201,7 +206,7 @@ def line_variant_bound(n: int, eps: float, law: str = "U") -> Bound:
     >>> round(line_variant_q(0.01, "U"), 6)  # 2 eps / sqrt(1 - 16 eps^2)
     0.020016
     """
-    n = check_int("n", n, min_value=1)
+    n = check_int("n", n, min_value=1, max_value=MAX_WIDTH)
     q = line_variant_q(eps, law)
     return Bound(
         1.0 - (1.0 - q) ** n,
@@ -227,6 +232,8 @@ def n_half_theorem_a(eps: float) -> float:
     [2.4, 26.9, 271.9]
     """
     q = theorem_a_q(eps)
+    if not q < 1.0:  # eps within rounding of 1/2: q(eps) rounds to 1 and no width is needed
+        raise InvalidArgument(f"eps must be < 1/2 by more than float rounding, got eps={eps!r}")
     return math.log(2.0) / -math.log1p(-q)
 
 
@@ -237,7 +244,7 @@ def theorem_a_prime_bound(n: int, eps: float) -> Bound:
     :math:`v_i \sim` Uniform[-1,1]; the proof only uses :math:`\Pr(|v_i| < x) \le x`,
     which :math:`N(0,1)` output weights also satisfy).  Capped at 1.
     """
-    n = check_int("n", n, min_value=1)
+    n = check_int("n", n, min_value=1, max_value=MAX_WIDTH)
     eps = _eps(eps)
     c = 2.0 * math.sqrt(5.0 * math.sqrt(math.pi / 2.0))
     return Bound(
@@ -255,7 +262,7 @@ def expected_error_lower(n: int) -> float:
     Source: theory §3.6 corollary "expected best error" (RECON); claim
     ``expected-optimal-error``.
     """
-    n = check_int("n", n, min_value=1)
+    n = check_int("n", n, min_value=1, max_value=MAX_WIDTH)
     return math.pi / (8.0 * (n + 1))
 
 
@@ -287,6 +294,10 @@ def check_theorem_a_core(p, q, coef, eta: float) -> tuple[bool, bool]:
     Claims ``theorem-a-core`` and ``kink-arc-three-point`` (theory §3.4 K2, §3.6, RECON;
     Coq ``Prunegap.TheoremA.theorem_a_core``).  The lemma says hypothesis implies conclusion.
     """
+    eta = check_real("eta", eta, min_value=0.0, max_value=0.5 * math.pi, min_open=True)
+    p = check_vector("p", p, flatten=True)
+    q = check_vector("q", q, length=p.size, flatten=True)
+    coef = check_vector("coef", coef, length=p.size, flatten=True)
     s = Fraction(math.sin(eta))
     c = Fraction(math.cos(eta))
     pts = ((s, c), (Fraction(0), Fraction(1)), (-s, c))

@@ -25,7 +25,8 @@ import numpy as np
 from scipy import integrate, stats
 
 from pybridge.stats import seeding
-from pybridge.errors import SolverError
+from pybridge.errors import InvalidArgument, SolverError
+from pybridge.validation import check_probability, check_real, check_vector
 from pybridge.claims import ClaimCheck
 from pybridge.gap.bounds import (
     check_theorem_a_core,
@@ -109,6 +110,10 @@ def gap_ordering_holds(p, q, v, *, tol: float = ORDER_TOL) -> bool:
     -----
     Claim ``gap-ordering``; theory §3.6 (RECON).
     """
+    p = check_vector("p", p, flatten=True)
+    q = check_vector("q", q, length=p.size, flatten=True)
+    v = check_vector("v", v, length=p.size, flatten=True)
+    tol = check_real("tol", tol, min_value=0.0)
     _, cert = theorem_a_certificate(p, q)
     rf = rf_optimum(p, q)
     npr = best_neuron_subset(p, q, v, method="exhaustive")
@@ -296,7 +301,10 @@ def empirical_bernstein_upper(x, alpha: float) -> float:
     :math:`\bar x + \sqrt{2V\ln(2/\alpha)/N} + 7\ln(2/\alpha)/(3(N-1))`, :math:`V` the sample
     variance; holds with probability at least :math:`1 - \alpha`.
     """
-    x = np.asarray(x, dtype=np.float64)
+    x = check_vector("x", x, min_len=1, flatten=True)
+    if ((x < 0) | (x > 1)).any():
+        raise InvalidArgument("x must lie in [0, 1] (empirical Bernstein bound for bounded variables)")
+    alpha = check_probability("alpha", alpha)
     size = x.size
     lg = math.log(2.0 / alpha)
     var = float(np.var(x, ddof=1)) if size > 1 else 1.0

@@ -22,9 +22,9 @@ plane coordinates, about ``6 * 8 n d`` bytes per worker.
 
 from __future__ import annotations
 
-import math
 
 from pybridge.stats.budget import WorkEstimate, format_count
+from pybridge.validation import check_choice, check_instance, check_int
 
 __all__ = ["trial_seconds", "monte_carlo_estimate", "SAFETY"]
 
@@ -35,6 +35,10 @@ MILP_TRIAL_CAP = 60.0 * 40
 
 def trial_seconds(scheme: str, model: str, d: int, n: int) -> float:
     """Estimated seconds of one trial of ``scheme`` (``rf``, ``neuron``, ``b0``, ``b1``, ``masked-rf``)."""
+    check_choice("scheme", scheme, ("rf", "neuron", "b0", "b1", "masked-rf"))
+    check_choice("model", model, ("M0", "M1"))
+    d = check_int("d", d, min_value=1)
+    n = check_int("n", n, min_value=1)
     sample = 1e-8 * n * d
     if scheme == "neuron":
         if d == 1:
@@ -56,6 +60,11 @@ def trial_seconds(scheme: str, model: str, d: int, n: int) -> float:
 
 def monte_carlo_estimate(spec, trials: int, *, workers: int = 1) -> WorkEstimate:
     """The :class:`~pybridge.stats.budget.WorkEstimate` of ``trials`` trials of ``spec`` (a ``GapSpec``)."""
+    from pybridge.gap.trial import GapSpec
+
+    check_instance("spec", spec, GapSpec)
+    trials = check_int("trials", trials, min_value=0)
+    workers = check_int("workers", workers, min_value=1, max_value=256)
     par = max(1, min(workers, trials))
     secs = trials * trial_seconds(spec.scheme, spec.model, spec.d, spec.n) / par + (1.0 if par > 1 else 0.0)
     peak = 48 * spec.n * spec.d + (8 * 3 * spec.n * 4096 if spec.scheme == "b1" else 0)

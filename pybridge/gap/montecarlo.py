@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from pybridge.stats import seeding
-from pybridge.validation import check_int, check_probability
+from pybridge.validation import check_instance, check_int, check_probability
 from pybridge.stats.estimate import BinomialEstimate, clopper_pearson_lower
 from pybridge.gap.bounds import (
     Bound,
@@ -59,6 +59,7 @@ def applicable_bound(spec: GapSpec) -> tuple[Bound | None, Bound | None]:
         formula at the same (n, ε), to show the gap (a frequency above it means the
         paradigm beats every neuron-pruned network of the M0/(G) model).
     """
+    check_instance("spec", spec, GapSpec)
     n, eps, d = spec.n, spec.eps, spec.d
     ref = theorem_a_bound(n, eps)
     ref = Bound(ref.value, ref.formula, ref.source, ref.claim,

@@ -25,12 +25,14 @@ Source: theory §3.2–§3.3 (RECON).
 from __future__ import annotations
 
 import math
+import numbers
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from pybridge.validation import check_choice, check_int
-from pybridge.errors import InvalidArgument, InvalidType
+from pybridge.validation import (check_choice, check_instance, check_int, check_matrix, check_rng,
+                                 check_sequence)
+from pybridge.errors import InvalidArgument, InvalidType, ResourceLimitError
 
 __all__ = [
     "MODELS",
@@ -49,6 +51,8 @@ __all__ = [
 
 MODELS = ("M0", "M1")
 GAP_LAWS = ("G", "U")
+#: largest input dimension (one target is d floats; one network n * d)
+MAX_D = 10**6
 TARGET_KINDS = ("axis", "diagonal", "random")
 
 MODEL_TEXT = {
@@ -145,7 +149,7 @@ def make_target(kind, d, *, rng=None) -> Target:
     >>> make_target("diagonal", 2).w.round(6).tolist()
     [0.707107, 0.707107]
     """
-    d = check_int("d", d, min_value=1)
+    d = check_int("d", d, min_value=1, max_value=MAX_D)
     if isinstance(kind, str):
         check_choice("target", kind, TARGET_KINDS)
         if kind == "axis":
@@ -154,7 +158,7 @@ def make_target(kind, d, *, rng=None) -> Target:
         elif kind == "diagonal":
             w = np.full(d, 1.0 / math.sqrt(d))
         else:
-            gen = np.random.default_rng(rng)
+            gen = check_rng("rng", rng)
             while True:
                 w = gen.standard_normal(d)
                 nrm = float(np.linalg.norm(w))
@@ -164,15 +168,18 @@ def make_target(kind, d, *, rng=None) -> Target:
         return Target(kind, w, _plane_vector(w))
     try:
         w = np.asarray(kind, dtype=np.float64)
-    except (TypeError, ValueError) as exc:
-        raise InvalidType(f"target must be a kind {list(TARGET_KINDS)} or a vector, got target={kind!r}") from exc
+    except (TypeError, ValueError, OverflowError) as exc:
+        raise InvalidType(f"target must be a kind {list(TARGET_KINDS)} or a vector, got target={kind!r:.80}") from exc
     if w.shape != (d,):
         raise InvalidArgument(f"target vector must have shape ({d},), got shape {w.shape}")
     if not np.all(np.isfinite(w)):
         raise InvalidArgument(f"target vector must be finite, got target={w.tolist()!r}")
-    nrm = float(np.linalg.norm(w))
+    with np.errstate(over="ignore"):
+        nrm = float(np.linalg.norm(w))
     if nrm == 0.0:
         raise InvalidArgument("target vector must be nonzero, got the zero vector")
+    if not math.isfinite(nrm):
+        raise InvalidArgument("target vector must have a finite norm (entries up to about 1e154)")
     w = w / nrm
     return Target("custom", w, _plane_vector(w))
 
@@ -221,6 +228,13 @@ class Network:
 
 def sample_weights(law: str, shape, rng: np.random.Generator) -> np.ndarray:
     """I.i.d. weights of ``law`` (``"G"``: N(0,1); ``"U"``: Uniform[-1,1]) of ``shape``."""
+    check_choice("law", law, GAP_LAWS)
+    rng = check_rng("rng", rng, allow_none=False)
+    if isinstance(shape, (numbers.Integral,)) and not isinstance(shape, bool):
+        shape = (shape,)
+    shape = tuple(check_int(f"shape[{i}]", k, min_value=0) for i, k in enumerate(check_sequence("shape", shape)))
+    if math.prod(shape) > 10**8:
+        raise ResourceLimitError(f"shape must have at most 1e+08 entries, got shape={shape}")
     if law == "G":
         return rng.standard_normal(shape)
     return rng.uniform(-1.0, 1.0, shape)
@@ -261,7 +275,9 @@ def sample_network(model, law, d, n, *, rng) -> Network:
     check_choice("law", law, GAP_LAWS)
     d = check_int("d", d, min_value=1)
     n = check_int("n", n, min_value=1)
-    gen = np.random.default_rng(rng)
+    if n * d > 10**8:
+        raise ResourceLimitError(f"n * d must be <= 1e+08 (the weights of one network), got n={n}, d={d}")
+    gen = check_rng("rng", rng)
     u = sample_weights(law, (n, d), gen)
     v = sample_weights(law, n, gen)
     return Network(model, law, u, v)
@@ -289,7 +305,8 @@ def plane_coordinates(u, target: Target) -> tuple[np.ndarray, np.ndarray]:
     -----
     Source: theory §3.3(d) (RECON).
     """
-    u = np.asarray(u, dtype=np.float64)
+    check_instance("target", target, Target)
+    u = check_matrix("u", u)
     if target.e is None:
         raise InvalidArgument("plane_coordinates needs d >= 2 (d = 1 has no plane)")
     if u.ndim != 2 or u.shape[1] != target.d:
@@ -299,6 +316,11 @@ def plane_coordinates(u, target: Target) -> tuple[np.ndarray, np.ndarray]:
 
 def model_description(model: str, law: str, d: int, target) -> dict:
     """The model block every gap result carries (JSON-safe)."""
+    check_choice("model", model, MODELS)
+    check_choice("law", law, GAP_LAWS)
+    d = check_int("d", d, min_value=1)
+    if not isinstance(target, (Target, str)):
+        raise InvalidType(f"target must be a Target or a target kind, got target={target!r:.80}")
     kind = target.kind if isinstance(target, Target) else str(target)
     out = {
         "model": model,

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy.optimize import Bounds, LinearConstraint, milp
 
-from pybridge.validation import check_choice, check_int, check_real
+from pybridge.validation import check_choice, check_int, check_real, check_vector
 from pybridge.errors import InvalidArgument, SolverError
 from pybridge.rss import MAX_MITM_N, best_subset
 from pybridge.gap.sup_error import EXACT, PLANE_LOWER, circle_candidates, circle_kinks
@@ -218,13 +218,13 @@ def best_neuron_subset(p, q, v, *, model: str = "M0", d: int = 2, method: str = 
     check_choice("model", model, ("M0", "M1"))
     check_choice("method", method, ("auto", "exhaustive", "milp"))
     d = check_int("d", d, min_value=2)
-    grid = check_int("grid", grid, min_value=8)
+    grid = check_int("grid", grid, min_value=8, max_value=10**5)
     tol = check_real("tol", tol, min_value=0.0, min_open=True)
-    time_limit = check_real("time_limit", time_limit, min_value=0.0, min_open=True)
-    max_iter = check_int("max_iter", max_iter, min_value=1)
-    p = np.asarray(p, dtype=np.float64).ravel()
-    q = np.asarray(q, dtype=np.float64).ravel()
-    v = np.asarray(v, dtype=np.float64).ravel()
+    time_limit = check_real("time_limit", time_limit, min_value=0.0, max_value=86400.0, min_open=True)
+    max_iter = check_int("max_iter", max_iter, min_value=1, max_value=10**4)
+    p = check_vector("p", p, flatten=True)
+    q = check_vector("q", q, length=p.size, flatten=True)
+    v = check_vector("v", v, length=p.size, flatten=True)
     if not (p.shape == q.shape == v.shape) or p.size == 0:
         raise InvalidArgument(f"p, q, v must have one nonempty shape, got {p.shape}, {q.shape}, {v.shape}")
     n = p.size
@@ -275,8 +275,9 @@ def best_neuron_subset_line(u, v, w_sign, *, model: str = "M0") -> NeuronPruning
     Claim ``d1-no-gap``; theory §3.6 corollary "d = 1 is degenerate" (RECON).
     """
     check_choice("model", model, ("M0", "M1"))
-    u = np.asarray(u, dtype=np.float64).ravel()
-    v = np.asarray(v, dtype=np.float64).ravel()
+    u = check_vector("u", u, flatten=True)
+    v = check_vector("v", v, length=u.size, flatten=True)
+    w_sign = check_real("w_sign", w_sign)
     side = np.flatnonzero(u * float(w_sign) > 0.0)
     if side.size > MAX_MITM_N:
         raise InvalidArgument(f"d = 1 neuron pruning is exact for at most {MAX_MITM_N} units on the target's side, "

@@ -48,7 +48,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy.optimize import OptimizeWarning, linprog
 
-from pybridge.validation import check_int, check_real
+from pybridge.validation import check_int, check_real, check_vector
 from pybridge.errors import InvalidArgument, SolverError
 from pybridge.gap.bounds import theorem_a_certificate
 from pybridge.gap.sup_error import circle_candidates, circle_kinks
@@ -217,15 +217,15 @@ def rf_optimum(p, q, *, tol: float = DEFAULT_TOL, max_iter: int = 100, grid: int
     >>> r.upper < 1e-9
     True
     """
-    p = np.asarray(p, dtype=np.float64).ravel()
-    q = np.asarray(q, dtype=np.float64).ravel()
+    p = check_vector("p", p, flatten=True)
+    q = check_vector("q", q, length=p.size, flatten=True)
     if p.shape != q.shape or p.size == 0:
         raise InvalidArgument(f"p and q must have one nonempty shape, got {p.shape} and {q.shape}")
     if not (np.all(np.isfinite(p)) and np.all(np.isfinite(q))):
         raise InvalidArgument("p and q must be finite")
     tol = check_real("tol", tol, min_value=0.0, min_open=True)
-    max_iter = check_int("max_iter", max_iter, min_value=1)
-    grid = check_int("grid", grid, min_value=0)
+    max_iter = check_int("max_iter", max_iter, min_value=1, max_value=10**4)
+    grid = check_int("grid", grid, min_value=0, max_value=10**6)
     eta_min, cert = theorem_a_certificate(p, q)
     k2 = np.array([0.5 * math.pi - eta_min, 0.5 * math.pi, 0.5 * math.pi + eta_min])
     theta = np.concatenate([circle_kinks(p, q), k2, np.arange(grid) * (2.0 * math.pi / max(grid, 1))])

@@ -391,5 +391,12 @@ def _run(plan: Plan, rng) -> Section:
     return gap_section(plan.quick, seed=rng, workers=plan.workers, progress=plan.progress).to_section()
 
 
+def _seconds(plan) -> float:
+    """Estimated wall time (plan line of ``prunegap check``): measured 16.7 s quick on 2 shared cores (with
+    margin); the full run within the budget of the four original sections (about 6 minutes together)."""
+    return 20.0 if plan.quick else 170.0
+
+
 SECTION = SectionSpec(name="gap", title="The pruning gap: neuron vs weight pruning",
-                      run=_run, steps=lambda plan: gap_steps(plan.quick), seed_key=4)
+                      run=_run, steps=lambda plan: gap_steps(plan.quick), seed_key=4,
+                      seconds=_seconds)

@@ -37,12 +37,13 @@ Source: theory §3.3–§3.4 (RECON); claims ``kink-free-affine`` (K3) and
 from __future__ import annotations
 
 import math
+import numbers
 from dataclasses import dataclass
 
 import numpy as np
 
-from pybridge.validation import check_choice, check_int
-from pybridge.errors import InvalidArgument
+from pybridge.validation import check_choice, check_int, check_matrix, check_real, check_vector
+from pybridge.errors import InvalidArgument, InvalidType
 
 __all__ = [
     "SupError",
@@ -91,9 +92,9 @@ class SupError:
 
 
 def _clean(p, q, coef):
-    p = np.asarray(p, dtype=np.float64).ravel()
-    q = np.asarray(q, dtype=np.float64).ravel()
-    coef = np.asarray(coef, dtype=np.float64).ravel()
+    p = check_vector("p", p, flatten=True)
+    q = check_vector("q", q, length=p.size, flatten=True)
+    coef = check_vector("coef", coef, length=p.size, flatten=True)
     if not (p.shape == q.shape == coef.shape):
         raise InvalidArgument(f"p, q, coef must have one shape, got {p.shape}, {q.shape}, {coef.shape}")
     if not (np.all(np.isfinite(p)) and np.all(np.isfinite(q)) and np.all(np.isfinite(coef))):
@@ -108,8 +109,8 @@ def circle_kinks(p, q) -> np.ndarray:
     Unit i (with :math:`(p_i, q_i) \ne 0`) has kinks at :math:`\alpha_i \pm \pi/2`,
     :math:`\alpha_i = \operatorname{atan2}(q_i, p_i)`; the target at :math:`\pm\pi/2`.
     """
-    p = np.asarray(p, dtype=np.float64)
-    q = np.asarray(q, dtype=np.float64)
+    p = check_vector("p", p, flatten=True)
+    q = check_vector("q", q, length=p.size, flatten=True)
     nz = (p != 0.0) | (q != 0.0)
     alpha = np.arctan2(q[nz], p[nz])
     k = np.concatenate([alpha + HALF_PI, alpha - HALF_PI, [HALF_PI, -HALF_PI]])
@@ -126,8 +127,15 @@ def circle_error(theta, p, q, coef, *, model: str = "M0") -> np.ndarray:
     :math:`E = \sum_i c_i\sigma(p_i\cos\theta + q_i\sin\theta) - \sigma(\cos\theta)` (M0),
     or :math:`\sigma(\cdot) - \sigma(\cos\theta)` of the same sum (M1).
     """
-    theta = np.atleast_1d(np.asarray(theta, dtype=np.float64))
-    g = _hidden(theta, np.asarray(p, float), np.asarray(q, float), np.asarray(coef, float))
+    check_choice("model", model, ("M0", "M1"))
+    if isinstance(theta, np.ndarray) and theta.ndim == 0:
+        theta = theta.reshape(1)
+    if isinstance(theta, (numbers.Real, np.floating)) and not isinstance(theta, (bool, np.bool_)):
+        theta = np.array([check_real("theta", theta)])
+    else:
+        theta = check_vector("theta", theta, flatten=True)
+    p, q, coef = _clean(p, q, coef)
+    g = _hidden(theta, p, q, coef)
     if model == "M1":
         g = np.maximum(g, 0.0)
     return g - np.maximum(np.cos(theta), 0.0)
@@ -243,8 +251,9 @@ def sup_error_line(u, w_sign, coef, *, model: str = "M0") -> SupError:
     Source: theory §3.6, corollary "d = 1 is degenerate" (RECON); claim ``d1-no-gap``.
     """
     check_choice("model", model, ("M0", "M1"))
-    u = np.asarray(u, dtype=np.float64).ravel()
-    coef = np.asarray(coef, dtype=np.float64).ravel()
+    u = check_vector("u", u, flatten=True)
+    coef = check_vector("coef", coef, length=u.size, flatten=True)
+    check_real("w_sign", w_sign)
     x = np.array([1.0, -1.0])
     g = np.maximum(np.outer(x, u), 0.0) @ coef
     if model == "M1":
@@ -274,9 +283,13 @@ def sampled_sup_lower(u, coef, w, *, model: str = "M0", rng, samples: int = 4096
     """
     check_choice("model", model, ("M0", "M1"))
     samples = check_int("samples", samples, min_value=1)
-    gen = np.random.default_rng(rng)
-    u = np.asarray(u, dtype=np.float64)
-    w = np.asarray(w, dtype=np.float64)
+    if isinstance(rng, bool) or not isinstance(rng, (int, np.random.SeedSequence, np.random.Generator)):
+        raise InvalidType(f"rng must be a numpy Generator, SeedSequence or int seed, got rng={rng!r:.80}")
+    gen = np.random.default_rng(check_int("rng", rng, min_value=0) if isinstance(rng, int) else rng)
+    samples = check_int("samples", samples, min_value=1, max_value=10**6)
+    u = check_matrix("u", u)
+    w = check_vector("w", w, length=u.shape[1], flatten=True)
+    coef = check_vector("coef", coef, length=u.shape[0], flatten=True)
     x = gen.standard_normal((samples, u.shape[1]))
     x /= np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-300)
     x = np.vstack([x, w, -w])

@@ -27,10 +27,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from pybridge.validation import check_choice, check_int, check_real
+from pybridge.validation import check_choice, check_instance, check_int, check_matrix, check_real, check_rng
 from pybridge.errors import InvalidArgument, ResourceLimitError
 from pybridge.gap.bounds import theorem_a_certificate
-from pybridge.gap.networks import GAP_LAWS, MODELS, TARGET_KINDS, make_target, plane_coordinates, sample_network
+from pybridge.gap.networks import GAP_LAWS, MAX_D, MODELS, TARGET_KINDS, make_target, plane_coordinates, sample_network
 from pybridge.gap.neuron_pruning import EXHAUSTIVE_MAX, MILP_MAX, best_neuron_subset, best_neuron_subset_line
 from pybridge.gap.rf_lp import rf_optimum
 from pybridge.rss import MAX_MITM_N
@@ -42,8 +42,7 @@ __all__ = ["PRUNINGS", "GapSpec", "TrialOutcome", "gap_spec", "run_trial", "even
 PRUNINGS = ("neuron", "weight", "rf")
 #: RF LPs refuse wider networks (time)
 RF_MAX = 1000
-#: largest input dimension and hidden width accepted (memory: one network is n * d floats)
-MAX_D = 10**6
+#: largest hidden width accepted (memory: one network is n * d floats; MAX_D is the networks module's)
 MAX_N = 10**6
 #: largest n * d (one network's first-layer weights: 8e8 bytes)
 MAX_ENTRIES = 10**8
@@ -126,6 +125,7 @@ class TrialOutcome:
 
 def masked_features(u: np.ndarray, target) -> tuple[np.ndarray, np.ndarray]:
     r"""Plane coordinates of all masked features :math:`\{u_i, (u_{i1}, 0), (0, u_{i2})\}` (d = 2, theory §3.9)."""
+    u = check_matrix("u", u, columns=2)
     m1 = u * np.array([1.0, 0.0])
     m2 = u * np.array([0.0, 1.0])
     allu = np.vstack([u, m1, m2])
@@ -142,6 +142,8 @@ def _decide(lower: float, upper: float, eps: float, strict: bool = True):
 
 def run_trial(spec: GapSpec, rng: np.random.Generator) -> TrialOutcome:
     """Sample one network (target first, then u, then v) and evaluate the paradigm of ``spec``."""
+    check_instance("spec", spec, GapSpec)
+    rng = check_rng("rng", rng, allow_none=False)
     target = make_target(spec.target, spec.d, rng=rng)
     net = sample_network(spec.model, spec.law, spec.d, spec.n, rng=rng)
     nan = float("nan")
@@ -173,6 +175,7 @@ def run_trial(spec: GapSpec, rng: np.random.Generator) -> TrialOutcome:
 
 def event_description(spec: GapSpec) -> dict:
     """What a success is for ``spec``, and how the measured event relates to the true one."""
+    check_instance("spec", spec, GapSpec)
     plane = spec.d > 2
     scheme = spec.scheme
     if scheme == "rf":

@@ -43,6 +43,7 @@ import numpy as np
 
 from pybridge.rss import decide_cover
 from pybridge.errors import InvalidArgument
+from pybridge.validation import check_bool, check_exact, check_instance, check_int
 from pybridge.gap.networks import Network, Target
 from pybridge.rss import best_subset
 from pybridge.gap.sup_error import (
@@ -129,6 +130,9 @@ class WeightPruningResult:
 
 def certified_sqrt(x: Fraction) -> float:
     """Smallest float ``r`` found with ``r*r >= x`` exactly (an upper bound on sqrt(x))."""
+    x = check_exact("x", x)
+    if x < 0 or x > 10**300:
+        raise InvalidArgument(f"x must be in [0, 1e300], got x={str(x)[:40]}")
     r = math.sqrt(float(x))
     while Fraction(r) ** 2 < x:
         r = math.nextafter(r, math.inf)
@@ -150,6 +154,14 @@ def _mark(mask_bits: int, idx: np.ndarray, j: int, hidden: np.ndarray, out: np.n
         if (mask_bits >> k) & 1:
             hidden[i, j] = True
             out[i] = True
+
+
+def _check_pair(net, target) -> None:
+    """``net`` a Network and ``target`` a Target of its input dimension."""
+    check_instance("net", net, Network)
+    check_instance("target", target, Target)
+    if target.d != net.u.shape[1]:
+        raise InvalidArgument(f"target must have the network's input dimension d={net.u.shape[1]}, got d={target.d}")
 
 
 def prune_b0(net: Network, target: Target) -> WeightPruningResult:
@@ -177,6 +189,7 @@ def prune_b0(net: Network, target: Target) -> WeightPruningResult:
     -----
     Claims ``weight-pruning-b0``, ``b0-positive-homogeneity``; theory §3.8 (RECON).
     """
+    _check_pair(net, target)
     if net.model != "M0":
         raise InvalidArgument(f"B0 is the construction for model M0, got model={net.model!r} (use B1)")
     if not target.is_axis or target.d != net.d:
@@ -201,6 +214,7 @@ def b0_covers_all_scalings(net: Network, target: Target, eps: float) -> bool:
     (positive :math:`w` uses :math:`\sigma(x_j)`, negative :math:`w` uses :math:`\sigma(-x_j)`).
     Source: theory §3.8 B0 "simultaneously for all w" (RECON); claim ``weight-pruning-b0``.
     """
+    _check_pair(net, target)
     if not target.is_axis:
         raise InvalidArgument("b0_covers_all_scalings needs an axis-aligned target")
     j = int(np.flatnonzero(target.w)[0])
@@ -245,6 +259,9 @@ def prune_b1(net: Network, target: Target, *, rng=None, samples: int = 4096,
     Claim ``weight-pruning-b1``; theory §3.8 (RECON).  The per-coordinate instances
     are solved independently (a union bound needs no independence).
     """
+    _check_pair(net, target)
+    samples = check_int("samples", samples, min_value=1, max_value=10**6)
+    with_lower = check_bool("with_lower", with_lower)
     if net.model != "M1":
         raise InvalidArgument(f"B1 is the construction for model M1, got model={net.model!r}")
     if target.d != net.d:

@@ -77,7 +77,7 @@ from pybridge.rss import counting_bound_n, covers_exact, get_law, prefix_covers_
 from pybridge.stats import seeding
 from pybridge.stats.monotone_search import first_true
 from pybridge.stats.parallel import run_tasks
-from pybridge.validation import check_int, check_interval, check_probability, check_real
+from pybridge.validation import check_int, check_interval, check_interval_pair, check_probability, check_real
 
 __all__ = ["LevelPlan", "RareEstimate", "plan_levels", "estimate_failure_probability", "first_cover_length",
            "METHOD", "CI_METHOD"]
@@ -480,7 +480,7 @@ def estimate_failure_probability(
     """
     n = check_int("n", n, min_value=1, max_value=MAX_N)
     eps = check_real("eps", eps, min_value=0.0, min_open=True)
-    a, b = check_interval(*interval)
+    a, b = check_interval_pair(interval)
     get_law(dist)
     confidence = check_probability("confidence", confidence)
     runs = check_int("runs", runs, min_value=1, max_value=10**7)

@@ -22,7 +22,7 @@ import bisect
 from dataclasses import dataclass
 from fractions import Fraction
 
-from pybridge.validation import check_exact, check_exact_instance
+from pybridge.validation import check_exact, check_exact_instance, check_instance, check_int, check_sequence
 from pybridge.errors import InvalidArgument
 from pybridge.rss.coverage import scaled_integers
 
@@ -68,6 +68,10 @@ class Certificate:
 
 def mask_sum(xs, mask: int) -> Fraction:
     """Exact sum of the samples selected by ``mask`` (bit i selects ``xs[i]``)."""
+    xs = [check_exact(f"xs[{i}]", x) for i, x in enumerate(check_sequence("xs", xs))]
+    mask = check_int("mask", mask, min_value=0)
+    if mask >> len(xs):
+        raise InvalidArgument(f"mask selects samples beyond n={len(xs)}, got mask={mask:#x}"[:200])
     total = Fraction(0)
     i = 0
     while mask:
@@ -150,6 +154,7 @@ def verify_certificate(cert: Certificate) -> bool:
     ``rss-gap-certificate`` (proved in Coq) acceptance implies every z in [a, b]
     is within eps of a subset sum.
     """
+    check_instance("cert", cert, Certificate)
     if not cert.masks:
         return False
     try:  # every field exactly (a float field is its dyadic value; never float arithmetic)

@@ -18,6 +18,7 @@ import math
 
 from pybridge.stats.budget import WorkEstimate, format_count
 from pybridge.rss.coverage import MAX_INTERVALS
+from pybridge.validation import check_int, check_interval, check_real, check_text
 
 __all__ = ["kernel_operations", "trial_seconds", "monte_carlo_estimate", "STARTUP_SECONDS"]
 
@@ -29,12 +30,15 @@ STARTUP_SECONDS = 1.0
 
 def kernel_operations(n: int, eps: float, a: float = -1.0, b: float = 1.0) -> float:
     """Upper model of the interval operations of one coverage decision (capped at the kernel's cap x levels)."""
+    n = check_int("n", n, min_value=0, max_value=10**12)
+    eps = check_real("eps", eps, min_value=0.0, min_open=True)
+    a, b = check_interval(a, b)
     w = max(b - a, 0.0)
     ratio = w / (2 * eps) if eps > 0 else math.inf
     if ratio <= 1:
         return 2.0 * n + 2
     peak = (w / 2) * math.log2(max(ratio, 2.0)) / eps
-    disjoint = 2.0 ** min(n + 1, 1100)
+    disjoint = 2.0 ** min(n + 1, 1000)
     ops = min(disjoint, peak)
     if ops > MAX_INTERVALS:  # the float kernel stops at its cap and the exact path takes over
         ops = 4.0 * MAX_INTERVALS
@@ -43,12 +47,22 @@ def kernel_operations(n: int, eps: float, a: float = -1.0, b: float = 1.0) -> fl
 
 def trial_seconds(n: int, eps: float, a: float = -1.0, b: float = 1.0) -> float:
     """Estimated seconds of one trial (sampling, ordering, decision), with the safety factor."""
+    n = check_int("n", n, min_value=0, max_value=10**12)
+    eps = check_real("eps", eps, min_value=0.0, min_open=True)
+    a, b = check_interval(a, b)
     return SAFETY * (T_TRIAL + T_SAMPLE * n + T_OP * kernel_operations(n, eps, a, b))
 
 
 def monte_carlo_estimate(n: int, eps: float, trials: int, *, a: float = -1.0, b: float = 1.0, workers: int = 1,
                          what: str | None = None) -> WorkEstimate:
     """The :class:`~pybridge.stats.budget.WorkEstimate` of ``trials`` trials on ``workers`` workers."""
+    trials = check_int("trials", trials, min_value=0, max_value=10**15)
+    workers = check_int("workers", workers, min_value=1, max_value=256)
+    n = check_int("n", n, min_value=0, max_value=10**12)
+    eps = check_real("eps", eps, min_value=0.0, min_open=True)
+    a, b = check_interval(a, b)
+    if what is not None:
+        check_text("what", what, max_len=1000)
     par = max(1, min(workers, math.ceil(trials / 64)))
     secs = trials * trial_seconds(n, eps, a, b) / par + (STARTUP_SECONDS if par > 1 else 0.0)
     ops = kernel_operations(n, eps, a, b)

@@ -57,7 +57,8 @@ from fractions import Fraction
 import numpy as np
 from numba import njit
 
-from pybridge.validation import check_exact_instance, check_interval, check_real, check_samples
+from pybridge.validation import (check_exact, check_exact_instance, check_int, check_interval, check_real,
+                                 check_samples, check_sequence)
 from pybridge.errors import ResourceLimitError
 
 __all__ = ["covers_exact", "covers_float_kernel", "scaled_integers", "processing_order", "MAX_INTERVALS"]
@@ -201,6 +202,19 @@ def covers_float_kernel(xs: np.ndarray, eps: float, a: float, b: float,
     float range: undetermined in floats) or -2 (more than ``cap_intervals``
     intervals would be needed).
     """
+    if not (isinstance(xs, np.ndarray) and xs.dtype == np.float64 and xs.ndim == 1):
+        xs = check_samples("xs", xs)
+    elif not np.isfinite(xs).all():
+        xs = check_samples("xs", xs)  # raises, naming the first non-finite sample
+    xs = np.ascontiguousarray(xs)
+    eps = check_real("eps", eps, min_value=0.0, min_open=True)
+    a, b = check_interval(a, b)
+    cap_intervals = check_int("cap_intervals", cap_intervals, min_value=1, max_value=MAX_INTERVALS)
+    return kernel_unchecked(xs, eps, a, b, cap_intervals)
+
+
+def kernel_unchecked(xs: np.ndarray, eps: float, a: float, b: float, cap_intervals: int = MAX_INTERVALS):
+    """:func:`covers_float_kernel` without its argument checks (the Monte Carlo hot loop, inputs validated once)."""
     with np.errstate(over="ignore", invalid="ignore"):
         mag = float(np.abs(xs).sum()) + eps + abs(a) + abs(b)
         rho = 2.0 * (xs.shape[0] + 2) * _U52 * max(mag, 1e-300)
@@ -219,6 +233,8 @@ def processing_order(xs: np.ndarray) -> np.ndarray:
     Small samples first keep the window-pruned interval lists shortest (measured:
     about half the interval operations of decreasing order at n=42, eps=1e-6).
     """
+    if not (isinstance(xs, np.ndarray) and xs.dtype == np.float64 and xs.ndim == 1):
+        xs = check_samples("xs", xs)
     return np.argsort(np.abs(xs), kind="stable")
 
 
@@ -227,6 +243,7 @@ def processing_order(xs: np.ndarray) -> np.ndarray:
 
 def scaled_integers(values: list[Fraction]) -> tuple[list[int], int]:
     """Integers ``v * den`` for the least common denominator ``den`` of exact ``values`` (exact)."""
+    values = [check_exact(f"values[{i}]", v) for i, v in enumerate(check_sequence("values", values))]
     den = 1
     for v in values:
         den = den * v.denominator // math.gcd(den, v.denominator)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from pybridge.errors import InvalidArgument, ResourceLimitError
+from pybridge.errors import InvalidArgument, InvalidType, ResourceLimitError
 from pybridge.rss.certificate import build_certificate
 from pybridge.rss.coverage import (
     MAX_INTERVALS,
@@ -24,7 +24,8 @@ from pybridge.rss.coverage import (
     covers_float_kernel,
     processing_order,
 )
-from pybridge.validation import check_exact_instance, check_interval, check_real, check_samples
+from pybridge.validation import (check_bool, check_exact_instance, check_interval, check_real, check_samples,
+                                 check_sequence)
 
 __all__ = ["CoverResult", "decide_cover", "covers"]
 
@@ -89,6 +90,10 @@ def decide_cover(xs, eps, *, interval=(-1.0, 1.0), exact: bool = False, certific
     Claims ``rss-gap-certificate`` (the criterion), ``rss-counting-bound``,
     ``rss-subset-sum-monotone``; source: theory §1.1, §5.3 L2–L5 (RECON) and tools §D.
     """
+    exact = check_bool("exact", exact)
+    certificate = check_bool("certificate", certificate)
+    if not (isinstance(xs, np.ndarray) and xs.ndim == 1):
+        xs = check_sequence("xs", xs)
     interval = _interval_pair(interval)
     if not exact and not _all_floats(xs, eps, interval):
         exact = True  # exact rationals (Fractions, sympy, Decimals, big ints) are never rounded to floats
@@ -126,6 +131,8 @@ def _display(q) -> float:
 
 
 def _interval_pair(interval):
+    if isinstance(interval, (str, bytes, dict, set, frozenset)):
+        raise InvalidType(f"interval must be a pair (a, b), got interval={interval!r:.80}")
     try:
         a, b = interval
     except (TypeError, ValueError):

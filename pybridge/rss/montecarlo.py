@@ -28,8 +28,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from pybridge.stats import seeding
-from pybridge.validation import check_int, check_interval, check_probability, check_real
-from pybridge.rss.coverage import covers_exact, covers_float_kernel, processing_order
+from pybridge.validation import check_int, check_interval, check_interval_pair, check_probability, check_real
+from pybridge.rss.coverage import covers_exact, kernel_unchecked, processing_order
 from pybridge.errors import InvalidArgument
 from pybridge.stats.estimate import BinomialEstimate, clopper_pearson, trials_for_half_width
 from pybridge.rss.laws import get_law
@@ -63,6 +63,8 @@ def counting_bound_n(eps: float, a: float = -1.0, b: float = 1.0) -> int:
     ratio = (b - a) / (2 * eps)
     if not math.isfinite(ratio):
         raise InvalidArgument(f"(b - a)/(2 eps) overflows a float, got eps={eps!r}, a={a!r}, b={b!r}")
+    if ratio <= 1.0:  # one interval of radius eps already spans [a, b] (also when the ratio underflows to 0)
+        return 0
     n = max(0, math.ceil(math.log2(ratio)))
     while n > 0 and (2.0**(n - 1)) * 2 * eps >= b - a:
         n -= 1
@@ -72,7 +74,7 @@ def counting_bound_n(eps: float, a: float = -1.0, b: float = 1.0) -> int:
 
 
 def _decide(xs: np.ndarray, eps: float, a: float, b: float) -> bool:
-    status, _ = covers_float_kernel(np.ascontiguousarray(xs[processing_order(xs)]), eps, a, b)
+    status, _ = kernel_unchecked(np.ascontiguousarray(xs[processing_order(xs)]), eps, a, b)
     if status < 0:  # near-tie or interval cap: exact mode decides (or raises ResourceLimitError)
         return covers_exact(xs.tolist(), eps, a, b)
     return bool(status)
@@ -210,7 +212,7 @@ def estimate_cover_probability(
     """
     n = check_int("n", n, min_value=0, max_value=MAX_N)
     eps = check_real("eps", eps, min_value=0.0, min_open=True)
-    a, b = check_interval(*interval)
+    a, b = check_interval_pair(interval)
     get_law(dist)
     if density is not None:
         density = check_real("density", density, min_value=0.0, max_value=1.0, min_open=True)
@@ -342,9 +344,9 @@ def coverage_times(
     claim ``rss-subset-sum-monotone``).  ``successes(n)`` is then exact for every n.
     """
     eps = check_real("eps", eps, min_value=0.0, min_open=True)
-    a, b = check_interval(*interval)
+    a, b = check_interval_pair(interval)
     n_max = check_int("n_max", n_max, min_value=1, max_value=200)
-    trials = check_int("trials", trials, min_value=1)
+    trials = check_int("trials", trials, min_value=1, max_value=10**7)
     get_law(dist)
     root = seeding.root_seed_sequence(seed)
     n_min = counting_bound_n(eps, a, b)

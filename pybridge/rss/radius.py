@@ -59,7 +59,8 @@ from fractions import Fraction
 import numpy as np
 from numba import njit
 
-from pybridge.validation import check_exact_instance, check_interval, check_real, check_samples
+from pybridge.validation import (check_bool, check_exact, check_exact_instance, check_instance, check_int,
+                                 check_interval, check_real, check_samples, check_sequence)
 from pybridge.rss.coverage import MAX_EXACT_INTERVALS, MAX_INTERVALS, _kernel, covers_exact, scaled_integers
 from pybridge.errors import InvalidArgument, ResourceLimitError
 
@@ -366,6 +367,10 @@ def covering_radius(xs, *, interval=(-1.0, 1.0), floor=None, exact: bool = False
     Claim ``rss-radius-criterion`` (coverage at eps iff rho <= eps, closed convention);
     algorithm in the module docstring; issue 14.
     """
+    exact = check_bool("exact", exact)
+    cap_intervals = check_int("cap_intervals", cap_intervals, min_value=1, max_value=MAX_INTERVALS)
+    if not (isinstance(xs, np.ndarray) and xs.ndim == 1):
+        xs = check_sequence("xs", xs)
     a, b = _pair(interval)
     if floor is None or exact or not _floats(xs, floor, (a, b)):
         fl = None if floor is None else check_exact_instance([], floor, a, b)[1]
@@ -402,13 +407,15 @@ def radius_exceeds(result: RadiusResult, eps, xs) -> bool:
     Decided by the bracket when ``eps`` lies outside ``[low, high)``; otherwise by the exact
     decision :func:`pybridge.rss.coverage.covers_exact` on ``xs`` (the samples of ``result``).
     """
+    check_instance("result", result, RadiusResult)
+    eps = check_exact("eps", eps, positive=True)
+    xs = check_sequence("xs", xs)
     if eps >= result.high:
         return False
     if not result.censored and eps < result.low:
         return True
     a, b = result.interval
-    return not covers_exact(list(np.asarray(xs, dtype=float).tolist()) if isinstance(xs, np.ndarray) else list(xs),
-                            eps, a, b)
+    return not covers_exact(xs, eps, a, b)
 
 
 def coverage_on_grid(xs, eps_grid, *, interval=(-1.0, 1.0)) -> list[bool]:
@@ -416,7 +423,7 @@ def coverage_on_grid(xs, eps_grid, *, interval=(-1.0, 1.0)) -> list[bool]:
 
     Returns ``[rho <= eps for eps in eps_grid]`` (exact answers; near-ties go to the exact decision).
     """
-    grid = [check_real("eps", e, min_value=0.0, min_open=True) for e in eps_grid]
+    grid = [check_real("eps", e, min_value=0.0, min_open=True) for e in check_sequence("eps_grid", eps_grid)]
     if not grid:
         return []
     res = covering_radius(xs, interval=interval, floor=min(grid))
@@ -424,6 +431,8 @@ def coverage_on_grid(xs, eps_grid, *, interval=(-1.0, 1.0)) -> list[bool]:
 
 
 def _pair(interval):
+    if isinstance(interval, (str, bytes, dict, set, frozenset)):
+        raise InvalidArgument(f"interval must be a pair (a, b), got interval={interval!r:.80}")
     try:
         a, b = interval
     except (TypeError, ValueError):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from pybridge.validation import check_exact, check_samples
+from pybridge.validation import check_exact, check_samples, check_sequence
 from pybridge.rss.certificate import build_certificate, verify_certificate
 from pybridge.rss.coverage import covers_exact
 from pybridge.rss.decide import covers
@@ -36,14 +36,16 @@ def monotone_in_samples(xs, x, eps, a=-1.0, b=1.0) -> bool:
 
 def monotone_in_eps(xs, eps, eps2, a=-1.0, b=1.0) -> bool:
     """Claim ``rss-subset-sum-monotone``: an eps-cover is an eps2-cover for eps2 >= eps."""
-    if eps2 < eps or not covers(xs, eps, interval=(a, b)):
+    e, e2 = check_exact("eps", eps, positive=True), check_exact("eps2", eps2, positive=True)
+    if e2 < e or not covers(xs, eps, interval=(a, b)):
         return True
     return covers(xs, eps2, interval=(a, b))
 
 
 def gap_certificate(xs, eps, a=-1.0, b=1.0) -> bool:
     """Claim ``rss-gap-certificate``: a certificate exists iff the samples cover, and it verifies exactly."""
-    ok = covers_exact(list(xs), eps, a, b)
+    xs = check_sequence("xs", xs)
+    ok = covers_exact(xs, eps, a, b)
     if not ok:
         return True
     return verify_certificate(build_certificate(list(xs), eps, a, b))
@@ -51,7 +53,7 @@ def gap_certificate(xs, eps, a=-1.0, b=1.0) -> bool:
 
 def subset_sum_recursion(xs) -> bool:
     r"""Claim ``rss-subset-sum-recursion``: :math:`SS(x::xs) = SS(xs) \cup (x + SS(xs))`, :math:`|SS| = 2^n` (as multisets)."""
-    q = [check_exact(f"xs[{i}]", x) for i, x in enumerate(xs)]
+    q = [check_exact(f"xs[{i}]", x) for i, x in enumerate(check_sequence("xs", xs, max_len=20))]
 
     def ss(v):
         if not v:

@@ -22,7 +22,7 @@ import sys
 from dataclasses import dataclass
 
 from pybridge.errors import InvalidArgument
-from pybridge.validation import check_real
+from pybridge.validation import check_instance, check_real, check_text
 
 __all__ = ["WorkEstimate", "BudgetExceeded", "enforce", "plan_line", "plan_text", "format_seconds", "format_bytes",
            "format_count", "DEFAULT_MAX_SECONDS", "MAX_BYTES", "ANNOUNCE_SECONDS", "MAX_SECONDS_LIMIT"]
@@ -73,8 +73,9 @@ class WorkEstimate:
 
 def format_seconds(seconds: float) -> str:
     """``41 min``, ``3.2 h``, ``12 s`` (rounded for a plan line)."""
-    if not math.isfinite(seconds):
+    if isinstance(seconds, float) and seconds == math.inf:
         return "unbounded"
+    seconds = check_real("seconds", seconds, min_value=0.0)
     if seconds < 90:
         return f"{seconds:.0f} s" if seconds >= 10 else f"{seconds:.1f} s"
     if seconds < 5400:
@@ -86,11 +87,13 @@ def format_seconds(seconds: float) -> str:
 
 def format_count(x: float) -> str:
     """``1,000``, ``3.2e+06``: exact below 10^5, three digits above."""
+    x = check_real("x", x, min_value=0.0)
     return f"{int(x):,}" if x < 1e6 else f"{x:.2g}"
 
 
 def format_bytes(n: float) -> str:
     """``130 MiB``, ``8.0 GiB``."""
+    n = check_real("n", n, min_value=0.0)
     if n >= 2**30:
         return f"{n / 2**30:.1f} GiB"
     return f"{max(n, 0) / 2**20:.0f} MiB"
@@ -98,6 +101,7 @@ def format_bytes(n: float) -> str:
 
 def plan_text(est: WorkEstimate) -> str:
     """``3.2e+06 trials, est. 41 min on 2 workers, peak memory 130 MiB``."""
+    check_instance("est", est, WorkEstimate)
     mem = f", peak memory {format_bytes(est.bytes)}" if est.bytes >= 2**20 else ""
     on = f" on {est.workers} worker{'s' if est.workers != 1 else ''}"
     return f"{est.what}, est. {format_seconds(est.seconds)}{on}{mem}"
@@ -105,6 +109,7 @@ def plan_text(est: WorkEstimate) -> str:
 
 def plan_line(command: str, est: WorkEstimate) -> str:
     """``prunegap rss: plan: 3.2e+06 trials, est. 41 min on 2 workers, peak memory 130 MiB``."""
+    check_text("command", command, max_len=100)
     return f"prunegap {command}: plan: {plan_text(est)}"
 
 

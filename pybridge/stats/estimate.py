@@ -73,9 +73,13 @@ class BinomialEstimate:
 
 
 def _counts(successes, trials):
-    trials = check_int("trials", trials, min_value=1)
+    trials = check_int("trials", trials, min_value=1, max_value=MAX_TRIALS)
     successes = check_int("successes", successes, min_value=0, max_value=trials)
     return successes, trials
+
+
+#: largest trial count of a binomial estimate (scipy's exact intervals need it to fit a C integer)
+MAX_TRIALS = 10**15
 
 
 def clopper_pearson(successes: int, trials: int, *, confidence: float = 0.95) -> tuple[float, float]:

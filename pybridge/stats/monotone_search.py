@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from pybridge.errors import InvalidArgument
+from pybridge.validation import check_bool, check_callable, check_int
+
 __all__ = ["first_true"]
 
 
@@ -20,13 +23,19 @@ def first_true(pred: Callable[[int], bool], lo: int, hi: int, *, gallop: bool) -
     search doubles upward from ``lo`` before bisecting (cheap when the answer is small);
     otherwise it first evaluates ``pred(hi)`` and then bisects ``[lo, hi]``.
     """
+    pred = check_callable("pred", pred)
+    lo = check_int("lo", lo)
+    hi = check_int("hi", hi)
+    gallop = check_bool("gallop", gallop)
+    if lo > hi:
+        raise InvalidArgument(f"first_true needs lo <= hi, got lo={lo}, hi={hi}")
     if gallop:
         top = lo
         while not pred(top):
             if top >= hi:
                 return hi + 1
             lo = top + 1
-            top = min(hi, 2 * top)
+            top = min(hi, max(2 * top, top + 1))  # from lo = 0 too (2 * 0 would never advance)
         hi = top
     elif not pred(hi):
         return hi + 1

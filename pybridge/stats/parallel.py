@@ -91,7 +91,7 @@ def die_with_parent(parent_pid: int | None = None, sig: int = signal.SIGKILL) ->
 
 
 def _worker_init(parent_pid: int) -> None:
-    """Pool initializer: die with the parent; SIGTERM kills at once (the parent's handler is not inherited)."""
+    """Pool initializer: die with the parent; SIGTERM kills at once (not the parent's handler)."""
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     die_with_parent(parent_pid)
 
@@ -236,7 +236,10 @@ class LocalBackend:
     def close(self, *, abort: bool = False):
         with self._lock:
             if self._pool is not None:
-                self._pool.shutdown(wait=not abort, cancel_futures=True)
+                if abort:  # interrupted (SIGINT/SIGTERM/error): stop the running workers too
+                    _stop_workers(self._pool)
+                else:
+                    self._pool.shutdown(wait=True, cancel_futures=True)
                 self._pool = None
 
     def describe(self) -> str:

@@ -27,7 +27,7 @@ def rejection_threshold(bound: float, trials: int, *, alpha: float) -> int | Non
     """
     from scipy.stats import binom
 
-    trials = check_int("trials", trials, min_value=1)
+    trials = check_int("trials", trials, min_value=1, max_value=10**7)
     bound = check_real("bound", bound, min_value=0.0, max_value=1.0)
     alpha = check_real("alpha", alpha, min_value=0.0, max_value=1.0, min_open=True, max_open=True)
     lo, hi = 0, trials + 1  # invariant: sf(hi - 1) < alpha (hi = trials + 1 means "nothing rejected")
@@ -56,6 +56,7 @@ def detectable_excess(bound: float, trials: int, *, alpha: float, power: float =
     from scipy.stats import binom
 
     power = check_real("power", power, min_value=0.0, max_value=1.0, min_open=True, max_open=True)
+    bound = check_real("bound", bound, min_value=0.0, max_value=1.0)
     k = rejection_threshold(bound, trials, alpha=alpha)
     if k is None:
         return None
@@ -74,7 +75,7 @@ def two_sided_rejects(successes: int, trials: int, p0: float, *, alpha: float) -
     """
     from scipy.stats import binom
 
-    trials = check_int("trials", trials, min_value=1)
+    trials = check_int("trials", trials, min_value=1, max_value=10**7)
     successes = check_int("successes", successes, min_value=0, max_value=trials)
     p0 = check_real("p0", p0, min_value=0.0, max_value=1.0)
     alpha = check_real("alpha", alpha, min_value=0.0, max_value=1.0, min_open=True, max_open=True)
@@ -91,9 +92,10 @@ def detectable_deviation(p0: float, trials: int, *, alpha: float, power: float =
 
     import numpy as np
 
-    trials = check_int("trials", trials, min_value=1)
+    trials = check_int("trials", trials, min_value=1, max_value=10**7)
     p0 = check_real("p0", p0, min_value=0.0, max_value=1.0)
     alpha = check_real("alpha", alpha, min_value=0.0, max_value=1.0, min_open=True, max_open=True)
+    power = check_real("power", power, min_value=0.0, max_value=1.0, min_open=True, max_open=True)
     ks = np.arange(trials + 1)
     rejected = ks[(binom.cdf(ks, trials, p0) < alpha / 2) | (binom.sf(ks - 1, trials, p0) < alpha / 2)]
     hi = int(rejected[rejected > p0 * trials].min()) if (rejected > p0 * trials).any() else None

@@ -15,16 +15,21 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from pybridge.validation import check_int, check_text
+
 __all__ = ["make_scratch_dir", "sweep_stale", "pid_alive", "owner_pid", "SCRATCH_PREFIXES"]
 
 #: prefixes of the scratch directories prunegap creates under the system temporary directory
-SCRATCH_PREFIXES = ("prunegap-coq-", "prunegap-lean-", "prunegap-scratch-")
+SCRATCH_PREFIXES = ("prunegap-coq-", "prunegap-replay-", "prunegap-lean-", "prunegap-scratch-")
 
 _PID = re.compile(r"(\d+)-[^-]+$")
 
 
 def pid_alive(pid: int) -> bool:
     """``True`` iff a process with this pid exists (zombies count as dead)."""
+    pid = check_int("pid", pid)
+    if pid > 2**31:
+        return False
     if pid <= 0:
         return False
     try:
@@ -43,6 +48,8 @@ def pid_alive(pid: int) -> bool:
 
 def owner_pid(name: str, prefix: str) -> int | None:
     """The owner pid encoded in a scratch directory name ``<prefix><pid>-<random>``, or ``None``."""
+    check_text("name", name, max_len=4096)
+    check_text("prefix", prefix, max_len=4096)
     if not name.startswith(prefix):
         return None
     m = _PID.match(name[len(prefix):])

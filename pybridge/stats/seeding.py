@@ -15,6 +15,7 @@ import numbers
 import numpy as np
 
 from pybridge.errors import InvalidArgument, InvalidType
+from pybridge.validation import check_instance, check_int
 
 __all__ = ["root_seed_sequence", "seed_entropy", "child_seed", "child_rng", "parse_seed", "PILOT", "MAIN", "AUX"]
 
@@ -49,6 +50,7 @@ def root_seed_sequence(seed=None) -> np.random.SeedSequence:
 
 def seed_entropy(ss: np.random.SeedSequence) -> str:
     """The root entropy as a decimal string (JSON-safe; may exceed 64 bits)."""
+    check_instance("ss", ss, np.random.SeedSequence)
     ent = ss.entropy
     if isinstance(ent, (list, tuple, np.ndarray)):
         return ",".join(str(int(e)) for e in ent)
@@ -57,6 +59,9 @@ def seed_entropy(ss: np.random.SeedSequence) -> str:
 
 def child_seed(root: np.random.SeedSequence, namespace: int, index: int) -> np.random.SeedSequence:
     """The ``index``-th task stream of ``namespace`` under ``root`` (order-free)."""
+    check_instance("root", root, np.random.SeedSequence)
+    namespace = check_int("namespace", namespace, min_value=0, max_value=2**63)
+    index = check_int("index", index, min_value=0, max_value=2**63)
     return np.random.SeedSequence(root.entropy, spawn_key=tuple(root.spawn_key) + (int(namespace), int(index)))
 
 
@@ -67,6 +72,8 @@ def child_rng(root: np.random.SeedSequence, namespace: int, index: int) -> np.ra
 
 def parse_seed(text: str):
     """Parse a CLI ``--seed`` (a non-negative integer; entropies may be large)."""
+    if not isinstance(text, (str, int)) or isinstance(text, bool):
+        raise InvalidType(f"--seed must be a non-negative integer, got --seed={text!r:.80} (type={type(text).__name__})")
     try:
         value = int(text)
     except ValueError as exc:

@@ -148,8 +148,16 @@ def encode(obj) -> str:
 
 
 def decode(text: str):
-    """Inverse of :func:`encode` (raises ``ValueError`` on a malformed payload)."""
-    return _dec(json.loads(text))
+    """Inverse of :func:`encode` (raises :class:`~pybridge.errors.InvalidArgument`, a ``ValueError``, on a
+    malformed payload)."""
+    if not isinstance(text, (str, bytes, bytearray)):
+        raise InvalidType(f"text must be a str, got text={text!r:.80} (type={type(text).__name__})")
+    try:
+        return _dec(json.loads(text))
+    except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
+        if isinstance(exc, (InvalidArgument, InvalidType)):
+            raise
+        raise InvalidArgument(f"text is not a payload written by encode: {str(exc)[:100]}") from None
 
 
 def canonical_json(obj) -> str:

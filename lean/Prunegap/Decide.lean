@@ -397,7 +397,7 @@ def LocallySorted {α : Type*} (R : α → α → Prop) : List α → Prop
 theorem pairwise_of_consecutive {α : Type*} {R : α → α → Prop}
     (htrans : ∀ a b c, R a b → R b c → R a c) :
     ∀ (rest : List α) (u : α), Consecutive R u rest → List.Pairwise R (u :: rest)
-  | [], u, _ => List.pairwise_cons.mpr ⟨fun _ h => by simp at h, List.Pairwise.nil⟩
+  | [], _, _ => List.pairwise_cons.mpr ⟨fun _ h => by simp at h, List.Pairwise.nil⟩
   | v :: rest, u, h => by
     have h' : R u v ∧ Consecutive R v rest := h
     have ih : List.Pairwise R (v :: rest) := pairwise_of_consecutive htrans rest v h'.2
@@ -733,8 +733,9 @@ theorem cast_scaled (x : ℤ) (D : ℕ+) :
   -- `Rat.cast_natCast` (Mathlib/Data/Rat/Cast/{Defs,CharZero}.lean, stored mathlib4 source);
   -- `div_eq_mul_inv` (Mathlib/Algebra/Group/Defs.lean)
   first
-    | rw [Rat.cast_div, Rat.cast_intCast, Rat.cast_natCast, div_eq_mul_inv]
+    | (rw [Rat.cast_div, Rat.cast_intCast, Rat.cast_natCast, div_eq_mul_inv]; done)
     | (push_cast; ring)
+    | simp [div_eq_mul_inv]
 
 /-- The scaled samples, as casts of the integer samples times `D⁻¹`. -/
 theorem map_cast_scaled (D : ℕ+) : ∀ xs : List ℤ,

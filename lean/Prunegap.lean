@@ -10,6 +10,7 @@ import Prunegap.Moments
 import Prunegap.Kinks
 import Prunegap.TheoremA
 import Prunegap.Checker
+import Prunegap.Decide
 import Prunegap.Constants
 import Prunegap.Generated.Constants
 

@@ -52,3 +52,5 @@ comment naming its claim id. Run from `lean/` with
 #print axioms Prunegap.sinusoid_second_difference
 -- AUDIT rss-certificate-sound Prunegap.checkCertificate_sound
 #print axioms Prunegap.checkCertificate_sound
+-- AUDIT rss-decide-cover Prunegap.decideCover_correct
+#print axioms Prunegap.decideCover_correct

@@ -26,6 +26,7 @@ LEAN = {
     "theorem-a-union-bound": "Prunegap.union_bound",
     "sinusoid-second-difference": "Prunegap.sinusoid_second_difference",
     "rss-certificate-sound": "Prunegap.checkCertificate_sound",
+    "rss-decide-cover": "Prunegap.decideCover_correct",
 }
 
 #: claim id -> the claims its proof uses (theory §3.4-3.6, §5.3; the Coq proofs agree: theorem_a_core applies
@@ -127,6 +128,7 @@ CLAIMS.append(Claim(
 
 CLAIMS.append(Claim(
     id="rss-decide-cover", coq="Prunegap.Decide.decide_cover_correct",
+    lean=LEAN["rss-decide-cover"], lean_status="proof-written",
     statement="For an integer-scaled instance (samples x_i/D, radius e/D, interval [a/D, b/D]), the computable "
               "interval-union decision decide_cover returns true if and only if every real z in [a/D, b/D] is "
               "within e/D of a subset sum of the samples (both directions: 'not covered' is a theorem too). "

@@ -325,7 +325,10 @@ theorem inU_coalesce : ∀ (L : List (ℤ × ℤ)) (cur : ℤ × ℤ) (z : ℝ),
         have h₁ : q.1 ≤ r.1 := hallq r hr
         show cur.1 ≤ r.1
         exact le_trans hcq h₁
-      rw [inU_coalesce L (cur.1, max cur.2 q.2) z hS₂, inU_cons, inU_cons, inU_cons]
+      -- Each `inU_cons` names the head it unfolds, so the three rewrites do not depend on the
+      -- order in which `rw` visits the subterms.
+      rw [inU_coalesce L (cur.1, max cur.2 q.2) z hS₂, inU_cons (p := (cur.1, max cur.2 q.2)),
+        inU_cons (p := cur), inU_cons (p := q)]
       show ((cur.1 : ℝ) ≤ z ∧ z ≤ ((max cur.2 q.2 : ℤ) : ℝ)) ∨ InU L z ↔
         ((cur.1 : ℝ) ≤ z ∧ z ≤ (cur.2 : ℝ)) ∨ ((q.1 : ℝ) ≤ z ∧ z ≤ (q.2 : ℝ)) ∨ InU L z
       -- checked: `le_max_left (a b : α) : a ≤ max a b`, `le_max_right`, `le_total`,
@@ -335,8 +338,18 @@ theorem inU_coalesce : ∀ (L : List (ℤ × ℤ)) (cur : ℤ × ℤ) (z : ℝ),
       have hm₂ : q.2 ≤ max cur.2 q.2 := le_max_right _ _
       have hcq' : (cur.1 : ℝ) ≤ (q.1 : ℝ) := by exact_mod_cast hcq
       have hq' : (q.1 : ℝ) ≤ (cur.2 : ℝ) := by exact_mod_cast hq
-      have hm₁' : (cur.2 : ℝ) ≤ ((max cur.2 q.2 : ℤ) : ℝ) := by exact_mod_cast hm₁
-      have hm₂' : (q.2 : ℝ) ≤ ((max cur.2 q.2 : ℤ) : ℝ) := by exact_mod_cast hm₂
+      -- checked: `Int.cast_le : (m : R) ≤ n ↔ m ≤ n` with `{m n : ℤ}` implicit, `@[simp,
+      -- norm_cast]` (Mathlib/Algebra/Order/Ring/Cast.lean, stored mathlib4 source); applied to
+      -- `n := max cur.2 q.2` it needs no lemma about the cast of `max` (`exact_mod_cast` is only
+      -- the fallback)
+      have hm₁' : (cur.2 : ℝ) ≤ ((max cur.2 q.2 : ℤ) : ℝ) := by
+        first
+          | exact Int.cast_le.mpr hm₁
+          | exact_mod_cast hm₁
+      have hm₂' : (q.2 : ℝ) ≤ ((max cur.2 q.2 : ℤ) : ℝ) := by
+        first
+          | exact Int.cast_le.mpr hm₂
+          | exact_mod_cast hm₂
       constructor
       · rintro (⟨hz₁, hz₂⟩ | hL)
         · by_cases hzc : z ≤ (cur.2 : ℝ)
@@ -355,7 +368,8 @@ theorem inU_coalesce : ∀ (L : List (ℤ × ℤ)) (cur : ℤ × ℤ) (z : ℝ),
         · exact Or.inl ⟨hz₁, le_trans hz₂ hm₁'⟩
         · exact Or.inl ⟨le_trans hcq' hz₁, le_trans hz₂ hm₂'⟩
         · exact Or.inr hL
-    · rw [if_neg hq, inU_cons, inU_cons, inU_coalesce L q z hS']
+    · rw [if_neg hq, inU_cons (p := cur) (L := coalesce q L), inU_cons (p := cur) (L := q :: L),
+        inU_coalesce L q z hS']
 
 /-- Separated, nonempty, in increasing order (Coq: `Sep`). -/
 def Sep (p q : ℤ × ℤ) : Prop := p.1 ≤ p.2 ∧ p.2 < q.1 ∧ q.1 ≤ q.2
@@ -606,9 +620,12 @@ theorem any_covers {L : List (ℤ × ℤ)} {a b : ℤ} (hS : List.Pairwise Sep L
       rcases sep_pairs hS hp hq with hpq | hpq | hpq
       · rw [hpq] at hq₂
         exact lt_irrefl _ hq₂
-      · have hs : p.1 ≤ p.2 ∧ p.2 < q.1 ∧ q.1 ≤ q.2 := hpq
+      · -- `Sep p q` unfolded by hand: `omega` does not unfold definitions
+        -- (`p.2 < q.1` against `hq₁ : q.1 ≤ p.2`)
+        obtain ⟨-, hs₂, -⟩ : p.1 ≤ p.2 ∧ p.2 < q.1 ∧ q.1 ≤ q.2 := hpq
         omega
-      · have hs : q.1 ≤ q.2 ∧ q.2 < p.1 ∧ p.1 ≤ p.2 := hpq
+      · -- (`q.2 < p.1 ≤ p.2` against `hq₂ : p.2 < q.2`)
+        obtain ⟨-, hs₂, hs₃⟩ : q.1 ≤ q.2 ∧ q.2 < p.1 ∧ p.1 ≤ p.2 := hpq
         omega
     refine List.any_eq_true.mpr ⟨p, hp, ?_⟩
     show (decide (p.1 ≤ a) && decide (b ≤ p.2)) = true
@@ -761,7 +778,13 @@ theorem decideCover_correct (D : ℕ+) (xs : List ℤ) (e a b : ℤ) :
   -- checked: `PNat.pos (n : ℕ+) : 0 < (n : ℕ)` (Mathlib/Data/PNat/Defs.lean) and
   -- `inv_pos : 0 < a⁻¹ ↔ 0 < a` (Mathlib/Algebra/Order/Field/Basic.lean), stored mathlib4
   -- source
-  have hD : (0 : ℝ) < ((D : ℕ) : ℝ) := by exact_mod_cast D.pos
+  -- checked: `Nat.cast_pos {n : ℕ} : (0 : α) < n ↔ 0 < n`, `@[simp]` (Mathlib
+  -- `Data/Nat/Cast/Order`, the same statement in every stored mathlib4 version);
+  -- `exact_mod_cast` is the fallback
+  have hD : (0 : ℝ) < ((D : ℕ) : ℝ) := by
+    first
+      | exact Nat.cast_pos.mpr D.pos
+      | exact_mod_cast D.pos
   have hc : (0 : ℝ) < ((D : ℕ) : ℝ)⁻¹ := inv_pos.mpr hD
   rw [map_cast_scaled D xs, cast_scaled e D, cast_scaled a D, cast_scaled b D,
     subsetSums_scale ((D : ℕ) : ℝ)⁻¹ (xs.map fun x => (x : ℝ)), covers_scale hc]

@@ -1,4 +1,4 @@
-r"""The interval-union recursion of random subset sum, shared by the coverage decision and the covering radius.
+r"""The interval-union recursion of random subset sum: one pass for the coverage decision and the radius.
 
 With :math:`U_0 = [-\tau, \tau]` and :math:`U_k = U_{k-1} \cup (U_{k-1} + x_k)`, :math:`U_n` is
 the :math:`\tau`-neighbourhood of all subset sums (the empty sum counts), kept as sorted
@@ -33,7 +33,7 @@ from numba import njit
 __all__ = ["COVERED", "NOT_COVERED", "UNDETERMINED", "CAP_EXCEEDED", "OPEN", "union_pass", "decide_kernel",
            "radius_kernel", "union_pass_int"]
 
-#: statuses of a pass: [a, b] covered / not covered (both sound), undetermined in floats, interval cap exceeded
+#: statuses: [a, b] covered / not covered (both sound), undetermined in floats, interval cap exceeded
 COVERED, NOT_COVERED, UNDETERMINED, CAP_EXCEEDED = 1, 0, -1, -2
 #: status of a pass that ran through every sample without an early exit (its interval list is returned)
 OPEN = 2
@@ -195,7 +195,7 @@ def radius_kernel(xs, tau, a, b, wa, wb, margin, cap_intervals):  # pragma: no c
 
 
 def union_pass_int(X: list[int], E: int, A: int, B: int, WA: int, WB: int, *, prune: bool, cap: int):
-    """Exact interval union at radius ``E`` over the integers ``X`` (in processing order), window ``[WA, WB]``.
+    """Exact interval union at radius ``E`` over the integers ``X`` (processing order), window ``[WA, WB]``.
 
     Returns ``(status, lo, hi, k)``: status :data:`COVERED`, :data:`NOT_COVERED` (only with
     ``prune``), :data:`CAP_EXCEEDED` (more than ``cap`` intervals after ``k + 1`` samples; the

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from pybridge.validation import check_exact, check_int
-from pybridge.rss import chain_verifies, greedy_chain, largest_sum_at_most, scaled_integers
+from pybridge.rss import chain_verifies, greedy_chain, scaled_integers
 from pybridge.errors import InvalidArgument
 from pybridge.rfss.target import Target
 
@@ -92,16 +92,7 @@ def build_fixed_certificate(xs, k, eps, target: Target) -> FixedSizeCertificate:
     h = len(X) // 2
     left = _by_count(X[:h], 0, k)
     right = _by_count(X[h:], h, k)
-    rkeys = [[s for s, _ in row] for row in right]
-
-    def largest_at_most(t: int):
-        best = None
-        for c in range(k + 1):
-            if rkeys[k - c]:
-                best = largest_sum_at_most(left[c], right[k - c], rkeys[k - c], t, best)
-        return best
-
-    chain, complete = greedy_chain(largest_at_most, A, B, E)
+    chain, complete = greedy_chain([(left[c], right[k - c]) for c in range(k + 1)], A, B, E)
     if not chain:
         raise InvalidArgument(f"samples do not eps-cover the target with {k}-subsets: its left end is not covered")
     if not complete:

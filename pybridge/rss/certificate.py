@@ -23,11 +23,10 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from pybridge.validation import check_exact, check_exact_instance, check_instance, check_int, check_sequence
-from pybridge.errors import InvalidArgument
+from pybridge.errors import InvalidArgument, InvalidType
 from pybridge.rss.coverage import scaled_integers
 
-__all__ = ["Certificate", "build_certificate", "verify_certificate", "mask_sum", "largest_sum_at_most",
-           "greedy_chain", "chain_verifies"]
+__all__ = ["Certificate", "build_certificate", "verify_certificate", "mask_sum", "greedy_chain", "chain_verifies"]
 
 #: meet-in-the-middle enumerates 2**ceil(n/2) sums per query; beyond this n it is too slow
 MAX_CERTIFICATE_N = 36
@@ -92,37 +91,71 @@ def _half_sums(values: list[int], offset: int) -> list[tuple[int, int]]:
     return sums
 
 
-def largest_sum_at_most(left: list, right: list, right_keys: list, t: int, best=None):
-    """Largest ``s1 + s2 <= t`` over ``(s1, m1)`` in ``left``, ``(s2, m2)`` in ``right`` (meet in the middle).
-
-    ``right`` is sorted and ``right_keys`` are its sums; masks of the two halves are disjoint.
-    Returns ``(sum, m1 | m2)``, or ``best`` (default None) when no pair beats it (ties keep the
-    first found).  Exact integers; :math:`O(|left| \log |right|)` (Horowitz–Sahni).
-    """
-    for s1, m1 in left:
-        j = bisect.bisect_right(right_keys, t - s1) - 1
-        if j >= 0:
-            cand = s1 + right_keys[j]
-            if best is None or cand > best[0]:
-                best = (cand, m1 | right[j][1])
+def _largest_at_most(groups, keys, t: int):
+    """Largest ``s1 + s2 <= t`` over the groups' pairs (meet in the middle, Horowitz-Sahni); ties keep the first."""
+    best = None
+    for (left, right), rkeys in zip(groups, keys):
+        if not rkeys:
+            continue
+        for s1, m1 in left:
+            j = bisect.bisect_right(rkeys, t - s1) - 1
+            if j >= 0:
+                cand = s1 + rkeys[j]
+                if best is None or cand > best[0]:
+                    best = (cand, m1 | right[j][1])
     return best
 
 
-def greedy_chain(largest_at_most, A: int, B: int, E: int) -> tuple[list, bool]:
-    r"""The greedy :math:`\varepsilon`-chain over ``[A, B]`` at radius ``E`` (exact integers).
+def _check_half(name: str, half) -> list:
+    half = check_sequence(name, half)
+    for i, entry in enumerate(half):
+        if not (isinstance(entry, tuple) and len(entry) == 2
+                and all(isinstance(v, int) and not isinstance(v, bool) for v in entry)):
+            raise InvalidType(f"{name}[{i}] must be a (sum, mask) pair of ints, got {name}[{i}]={entry!r:.80}")
+    return half
 
-    ``largest_at_most(t)`` returns ``(sum, mask)`` of the largest attainable sum ``<= t`` (or
-    None).  The chain starts at the largest sum ``<= A + E`` and each link is the largest sum
-    ``<= previous + 2E``, until a sum ``>= B - E``.  Returns ``(chain, complete)``: ``complete``
-    means the chain certifies the cover (claim ``rss-gap-certificate``); otherwise ``chain`` is
-    empty (``A`` is not within ``E`` of a sum) or stops at the last sum below an uncovered gap.
+
+def greedy_chain(groups, A: int, B: int, E: int) -> tuple[list, bool]:
+    r"""The greedy :math:`\varepsilon`-chain over ``[A, B]`` at radius ``E`` (exact integers, meet in the middle).
+
+    Parameters
+    ----------
+    groups : sequence of (left, right)
+        The attainable sums are ``s1 + s2`` over ``(s1, m1)`` in ``left`` and ``(s2, m2)`` in ``right``
+        of one group (mask ``m1 | m2``); ``right`` sorted.  RSS: one group (the two halves' subset
+        sums); RFSS: one group per split ``c + (k - c)`` of the subset size.
+    A, B, E : int
+        Target ends and radius, scaled to integers.
+
+    Returns
+    -------
+    (chain, complete)
+        ``chain``: ``(sum, mask)`` links; the first is the largest sum ``<= A + E``, each next the
+        largest ``<= previous + 2E``, until a sum ``>= B - E``.  ``complete`` means the chain
+        certifies the cover (claim ``rss-gap-certificate``); otherwise ``chain`` is empty (``A`` is
+        not within ``E`` of a sum) or stops at the last sum below an uncovered gap.
+
+    Raises
+    ------
+    InvalidType, InvalidArgument
+        Malformed groups (not (sum, mask) int pairs, ``right`` unsorted) or non-integer ends.
     """
-    cur = largest_at_most(A + E)
+    A, B, E = check_int("A", A), check_int("B", B), check_int("E", E)
+    checked = []
+    for g, pair in enumerate(check_sequence("groups", groups)):
+        if not (isinstance(pair, (tuple, list)) and len(pair) == 2):
+            raise InvalidType(f"groups[{g}] must be a (left, right) pair, got groups[{g}]={pair!r:.80}")
+        left, right = _check_half(f"groups[{g}].left", pair[0]), _check_half(f"groups[{g}].right", pair[1])
+        if any(right[i] > right[i + 1] for i in range(len(right) - 1)):
+            raise InvalidArgument(f"groups[{g}].right must be sorted")
+        checked.append((left, right))
+    keys = [[s for s, _ in right] for _, right in checked]
+    cur = _largest_at_most(checked, keys, A + E)
     if cur is None or cur[0] < A - E:
         return [], False
     chain = [cur]
     while chain[-1][0] < B - E:
-        nxt = largest_at_most(chain[-1][0] + 2 * E)
+        nxt = _largest_at_most(checked, keys, chain[-1][0] + 2 * E)
         if nxt[0] <= chain[-1][0]:
             return chain, False
         chain.append(nxt)
@@ -178,10 +211,7 @@ def build_certificate(xs, eps, a=-1, b=1) -> Certificate:
     ints, den = scaled_integers(q + [e, qa, qb])
     X, E, A, B = ints[: len(q)], ints[-3], ints[-2], ints[-1]
     h = len(X) // 2
-    left = _half_sums(X[:h], 0)
-    right = _half_sums(X[h:], h)
-    rkeys = [s for s, _ in right]
-    chain, complete = greedy_chain(lambda t: largest_sum_at_most(left, right, rkeys, t), A, B, E)
+    chain, complete = greedy_chain([(_half_sums(X[:h], 0), _half_sums(X[h:], h))], A, B, E)
     if not chain:
         raise InvalidArgument(f"samples do not eps-cover [a, b]: a={qa} is not within eps={e} of a subset sum")
     if not complete:

@@ -30,8 +30,9 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
+#: (``union_pass_int`` is internal to pybridge.rss: its callers validate every input)
 __all__ = ["COVERED", "NOT_COVERED", "UNDETERMINED", "CAP_EXCEEDED", "OPEN", "union_pass", "decide_kernel",
-           "radius_kernel", "union_pass_int"]
+           "radius_kernel"]
 
 #: statuses: [a, b] covered / not covered (both sound), undetermined in floats, interval cap exceeded
 COVERED, NOT_COVERED, UNDETERMINED, CAP_EXCEEDED = 1, 0, -1, -2

@@ -32,6 +32,8 @@ TARGETS = {
     "coverage": ("pybridge/rss/coverage.py", [
         "property_tests/rss/test_properties.py",
         "property_tests/formal/test_replay.py::test_exact_decision_matches_verified_procedure"]),
+    "intervals": ("pybridge/rss/intervals.py", ["property_tests/rss/test_properties.py",
+                                                "property_tests/rss/test_radius.py"]),
     "decide": ("pybridge/rss/decide.py", ["property_tests/rss/test_properties.py"]),
     "gap-bounds": ("pybridge/gap/bounds.py", ["property_tests/gap/test_bounds.py",
                                               "property_tests/gap/test_known_holes.py"]),

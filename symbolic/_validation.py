@@ -14,6 +14,7 @@ from fractions import Fraction
 import sympy
 
 from symbolic.errors import InvalidArgument, InvalidType
+from symbolic.limits import MAX_DPS, MIN_DPS
 
 __all__ = [
     "MAX_DPS",
@@ -24,10 +25,6 @@ __all__ = [
     "shown",
 ]
 
-#: Smallest accepted ``dps`` (decimal digits); below this mpmath contexts are not useful.
-MIN_DPS = 15
-#: Largest accepted ``dps``; certification may escalate internally beyond it.
-MAX_DPS = 10_000
 
 
 def shown(value) -> str:

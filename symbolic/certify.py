@@ -19,7 +19,7 @@ from flint import arb, fmpz
 
 from symbolic._translate import check_closed, to_arb
 from symbolic._validation import check_dps
-from symbolic.context import MAX_CERTIFY_DPS, arb_prec, dps_to_bits
+from symbolic.context import MAX_CERTIFY_DPS, arb_prec, dps_to_bits, escalating_dps
 from symbolic.errors import InvalidArgument, InvalidType, NotCertifiedError, PrecisionExhaustedError
 
 __all__ = [
@@ -153,7 +153,8 @@ def _outward(lo: Fraction, hi: Fraction, dps: int) -> RationalInterval:
     return RationalInterval(math.floor(lo / step) * step, math.ceil(hi / step) * step)
 
 
-def certify_ball(compute, *, dps: int, what: str = "value") -> RationalInterval:
+def certify_ball(compute, *, dps: int, what: str = "value",
+                 max_dps: int = MAX_CERTIFY_DPS) -> RationalInterval:
     """Certified enclosure from a ball-valued callable, escalating precision.
 
     Parameters
@@ -164,6 +165,8 @@ def certify_ball(compute, *, dps: int, what: str = "value") -> RationalInterval:
         Requested significant digits (relative width about ``10**(1-dps)``).
     what : str
         Description used in error messages.
+    max_dps : int, default ``MAX_CERTIFY_DPS``
+        Working-precision ceiling: precisions ``dps + 20``, doubled, are tried while ``<= max_dps``.
 
     Returns
     -------
@@ -173,11 +176,11 @@ def certify_ball(compute, *, dps: int, what: str = "value") -> RationalInterval:
     Raises
     ------
     PrecisionExhaustedError
-        If the ball is still too wide at ``MAX_CERTIFY_DPS`` digits.
+        If the ball is still too wide at the last working precision below ``max_dps``.
     """
     dps = check_dps(dps)
     work = dps + 20
-    while work <= MAX_CERTIFY_DPS:
+    while work <= max_dps:
         with arb_prec(dps_to_bits(work)):
             ball = compute()
         if ball.is_finite():
@@ -186,7 +189,7 @@ def certify_ball(compute, *, dps: int, what: str = "value") -> RationalInterval:
             if big == 0 or (hi - lo) <= big * Fraction(1, 10 ** (dps + 5)):
                 return _outward(lo, hi, dps)
         work *= 2
-    raise PrecisionExhaustedError(f"could not enclose {what} to {dps} digits below dps={MAX_CERTIFY_DPS}")
+    raise PrecisionExhaustedError(f"could not enclose {what} to {dps} digits below dps={max_dps}")
 
 
 def certify_expr(expr, *, dps: int = 50) -> RationalInterval:
@@ -309,17 +312,13 @@ def certify_balls_less(lhs, rhs, *, dps: int, max_dps: int, what: str = "lhs < r
     NotCertifiedError
         If the balls still overlap at ``max_dps``.
     """
-    work = dps
-    while True:
+    for work in escalating_dps(dps, max_dps):
         with arb_prec(dps_to_bits(work)):
             a, b = lhs(), rhs()
             if a < b:
                 return True
             if a >= b:
                 return False
-        if work >= max_dps:
-            break
-        work = min(2 * work, max_dps)
     raise NotCertifiedError(f"cannot decide {what} up to dps={max_dps} (balls overlap)")
 
 
@@ -401,18 +400,15 @@ def certified_floor(expr, *, dps: int = 30, max_dps: int = 1000) -> int:
     expr = check_closed(expr)
     if expr.is_Rational:
         return math.floor(Fraction(int(expr.p), int(expr.q)))
-    work = check_dps(dps)
+    dps = check_dps(dps)
     max_dps = check_dps(max_dps, name="max_dps")
-    while True:
+    for work in escalating_dps(dps, max_dps):
         with arb_prec(dps_to_bits(work)):
             ball = to_arb(expr)
         if ball.is_finite():
             lo, hi = arb_to_fractions(ball)
             if math.floor(lo) == math.floor(hi):
                 return math.floor(lo)
-        if work >= max_dps:
-            break
-        work = min(2 * work, max_dps)
     raise NotCertifiedError(f"cannot certify floor({expr}) up to dps={max_dps}")
 
 

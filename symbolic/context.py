@@ -28,6 +28,7 @@ __all__ = [
     "MIN_DPS",
     "arb_prec",
     "dps_to_bits",
+    "escalating_dps",
     "new_context",
 ]
 
@@ -51,6 +52,33 @@ def dps_to_bits(dps: int) -> int:
         Binary precision in bits.
     """
     return math.ceil(dps * math.log2(10)) + 1
+
+
+def escalating_dps(start: int, max_dps: int):
+    """Working precisions of a certification loop: ``start``, doubled each time, capped at ``max_dps``.
+
+    Parameters
+    ----------
+    start, max_dps : int
+        First and last working precision (decimal digits; not validated: internal use).
+
+    Yields
+    ------
+    int
+        ``start, 2 start, 4 start, ...`` while below ``max_dps``, then ``max_dps`` once (only
+        ``start`` when ``start >= max_dps``).  The caller tries each and raises after the last.
+
+    Examples
+    --------
+    >>> list(escalating_dps(30, 200))
+    [30, 60, 120, 200]
+    """
+    work = start
+    while True:
+        yield work
+        if work >= max_dps:
+            return
+        work = min(2 * work, max_dps)
 
 
 def new_context(dps: int) -> mpmath.ctx_mp.MPContext:

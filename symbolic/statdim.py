@@ -52,7 +52,7 @@ from flint import acb, arb
 
 from symbolic._translate import check_closed, to_arb
 from symbolic._validation import check_dps, check_exact, check_int
-from symbolic.certify import RationalInterval, _outward, arb_to_fractions, certify_expr
+from symbolic.certify import RationalInterval, certify_ball, certify_expr
 from symbolic.context import arb_prec, dps_to_bits, new_context
 from symbolic.errors import InvalidArgument, InvalidType, NotCertifiedError, PrecisionExhaustedError
 from symbolic.numeric import evaluate_expr, mpf_to_str
@@ -329,20 +329,6 @@ def _circular_ball(d: int, angle: sympy.Expr) -> arb:
     return d * total.real / norm
 
 
-def _certify_callable(compute, dps: int, what: str) -> RationalInterval:
-    work = dps + 20
-    while work <= 4 * dps + 200:
-        with arb_prec(dps_to_bits(work)):
-            ball = compute()
-        if ball.is_finite():
-            lo, hi = arb_to_fractions(ball)
-            big = max(abs(lo), abs(hi))
-            if big == 0 or hi - lo <= big * Fraction(1, 10 ** (dps + 5)):
-                return _outward(lo, hi, dps)
-        work *= 2
-    raise PrecisionExhaustedError(f"could not enclose {what} to {dps} digits")
-
-
 def _interval_mid_mpf(iv: RationalInterval, dps: int):
     ctx = new_context(dps)
     with ctx.workdps(dps + 10):
@@ -390,7 +376,7 @@ def statdim_circular(d, angle, *, dps: int = 50) -> StatDimResult:
         return StatDimResult(cone="circular", params=params, exact=expr, value=evaluate_expr(expr, dps=dps),
                              certified=iv, delta_bounds=iv, minimiser=None, dps=dps,
                              derivation=derivation + "; integrated exactly by sympy", source=src)
-    iv = _certify_callable(lambda: _circular_ball(d, a), dps, f"delta(Circ_{d}({a}))")
+    iv = certify_ball(lambda: _circular_ball(d, a), dps=dps, what=f"delta(Circ_{d}({a}))", max_dps=4 * dps + 200)
     return StatDimResult(cone="circular", params=params, exact=None, value=_interval_mid_mpf(iv, dps),
                          certified=iv, delta_bounds=iv, minimiser=None, dps=dps,
                          derivation=derivation + "; certified by arb (acb.integral) on the two pieces", source=src)
@@ -516,7 +502,7 @@ def statdim_l1_descent(d, s, *, dps: int = 50) -> StatDimResult:
         low = enclosure.lower()
         return arb((low + upper) / 2, (upper - low) / 2 + abs(upper - low) * arb(2) ** -200)
 
-    iv = _certify_callable(ball_min, dps, f"inf J for d={d}, s={s}")
+    iv = certify_ball(ball_min, dps=dps, what=f"inf J for d={d}, s={s}", max_dps=4 * dps + 200)
     # delta bounds: [inf J - 2 sqrt(d/s), inf J]  (ALMT error bound, MEM), rounded outward.
     err = certify_expr(2 * sympy.sqrt(sympy.Rational(d, s)), dps=dps)
     bounds = RationalInterval(max(iv.lo - err.hi, Fraction(0)), iv.hi)

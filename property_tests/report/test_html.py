@@ -178,13 +178,35 @@ def test_markdown_and_json_get_the_summary_and_the_backing(tmp_path):
     assert rows["rss-grid"]["status"] == "violated"
 
 
-def test_without_dot_the_graph_is_reported_missing_not_faked(monkeypatch):
-    import graphviz
-
-    def missing(*a, **k):
-        raise graphviz.ExecutableNotFound(["dot"])
-
-    monkeypatch.setattr(graphviz.Source, "pipe", missing)
+def test_without_dot_the_graph_is_reported_missing_not_faked(monkeypatch, tmp_path):
+    monkeypatch.setenv("PATH", str(tmp_path))  # no dot on PATH: the runner reports it unavailable
     statuses = {cid: "stated only" for cid in CLAIMS}
     drawing = draw_dependency_graph(CLAIMS, statuses, derive_backing(statuses, CLAIMS))
     assert drawing.svg is None and "not installed" in drawing.problem
+
+
+def _stand_in_dot(tmp_path, body: str) -> None:
+    dot = tmp_path / "dot"
+    dot.write_text("#!/bin/sh\n" + body + "\n")
+    dot.chmod(0o755)
+
+
+def test_dot_runs_through_the_one_subprocess_boundary(monkeypatch, tmp_path):
+    """dot runs through pybridge.tools.run_tool: a failing or hanging dot is reported (exit code; timeout,
+    the process group killed), never drawn; its standard output is the drawing."""
+    import pybridge.report.graph as graph
+
+    statuses = {cid: "stated only" for cid in CLAIMS}
+    backing = derive_backing(statuses, CLAIMS)
+    monkeypatch.setenv("PATH", f"{tmp_path}:/usr/bin:/bin")
+    _stand_in_dot(tmp_path, 'cat > /dev/null; echo "Error: syntax" >&2; exit 3')
+    drawing = draw_dependency_graph(CLAIMS, statuses, backing)
+    assert drawing.svg is None and "failed (exit 3)" in drawing.problem
+    _stand_in_dot(tmp_path, "exec sleep 30")
+    monkeypatch.setattr(graph, "DOT_TIMEOUT", 0.5)
+    drawing = draw_dependency_graph(CLAIMS, statuses, backing)
+    assert drawing.svg is None and "timed out after 0.5 s" in drawing.problem
+    _stand_in_dot(tmp_path, "cat > /dev/null; echo '<?xml?><svg id=\"x\"></svg>'")
+    drawing = draw_dependency_graph(CLAIMS, statuses, backing)
+    assert drawing.problem is None and drawing.svg == '<svg id="x"></svg>\n'
+

@@ -22,7 +22,7 @@ import pytest
 
 psutil = pytest.importorskip("psutil")
 
-from pybridge.formal.runner import coq_required, find_tool  # noqa: E402
+from pybridge.tools.runner import coq_required, find_tool  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 needs_coq = pytest.mark.skipif(find_tool("coqc") is None and not coq_required(),

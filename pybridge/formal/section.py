@@ -24,7 +24,7 @@ from pybridge.formal.coq import audit_coq, build_coq, coq_version, replay_certif
 from pybridge.rss import get_law
 from pybridge.formal.lean import lean_build_and_audit, lean_static_checks
 from pybridge.formal.pin import STATEMENT_MISMATCH, lean_statement_problems
-from pybridge.formal.runner import coq_required, lean_required
+from pybridge.tools.runner import coq_required, lean_required
 from pybridge.formal.replay import instances_from_records, replay_decisions
 
 __all__ = ["formal_outcomes", "formal_section", "replay_instances", "required_tool_reason", "formal_seconds",
@@ -212,7 +212,7 @@ def formal_seconds(plan: Plan) -> float:
     Without coqc: about a second.
     """
     check_instance("plan", plan, Plan)
-    from pybridge.formal.runner import find_tool
+    from pybridge.tools.runner import find_tool
 
     if find_tool("coqc") is None:
         return 1.0

@@ -5,17 +5,27 @@ when the claim is fully backed (it and everything it uses proved or certified) a
 border otherwise; one edge ``A -> B`` for every ``B`` in ``A.uses``; claims grouped by domain.
 Every node links to ``#claim-<id>``, its entry in ``report.html``.
 
-Layout is Graphviz ``dot`` (Debian package ``graphviz``), called through the ``graphviz``
-Python package.  Without ``dot`` the report says so and lists the dependencies as text:
-the drawing is missing, never faked.
+The DOT source is built with the ``graphviz`` Python package; the layout is Graphviz ``dot``
+(Debian package ``graphviz``), run through the one subprocess boundary
+(:func:`pybridge.tools.run_tool`: timeout :data:`DOT_TIMEOUT`, memory limit, own process group,
+death with prunegap), with the command line the package's ``pipe`` uses (``dot -Kdot -Tsvg``).
+Without ``dot``, or when it fails or times out, the report says so and lists the dependencies
+as text: the drawing is missing, never faked.
 """
 
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 
-__all__ = ["STATUS_COLOURS", "GraphDrawing", "dependency_dot", "draw_dependency_graph", "anchor"]
+from pybridge.errors import ToolNotFoundError, ToolTimeoutError
+from pybridge.tools import run_tool
+
+__all__ = ["STATUS_COLOURS", "GraphDrawing", "dependency_dot", "draw_dependency_graph", "anchor", "DOT_TIMEOUT"]
+
+#: seconds ``dot`` may take to lay out the graph (about 0.1 s for 70 claims)
+DOT_TIMEOUT = 60.0
 
 #: status -> (fill colour, text colour); colour-blind-safe ramp from proved (dark) to violated (red)
 STATUS_COLOURS = {
@@ -110,18 +120,22 @@ def draw_dependency_graph(claims, statuses, backing, domain_of=None) -> GraphDra
     Returns
     -------
     GraphDrawing
-        ``svg`` is ``None`` when ``dot`` is not installed or fails; ``problem`` then says why in one line.
+        ``svg`` is ``None`` when ``dot`` is not installed, fails or times out; ``problem`` then says
+        why in one line.
     """
-    import graphviz
-
     dot = dependency_dot(claims, statuses, backing, domain_of)
     try:
-        svg = graphviz.Source(dot).pipe(format="svg", encoding="utf-8")
-    except graphviz.ExecutableNotFound:
+        run = run_tool(["dot", "-Kdot", "-Tsvg"], input=dot, encoding="utf-8", timeout=DOT_TIMEOUT, check=False)
+    except ToolNotFoundError:
         return GraphDrawing(dot, None, "Graphviz `dot` is not installed (Debian package graphviz): "
                                        "the graph is not drawn; its edges are listed below")
-    except graphviz.CalledProcessError as exc:
-        return GraphDrawing(dot, None, f"Graphviz `dot` failed (exit {exc.returncode}): "
+    except ToolTimeoutError:
+        return GraphDrawing(dot, None, f"Graphviz `dot` timed out after {DOT_TIMEOUT:g} s: the graph is not drawn")
+    if run.stderr:  # dot's messages, shown as the graphviz package's pipe shows them
+        sys.stderr.write(run.stderr)
+    if run.returncode != 0:
+        return GraphDrawing(dot, None, f"Graphviz `dot` failed (exit {run.returncode}): "
                                        "the graph is not drawn")
+    svg = run.stdout
     start = svg.find("<svg")
     return GraphDrawing(dot, svg[start:] if start >= 0 else svg, None)

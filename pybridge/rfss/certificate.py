@@ -15,12 +15,11 @@ samples in two halves, lists the c-subset sums of each half by ``c`` and bisects
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 from fractions import Fraction
 
 from pybridge.validation import check_exact, check_int
-from pybridge.rss import mask_sum, scaled_integers
+from pybridge.rss import chain_verifies, greedy_chain, scaled_integers
 from pybridge.errors import InvalidArgument
 from pybridge.rfss.target import Target
 
@@ -93,31 +92,12 @@ def build_fixed_certificate(xs, k, eps, target: Target) -> FixedSizeCertificate:
     h = len(X) // 2
     left = _by_count(X[:h], 0, k)
     right = _by_count(X[h:], h, k)
-    rkeys = [[s for s, _ in row] for row in right]
-
-    def largest_at_most(t: int):
-        best = None
-        for c in range(k + 1):
-            rk, rr = rkeys[k - c], right[k - c]
-            if not rk:
-                continue
-            for s1, m1 in left[c]:
-                j = bisect.bisect_right(rk, t - s1) - 1
-                if j >= 0 and (best is None or s1 + rk[j] > best[0]):
-                    best = (s1 + rk[j], m1 | rr[j][1])
-        return best
-
-    chain = []
-    cur = largest_at_most(A + E)
-    if cur is None or cur[0] < A - E:
+    chain, complete = greedy_chain([(left[c], right[k - c]) for c in range(k + 1)], A, B, E)
+    if not chain:
         raise InvalidArgument(f"samples do not eps-cover the target with {k}-subsets: its left end is not covered")
-    chain.append(cur)
-    while chain[-1][0] < B - E:
-        nxt = largest_at_most(chain[-1][0] + 2 * E)
-        if nxt[0] <= chain[-1][0]:
-            z = Fraction(chain[-1][0] + E, den)
-            raise InvalidArgument(f"samples do not eps-cover the target with {k}-subsets: points just above z={z}")
-        chain.append(nxt)
+    if not complete:
+        z = Fraction(chain[-1][0] + E, den)
+        raise InvalidArgument(f"samples do not eps-cover the target with {k}-subsets: points just above z={z}")
     return FixedSizeCertificate(tuple(q), k, e, Fraction(A, den), Fraction(B, den), tuple(m for _, m in chain),
                                 tuple(Fraction(s, den) for s, _ in chain))
 
@@ -129,22 +109,10 @@ def verify_fixed_certificate(cert: FixedSizeCertificate, target: Target | None =
     claimed ones, are nondecreasing with gaps ``<= 2 eps``, the first is ``<= a + eps`` and the
     last ``>= b - eps``; with ``target`` given, ``[a, b]`` must also contain it.
     """
-    try:
-        xs = [check_exact(f"xs[{i}]", x) for i, x in enumerate(cert.xs)]
-        eps, a, b = check_exact("eps", cert.eps), check_exact("a", cert.a), check_exact("b", cert.b)
-        claimed = [check_exact("sums", s) for s in cert.sums]
-    except (InvalidArgument, TypeError, ValueError):
-        return False
-    if not cert.masks or any(not isinstance(m, int) or isinstance(m, bool) for m in cert.masks):
-        return False
-    n = len(xs)
-    if any(m < 0 or m >> n or bin(m).count("1") != cert.k for m in cert.masks):
-        return False
-    sums = [mask_sum(xs, m) for m in cert.masks]
-    if sums != claimed or eps <= 0 or sums[0] > a + eps or sums[-1] < b - eps:
+    if not chain_verifies(cert.xs, cert.eps, cert.a, cert.b, cert.masks, cert.sums, size=cert.k):
         return False
     if target is not None:
         a_lo, a_hi, b_lo, b_hi = target.enclose(_BITS)
-        if a > a_lo or b < b_hi:
+        if check_exact("a", cert.a) > a_lo or check_exact("b", cert.b) < b_hi:
             return False
-    return all(0 <= t - s <= 2 * eps for s, t in zip(sums, sums[1:]))
+    return True

@@ -4,7 +4,8 @@ Public names (other domains use the RSS engine only through these):
 
 - :func:`decide_cover`, :func:`covers`, :class:`CoverResult` — the exact decision (float kernel with exact
   fallback), :func:`covers_exact`, :func:`scaled_integers`;
-- :func:`build_certificate`, :func:`verify_certificate`, :class:`Certificate`, :func:`mask_sum`;
+- :func:`build_certificate`, :func:`verify_certificate`, :class:`Certificate`, :func:`mask_sum`; the ε-chain
+  pieces :func:`greedy_chain`, :func:`chain_verifies` (shared with RFSS);
 - :func:`subset_sums`, :func:`best_subset`, :class:`BestSubsetResult`, :data:`MAX_MITM_N`;
 - :data:`LAWS`, :func:`get_law`, :class:`Law`;
 - :func:`covering_radius`, :class:`RadiusResult`, :func:`radius_exceeds`, :func:`coverage_on_grid` — the exact
@@ -12,7 +13,8 @@ Public names (other domains use the RSS engine only through these):
 - :func:`estimate_cover_probability`, :func:`coverage_times`, :func:`counting_bound_n`, :class:`RSSEstimate`.
 """
 
-from pybridge.rss.certificate import Certificate, build_certificate, mask_sum, verify_certificate
+from pybridge.rss.certificate import (Certificate, build_certificate, chain_verifies, greedy_chain, mask_sum,
+                                      verify_certificate)
 from pybridge.rss.coverage import covers_exact, scaled_integers
 from pybridge.rss.decide import CoverResult, covers, decide_cover
 from pybridge.rss.laws import LAWS, Law, get_law
@@ -21,7 +23,8 @@ from pybridge.rss.montecarlo import RSSEstimate, counting_bound_n, coverage_time
 from pybridge.rss.subset_sum import MAX_MITM_N, BestSubsetResult, best_subset, subset_sums
 
 __all__ = ["decide_cover", "covers", "CoverResult", "covers_exact", "scaled_integers", "build_certificate",
-           "verify_certificate", "Certificate", "mask_sum", "subset_sums", "best_subset", "BestSubsetResult",
+           "verify_certificate", "Certificate", "mask_sum", "greedy_chain", "chain_verifies",
+           "subset_sums", "best_subset", "BestSubsetResult",
            "MAX_MITM_N", "LAWS", "Law", "get_law", "estimate_cover_probability", "coverage_times",
            "counting_bound_n", "RSSEstimate", "covering_radius", "RadiusResult", "radius_exceeds",
            "coverage_on_grid", "prefix_covers_status"]

@@ -6,7 +6,8 @@ Given reals :math:`x_1..x_n`, :math:`\varepsilon > 0` and a target interval
 This is the event behind :math:`P(n, \varepsilon)` of random subset sum
 (Lueker 1998; Pensia et al. 2020; da Cunha et al. 2022; theory §1.1).
 
-Algorithm (interval-union recursion, tools §D.1).  With
+Algorithm (interval-union recursion, tools §D.1; the pass itself is
+:mod:`pybridge.rss.intervals`, shared with the covering radius).  With
 :math:`U_0 = [-\varepsilon, \varepsilon]` and
 :math:`U_k = U_{k-1} \cup (U_{k-1} + x_k)`, :math:`U_n` is the
 :math:`\varepsilon`-neighbourhood of all subset sums, kept as sorted disjoint
@@ -55,11 +56,11 @@ import math
 from fractions import Fraction
 
 import numpy as np
-from numba import njit
 
 from pybridge.validation import (check_exact, check_exact_instance, check_int, check_interval, check_real,
                                  check_samples, check_sequence)
 from pybridge.errors import ResourceLimitError
+from pybridge.rss.intervals import CAP_EXCEEDED, COVERED, OPEN, decide_kernel, union_pass_int
 
 __all__ = ["covers_exact", "covers_float_kernel", "scaled_integers", "processing_order", "MAX_INTERVALS"]
 
@@ -67,123 +68,6 @@ _U52 = 2.0**-52
 
 
 # --------------------------------------------------------------------------- float kernel
-
-
-@njit(cache=True, nogil=True)
-def _kernel(xs, eps_in, a, b, margin, cap_intervals):  # pragma: no cover - compiled
-    """Float run at radius ``eps_in``; returns (status, interval_ops), status 1/0/-1/-2 =
-    yes/no/undetermined/interval cap exceeded.
-
-    ``margin`` bounds how far the exact radius-eps set can reach beyond the float set
-    (``eps - eps_in`` plus rounding), so every "no" below survives that slack.
-    """
-    n = xs.shape[0]
-    suf_pos = np.zeros(n + 1)
-    suf_neg = np.zeros(n + 1)
-    suf_max = np.zeros(n + 1)
-    for i in range(n - 1, -1, -1):
-        suf_pos[i] = suf_pos[i + 1] + max(xs[i], 0.0)
-        suf_neg[i] = suf_neg[i + 1] + max(-xs[i], 0.0)
-        suf_max[i] = max(suf_max[i + 1], abs(xs[i]))
-    width = b - a
-    ops = 0
-    # counting bound: 2^n intervals of length 2*(eps_in + margin) cannot cover [a, b]
-    if n < 1000 and 2.0 * (eps_in + margin) * 2.0**n < width:
-        return 0, ops
-    cap = 64
-    lo = np.empty(cap)
-    hi = np.empty(cap)
-    nlo = np.empty(cap)
-    nhi = np.empty(cap)
-    lo[0] = -eps_in
-    hi[0] = eps_in
-    m = 1
-    for k in range(n):
-        x = xs[k]
-        P = suf_pos[k + 1]
-        N = suf_neg[k + 1]
-        wl = a - P - 2.0 * margin
-        wr = b + N + 2.0 * margin
-        if 2 * m > cap_intervals:
-            return -2, ops
-        if nlo.shape[0] < 2 * m:
-            nc = min(max(2 * m, 2 * nlo.shape[0]), cap_intervals)
-            nlo = np.empty(nc)
-            nhi = np.empty(nc)
-        i = 0
-        j = 0
-        while i < m and hi[i] < wl:
-            i += 1
-        while j < m and hi[j] + x < wl:
-            j += 1
-        out = 0
-        cl = 0.0
-        cr = -np.inf
-        have = False
-        li = lo[i] if i < m else np.inf
-        lj = lo[j] + x if j < m else np.inf
-        while i < m or j < m:
-            if li <= lj:
-                l = li
-                r = hi[i]
-                i += 1
-                li = lo[i] if i < m else np.inf
-            else:
-                l = lj
-                r = hi[j] + x
-                j += 1
-                lj = lo[j] + x if j < m else np.inf
-            if l > wr:
-                break
-            if l <= cr:
-                if r > cr:
-                    cr = r
-            else:
-                if have:
-                    nlo[out] = cl
-                    nhi[out] = cr
-                    out += 1
-                cl = l
-                cr = r
-                have = True
-        if have:
-            nlo[out] = cl
-            nhi[out] = cr
-            out += 1
-        ops += i + j
-        lo, nlo = nlo, lo
-        hi, nhi = nhi, hi
-        m = out
-        if m == 0:
-            return 0, ops
-        total = 0.0
-        biggest = suf_max[k + 1]
-        for t in range(m):
-            length = hi[t] - lo[t]
-            if lo[t] <= a and hi[t] >= b:
-                return 1, ops
-            # block extension: a block at least as long as every remaining |x| stays one
-            # block and grows to [lo - N, hi + P] (claim rss-subset-sum-monotone)
-            if length >= biggest + margin and lo[t] - N <= a - margin and hi[t] + P >= b + margin:
-                return 1, ops
-            total += length + 2.0 * margin
-        rem = n - k - 1
-        if rem < 1000 and total * 2.0**rem < width:
-            return 0, ops
-    covered_to = a
-    for t in range(m):
-        l = lo[t] - margin
-        r = hi[t] + margin
-        if r < covered_to:
-            continue
-        if l > covered_to:
-            return 0, ops
-        covered_to = r
-        if covered_to >= b:
-            break
-    if covered_to < b:
-        return 0, ops
-    return -1, ops
 
 
 #: at most this many intervals in one list (float kernel: 4 arrays of 8 bytes each -> 256 MiB)
@@ -224,7 +108,7 @@ def kernel_unchecked(xs: np.ndarray, eps: float, a: float, b: float, cap_interva
     eps_in = eps - 2.0 * rho
     if eps_in <= 0.0:
         return -1, 0
-    return _kernel(xs, eps_in, a, b, 3.0 * rho, int(cap_intervals))
+    return decide_kernel(xs, eps_in, a, b, 3.0 * rho, int(cap_intervals))
 
 
 def processing_order(xs: np.ndarray) -> np.ndarray:
@@ -284,55 +168,11 @@ MAX_EXACT_INTERVALS = 3_000_000
 
 
 def _covers_int(X: list[int], E: int, A: int, B: int) -> bool:
-    n = len(X)
-    width = B - A
-    if 2 * E * (1 << n) < width:
-        return False
-    suf_pos = [0] * (n + 1)
-    suf_neg = [0] * (n + 1)
-    suf_max = [0] * (n + 1)
-    for i in range(n - 1, -1, -1):
-        suf_pos[i] = suf_pos[i + 1] + max(X[i], 0)
-        suf_neg[i] = suf_neg[i + 1] + max(-X[i], 0)
-        suf_max[i] = max(suf_max[i + 1], abs(X[i]))
-    lo, hi = [-E], [E]
-    for k, x in enumerate(X):
-        P, N = suf_pos[k + 1], suf_neg[k + 1]
-        wl, wr = A - P, B + N
-        nlo: list[int] = []
-        nhi: list[int] = []
-        m = len(lo)
-        i = j = 0
-        while i < m or j < m:
-            if j >= m or (i < m and lo[i] <= lo[j] + x):
-                l, r = lo[i], hi[i]
-                i += 1
-            else:
-                l, r = lo[j] + x, hi[j] + x
-                j += 1
-            if r < wl or l > wr:
-                continue
-            if nlo and l <= nhi[-1]:
-                if r > nhi[-1]:
-                    nhi[-1] = r
-            else:
-                nlo.append(l)
-                nhi.append(r)
-        lo, hi = nlo, nhi
-        if not lo:
-            return False
-        if len(lo) > MAX_EXACT_INTERVALS:
-            raise ResourceLimitError(
-                f"exact coverage decision needs more than {MAX_EXACT_INTERVALS:,} intervals after {k + 1} of "
-                f"n={n} samples (eps too small for this n); use a larger eps or fewer samples")
-        total = 0
-        biggest = suf_max[k + 1]
-        for l, r in zip(lo, hi):
-            if l <= A and r >= B:
-                return True
-            if r - l >= biggest and l - N <= A and r + P >= B:
-                return True  # block extension (see the float kernel)
-            total += r - l
-        if total * (1 << (n - k - 1)) < width:
-            return False
+    status, lo, hi, k = union_pass_int(X, E, A, B, A, B, prune=True, cap=MAX_EXACT_INTERVALS)
+    if status == CAP_EXCEEDED:
+        raise ResourceLimitError(
+            f"exact coverage decision needs more than {MAX_EXACT_INTERVALS:,} intervals after {k + 1} of "
+            f"n={len(X)} samples (eps too small for this n); use a larger eps or fewer samples")
+    if status != OPEN:
+        return status == COVERED
     return any(l <= A and r >= B for l, r in zip(lo, hi))

@@ -61,7 +61,8 @@ from numba import njit
 
 from pybridge.validation import (check_bool, check_exact, check_exact_instance, check_instance, check_int,
                                  check_interval, check_real, check_samples, check_sequence)
-from pybridge.rss.coverage import MAX_EXACT_INTERVALS, MAX_INTERVALS, _kernel, covers_exact, scaled_integers
+from pybridge.rss.coverage import MAX_EXACT_INTERVALS, MAX_INTERVALS, covers_exact, scaled_integers
+from pybridge.rss.intervals import CAP_EXCEEDED, COVERED, decide_kernel, radius_kernel, union_pass_int
 from pybridge.errors import InvalidArgument, ResourceLimitError
 
 __all__ = ["RadiusResult", "covering_radius", "radius_exceeds", "coverage_on_grid", "prefix_covers_status"]
@@ -130,95 +131,8 @@ def prefix_covers_status(x, m, eps, a, b):  # pragma: no cover - compiled
     eps_in = eps - 2.0 * rho
     if eps_in <= 0.0:
         return -1
-    status, _ = _kernel(xs, eps_in, a, b, 3.0 * rho, MAX_INTERVALS)
+    status, _ = decide_kernel(xs, eps_in, a, b, 3.0 * rho, MAX_INTERVALS)
     return status
-
-
-@njit(cache=True, nogil=True)
-def _radius_kernel(xs, tau, a, b, wa, wb, margin, cap_intervals):  # pragma: no cover - compiled
-    """Interval union at radius ``tau`` pruned to the window [wa, wb] (no 'not covered' exits).
-
-    Returns (status, lo, hi): status 1 = [a, b] covered (censored), 0 = list returned, -2 = cap.
-    """
-    n = xs.shape[0]
-    suf_pos = np.zeros(n + 1)
-    suf_neg = np.zeros(n + 1)
-    suf_max = np.zeros(n + 1)
-    for i in range(n - 1, -1, -1):
-        suf_pos[i] = suf_pos[i + 1] + max(xs[i], 0.0)
-        suf_neg[i] = suf_neg[i + 1] + max(-xs[i], 0.0)
-        suf_max[i] = max(suf_max[i + 1], abs(xs[i]))
-    cap = 64
-    lo = np.empty(cap)
-    hi = np.empty(cap)
-    nlo = np.empty(cap)
-    nhi = np.empty(cap)
-    lo[0] = -tau
-    hi[0] = tau
-    m = 1
-    empty = np.empty(0)
-    for k in range(n):
-        x = xs[k]
-        P = suf_pos[k + 1]
-        N = suf_neg[k + 1]
-        wl = wa - P - 2.0 * margin
-        wr = wb + N + 2.0 * margin
-        if 2 * m > cap_intervals:
-            return -2, empty, empty
-        if nlo.shape[0] < 2 * m:
-            nc = min(max(2 * m, 2 * nlo.shape[0]), cap_intervals)
-            nlo = np.empty(nc)
-            nhi = np.empty(nc)
-        i = 0
-        j = 0
-        while i < m and hi[i] < wl:
-            i += 1
-        while j < m and hi[j] + x < wl:
-            j += 1
-        out = 0
-        cl = 0.0
-        cr = -np.inf
-        have = False
-        li = lo[i] if i < m else np.inf
-        lj = lo[j] + x if j < m else np.inf
-        while i < m or j < m:
-            if li <= lj:
-                l = li
-                r = hi[i]
-                i += 1
-                li = lo[i] if i < m else np.inf
-            else:
-                l = lj
-                r = hi[j] + x
-                j += 1
-                lj = lo[j] + x if j < m else np.inf
-            if l > wr:
-                break
-            if l <= cr:
-                if r > cr:
-                    cr = r
-            else:
-                if have:
-                    nlo[out] = cl
-                    nhi[out] = cr
-                    out += 1
-                cl = l
-                cr = r
-                have = True
-        if have:
-            nlo[out] = cl
-            nhi[out] = cr
-            out += 1
-        lo, nlo = nlo, lo
-        hi, nhi = nhi, hi
-        m = out
-        biggest = suf_max[k + 1]
-        for t in range(m):
-            if lo[t] <= a and hi[t] >= b:
-                return 1, empty, empty
-            if hi[t] - lo[t] >= biggest + margin and lo[t] - N <= a - margin and hi[t] + P >= b + margin:
-                return 1, empty, empty
-    return 0, lo[:m].copy(), hi[:m].copy()
 
 
 def _max_distance_float(lo: np.ndarray, hi: np.ndarray, a: float, b: float) -> float:
@@ -242,48 +156,13 @@ def _max_distance_float(lo: np.ndarray, hi: np.ndarray, a: float, b: float) -> f
 
 def _radius_int(X: list[int], E: int, A: int, B: int, WA: int, WB: int):
     """Exact interval union at radius E pruned to [WA, WB]; None when [A, B] is covered."""
-    n = len(X)
-    suf_pos = [0] * (n + 1)
-    suf_neg = [0] * (n + 1)
-    suf_max = [0] * (n + 1)
-    for i in range(n - 1, -1, -1):
-        suf_pos[i] = suf_pos[i + 1] + max(X[i], 0)
-        suf_neg[i] = suf_neg[i + 1] + max(-X[i], 0)
-        suf_max[i] = max(suf_max[i + 1], abs(X[i]))
-    lo, hi = [-E], [E]
-    for k, x in enumerate(X):
-        P, N = suf_pos[k + 1], suf_neg[k + 1]
-        wl, wr = WA - P, WB + N
-        nlo: list[int] = []
-        nhi: list[int] = []
-        m = len(lo)
-        i = j = 0
-        while i < m or j < m:
-            if j >= m or (i < m and lo[i] <= lo[j] + x):
-                l, r = lo[i], hi[i]
-                i += 1
-            else:
-                l, r = lo[j] + x, hi[j] + x
-                j += 1
-            if r < wl or l > wr:
-                continue
-            if nlo and l <= nhi[-1]:
-                if r > nhi[-1]:
-                    nhi[-1] = r
-            else:
-                nlo.append(l)
-                nhi.append(r)
-        lo, hi = nlo, nhi
-        if len(lo) > MAX_EXACT_INTERVALS:
-            raise ResourceLimitError(
-                f"exact covering radius needs more than {MAX_EXACT_INTERVALS:,} intervals after {k + 1} of n={n} "
-                "samples; give a larger floor or fewer samples")
-        biggest = suf_max[k + 1]
-        for l, r in zip(lo, hi):
-            if l <= A and r >= B:
-                return None
-            if r - l >= biggest and l - N <= A and r + P >= B:
-                return None
+    status, lo, hi, k = union_pass_int(X, E, A, B, WA, WB, prune=False, cap=MAX_EXACT_INTERVALS)
+    if status == CAP_EXCEEDED:
+        raise ResourceLimitError(
+            f"exact covering radius needs more than {MAX_EXACT_INTERVALS:,} intervals after {k + 1} of n={len(X)} "
+            "samples; give a larger floor or fewer samples")
+    if status == COVERED:
+        return None
     return lo, hi
 
 
@@ -388,7 +267,7 @@ def covering_radius(xs, *, interval=(-1.0, 1.0), floor=None, exact: bool = False
     tau_in = tau - 2.0 * delta
     if not math.isfinite(mag) or tau_in <= 0.0:
         return covering_radius(xs, interval=(a, b), floor=floor, exact=True)
-    status, lo, hi = _radius_kernel(xs_sorted, tau_in, a, b, a - r0, b + r0, delta, int(cap_intervals))
+    status, lo, hi = radius_kernel(xs_sorted, tau_in, a, b, a - r0, b + r0, delta, int(cap_intervals))
     if status == -2:
         raise ResourceLimitError(f"covering radius needs more than {cap_intervals:,} intervals (n={arr.size}, "
                                  f"floor={tau!r}); give a larger floor or fewer samples")

@@ -1,4 +1,4 @@
-"""The one place prunegap runs external programs (coqc, make, lake).
+"""The one place prunegap runs external programs (coqc, make, lake, Graphviz dot).
 
 Every call has a timeout and a memory limit (``RLIMIT_AS``, default
 :data:`~pybridge.stats.budget.MAX_BYTES`, 8 GiB), and runs in its own process group,
@@ -103,7 +103,7 @@ def lean_required() -> bool:
 
 
 def run_tool(argv, *, cwd=None, timeout: float = 600.0, check: bool = True, env=None,
-             memory_limit: int = MAX_BYTES) -> ToolRun:
+             memory_limit: int = MAX_BYTES, input: str | None = None, encoding: str | None = None) -> ToolRun:
     """Run ``argv`` with a timeout and capture its output.
 
     Parameters
@@ -120,6 +120,10 @@ def run_tool(argv, *, cwd=None, timeout: float = 600.0, check: bool = True, env=
     memory_limit : int, default 8 GiB
         Address-space limit of the child in bytes (``RLIMIT_AS``); ``0`` for none.  A tool
         that exceeds it fails (its allocation fails), it does not take the machine down.
+    input : str, optional
+        Text written to the child's standard input (then closed); ``None``: the child inherits it.
+    encoding : str, optional
+        Encoding of ``input`` and of the captured output; ``None``: the locale's (text mode).
 
     Raises
     ------
@@ -139,12 +143,14 @@ def run_tool(argv, *, cwd=None, timeout: float = 600.0, check: bool = True, env=
     full_env = dict(os.environ)
     if env:
         full_env.update(env)
+    if input is not None and not isinstance(input, str):
+        raise InvalidType(f"input must be a str, got input={input!r:.80} (type={type(input).__name__})")
     t0 = time.perf_counter()
     proc = subprocess.Popen(argv, cwd=cwd, env=full_env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True, start_new_session=True,
-                            preexec_fn=_child_setup(os.getpid(), memory_limit))
+                            stdin=None if input is None else subprocess.PIPE, text=True, encoding=encoding,
+                            start_new_session=True, preexec_fn=_child_setup(os.getpid(), memory_limit))
     try:
-        out, err = proc.communicate(timeout=timeout)
+        out, err = proc.communicate(input=input, timeout=timeout)
     except subprocess.TimeoutExpired:
         try:
             os.killpg(proc.pid, signal.SIGKILL)

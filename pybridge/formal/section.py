@@ -20,12 +20,12 @@ import numpy as np
 from pybridge.errors import ExternalToolError, InvalidArgument, InvalidType
 from pybridge.validation import check_instance, check_int, check_real
 from pybridge.claims import ClaimCheck, Plan, Section, SectionSpec
-from pybridge.formal.coq import audit_coq, build_coq, coq_version, replay_certificates, scan_forbidden
+from pybridge.formal.coq import build_coq, coq_version, scan_forbidden, start_audit, start_replay_certificates
 from pybridge.rss import get_law
 from pybridge.formal.lean import lean_build_and_audit, lean_static_checks
 from pybridge.formal.pin import STATEMENT_MISMATCH, lean_statement_problems
 from pybridge.formal.runner import coq_required, lean_required
-from pybridge.formal.replay import instances_from_records, replay_decisions
+from pybridge.formal.replay import instances_from_records, start_replay_decisions
 
 __all__ = ["formal_outcomes", "formal_section", "replay_instances", "required_tool_reason", "formal_seconds",
            "MAX_REPLAY", "SECTION"]
@@ -58,42 +58,65 @@ def formal_outcomes(claims, *, replay: int = 20, seed_root=None, replay_audit=No
     ``replay_audit``: exact Monte Carlo instances (records of :func:`pybridge.rss.section.audit_instances`)
     re-decided by the verified ``decide_cover`` (:func:`pybridge.formal.replay.replay_decisions`); the
     result is ``out["verified_replay"]``.
+
+    After the scratch build (:func:`~pybridge.formal.coq.build_coq`, two coqc processes at once along the
+    dependency graph), the audit (two coqc processes), the certificate replay and the verified replay
+    are started together, and the Lean static checks run while they work.
     """
     registry = claims
     seed_root = seed_root if seed_root is not None else seeding.root_seed_sequence(0)
     version = coq_version()
     claims = [c for c in registry.values() if c.coq]
     out = {"coqc": version, "required": coq_required(), "claims": {}, "forbidden": [], "replay": None,
-           "build_seconds": None, "error": None, "lean": _lean_outcomes(registry), "verified_replay": None}
+           "build_seconds": None, "error": None, "lean": None, "verified_replay": None}
     if version is None:
+        out["lean"] = _lean_outcomes(registry)
         for c in claims:
             out["claims"][c.id] = {"coq": c.coq, "outcome": "unavailable", "axioms": [], "message": "coqc not found"}
         return out
     out["forbidden"] = scan_forbidden()
     build = None
+    pending = []
     try:
         build = build_coq()
         out["build_seconds"] = round(build.seconds, 2)
-        audits = audit_coq(build, claims)
+        certs, drawn = replay_instances(replay, seed_root)
+        pending.append(start_audit(build, claims))
+        pending.append(start_replay_certificates(build, certs))
+        if replay_audit:
+            pending.append(start_replay_decisions(instances_from_records(replay_audit), build=build))
+        out["lean"] = _lean_outcomes(registry)  # Python work while the coqc processes run
+        _wait_all(pending)  # fixes each run's wall time when it is first seen to exit
+        audits = pending[0].wait()
         for cid, res in audits.items():
             d = res.to_dict()
             if out["forbidden"] and res.outcome in ("proved", STATEMENT_MISMATCH):
                 d["outcome"], d["message"] = "failed", "forbidden vernacular in coq/theories: " + out["forbidden"][0]
             out["claims"][cid] = d
-        certs, drawn = replay_instances(replay, seed_root)
-        out["replay"] = {**replay_certificates(build, certs), "instances_drawn": drawn, "n": 10, "eps": 0.1,
+        out["replay"] = {**pending[1].wait(), "instances_drawn": drawn, "n": 10, "eps": 0.1,
                          "interval": [-1, 1], "law": "uniform", "seed_entropy": seeding.seed_entropy(seed_root)}
         if replay_audit:
-            out["verified_replay"] = replay_decisions(instances_from_records(replay_audit), build=build)
+            out["verified_replay"] = pending[2].wait()
     except ExternalToolError as exc:
         out["error"] = {"argv": list(exc.argv), "exit": exc.returncode, "output": exc.output[-2000:]}
         for c in claims:
             out["claims"].setdefault(c.id, {"coq": c.coq, "outcome": "failed", "axioms": [],
                                             "message": f"Coq build/replay failed: {str(exc).splitlines()[0]}"})
     finally:
+        for p in pending:
+            p.kill()
         if build is not None:
             build.cleanup()
+    if out["lean"] is None:
+        out["lean"] = _lean_outcomes(registry)
     return out
+
+
+def _wait_all(pending, poll_seconds: float = 0.01) -> None:
+    """Poll the coqc processes of ``pending`` (PendingAudit/PendingReplay/PendingDecisions) until all exited."""
+    tools = [t for p in pending for t in p.tools()]
+    while not all([t.poll() for t in tools]):
+        time.sleep(poll_seconds)
 
 
 def _attach_replay(rss, sec: Section, rep, requested: int) -> None:

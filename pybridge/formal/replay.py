@@ -262,6 +262,7 @@ class PendingDecisions:
         finally:
             self.kill()
         self._out["seconds"] = round(run.seconds, 2)
+        self._out["cpu_seconds"] = None if run.cpu_seconds is None else round(run.cpu_seconds, 2)
         return _compare(self._out, self._instances, run.stdout)
 
 

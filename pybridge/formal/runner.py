@@ -41,6 +41,8 @@ class ToolRun:
     stdout, stderr : str
     seconds : float
         Wall time.
+    cpu_seconds : float or None
+        User + system CPU time of the program (runs of :func:`start_tool`; ``None`` otherwise).
     """
 
     argv: tuple
@@ -48,6 +50,7 @@ class ToolRun:
     stdout: str
     stderr: str
     seconds: float
+    cpu_seconds: float | None = None
 
     @property
     def output(self) -> str:
@@ -178,17 +181,32 @@ class PendingTool:
         self._out, self._err = out_file, err_file
         self._run = None
         self._end = None
+        self._cpu = None
 
     def poll(self) -> bool:
         """True once the program has exited (or its timeout has expired: then :meth:`wait` raises).
 
         The first call that sees the exit fixes the run's wall time (``ToolRun.seconds``).
         """
-        if self._proc.poll() is not None:
-            if self._end is None:
-                self._end = time.perf_counter()
+        self._reap(block=False)
+        if self._proc.returncode is not None:
             return True
         return time.perf_counter() - self._t0 > self._timeout
+
+    def _reap(self, block: bool) -> None:
+        """Collect the exit status and the CPU time of the child (``os.wait4``) once it has exited."""
+        if self._proc.returncode is not None:
+            return
+        try:
+            pid, status, usage = os.wait4(self._proc.pid, 0 if block else os.WNOHANG)
+        except ChildProcessError:  # already collected elsewhere
+            self._proc.poll()
+            return
+        if pid == 0:
+            return
+        self._end = time.perf_counter()
+        self._cpu = usage.ru_utime + usage.ru_stime
+        self._proc.returncode = os.waitstatus_to_exitcode(status)
 
     def kill(self) -> None:
         """Kill the process group (idempotent) and release the output files."""
@@ -220,7 +238,10 @@ class PendingTool:
         if self._run is not None:
             return self._run
         try:
-            self._proc.wait(timeout=max(0.0, self._timeout - (time.perf_counter() - self._t0)))
+            while not self.poll():
+                time.sleep(0.005)
+            if self._proc.returncode is None:
+                raise subprocess.TimeoutExpired(self.argv, self._timeout)
         except subprocess.TimeoutExpired:
             try:
                 os.killpg(self._proc.pid, signal.SIGKILL)
@@ -235,7 +256,7 @@ class PendingTool:
             raise
         out, err = self._read()
         end = self._end if self._end is not None else time.perf_counter()
-        self._run = ToolRun(self.argv, self._proc.returncode, out, err, end - self._t0)
+        self._run = ToolRun(self.argv, self._proc.returncode, out, err, end - self._t0, self._cpu)
         if self._check and self._run.returncode != 0:
             raise ToolFailedError(f"{self.argv[0]} failed", argv=list(self.argv), returncode=self._run.returncode,
                                   output=self._run.output)

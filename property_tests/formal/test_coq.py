@@ -19,6 +19,7 @@ from pybridge.domains import registry
 
 CLAIMS = registry()
 from pybridge.errors import ToolFailedError
+from pybridge.formal.coq import start_audit
 from pybridge.formal.coq import COQ_DIR, audit_coq, build_coq, parse_assumptions, replay_certificates, scan_forbidden
 from pybridge.formal.section import replay_instances
 from pybridge.tools.runner import coq_required, find_tool
@@ -96,6 +97,25 @@ def test_added_admitted_is_caught(coq_build, tmp_path):
     build = build_coq(src, workdir=tmp_path / "build")  # it still compiles...
     res = audit_coq(build, [claim])[claim.id]  # ...but the audit sees the new axiom
     assert res.outcome == "failed" and short in " ".join(res.disallowed)
+    # the quick (union) audit sees it too, for every theorem of the union; the per-theorem audit the quick
+    # run falls back to then pinpoints the tampered one
+    other = CLAIMS["relu-odd-part"]
+    union = start_audit(build, [claim, other], scope="union").wait()
+    assert union[claim.id].outcome == union[other.id].outcome == "failed"
+    each = start_audit(build, [claim, other]).wait()
+    assert each[claim.id].outcome == "failed" and each[other.id].outcome == "proved"
+
+
+def test_union_audit_agrees_with_the_per_theorem_audit(coq_build):
+    claims = [c for c in CLAIMS.values() if c.coq]
+    union = start_audit(coq_build, claims, scope="union").wait()
+    each = start_audit(coq_build, claims, scope="each").wait()
+    assert set(union) == set(each)
+    for cid in each:
+        assert union[cid].outcome == each[cid].outcome == "proved"
+        assert union[cid].statement == each[cid].statement
+        assert set(each[cid].axioms) <= set(union[cid].axioms)
+    assert set().union(*(set(r.axioms) for r in each.values())) == set(union[claims[0].id].axioms)
 
 
 def test_parse_assumptions_handles_closed_and_axioms():

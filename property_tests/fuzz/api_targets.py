@@ -32,6 +32,7 @@ EXCLUDED = {
     "run_tool", "build_coq", "audit_coq", "replay_certificates", "lean_build_and_audit", "coq_version", "find_tool",
     "find_lake", "coq_required", "lean_required", "lean_sources", "lean_static_checks", "scan_forbidden",
     "expected_generated_constants", "run_statement_file", "coq_statements", "pin_statements", "replay_decisions",
+    "start_tool", "start_audit", "start_replay_certificates", "start_replay_decisions",
     # write files (the repository's generated Lean file, report figures) or mutate global registries
     "write_generated_constants", "write_golden", "write_gap_figure", "write_success_figure", "register_law", "add_command",
     # CLI plumbing and worker-pool internals (fuzzed through the CLI)

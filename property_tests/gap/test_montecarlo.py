@@ -151,6 +151,9 @@ def test_quick_gap_section_holds_and_draws_its_figure(tmp_path):
     assert {"gap-ordering", "theorem-a", "theorem-a-line-uniform", "kink-angle-law", "expected-optimal-error",
             "d1-no-gap", "weight-pruning-b0", "weight-pruning-b1", "m0-diagonal-caveat", "theorem-a-core",
             "kink-arc-three-point"} <= ids
+    for c in sec.claims:  # issue 10 §4: every Monte Carlo claim states its power, in its evidence and data
+        if c.method == "monte-carlo":
+            assert "power" in c.evidence.lower() and "text" in c.data["power"], c.claim_id
     assert [row["eps"] for row in sec.table] == list(TABLE_EPS)
     for row in sec.table:  # the exponential gap at eps <= 1e-3: weight pruning far below the neuron bound
         if row["eps"] <= 1e-3:

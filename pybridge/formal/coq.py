@@ -21,18 +21,20 @@ All external calls go through :func:`pybridge.tools.runner.run_tool`.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import time
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
 
 from pybridge.errors import ToolFailedError, ToolNotFoundError
-from pybridge.tools.runner import find_tool, run_tool
+from pybridge.tools.runner import find_tool, run_tool, start_tool
 from pybridge.stats.scratch import make_scratch_dir, sweep_stale
 from pybridge.errors import InvalidArgument
 from pybridge.rss import Certificate
-from pybridge.validation import check_instance, check_text
+from pybridge.validation import check_instance, check_int, check_text
 
 __all__ = [
     "COQ_DIR",
@@ -47,7 +49,14 @@ __all__ = [
     "run_statement_file",
     "certificate_to_coq",
     "replay_certificates",
+    "start_audit",
+    "start_replay_certificates",
+    "project_dependencies",
+    "COQ_JOBS",
 ]
+
+#: coqc processes run at once by :func:`build_coq` and the audit (the machine has 2 cores)
+COQ_JOBS = 2
 
 COQ_DIR = Path(__file__).resolve().parents[2] / "coq"
 
@@ -119,8 +128,46 @@ class CoqBuild:
         return run_tool(["coqc", *self.flags, str(path)], cwd=self.coq_dir, timeout=timeout)
 
 
-def build_coq(src: Path = COQ_DIR, *, workdir=None, timeout: float = 900) -> CoqBuild:
-    """Copy ``src`` (sources only) to a scratch directory and compile ``_CoqProject`` in order.
+def project_dependencies(coq_dir: Path, files) -> dict:
+    """``{file: [files of the project it requires]}`` from the ``Require`` lines of ``files`` (in ``coq_dir``).
+
+    Recognised: ``Require Import Prunegap.A Prunegap.B.`` and ``From Prunegap Require Export A B.``
+    (the forms used in ``coq/theories``); anything else is not a project dependency.
+
+    Raises
+    ------
+    InvalidType, InvalidArgument
+        ``coq_dir`` is not a path, ``files`` not a sequence of file names in it.
+    """
+    from pybridge.errors import InvalidType
+    from pybridge.validation import check_sequence
+
+    if not isinstance(coq_dir, (str, os.PathLike)):
+        raise InvalidType(f"coq_dir must be a path, got coq_dir={coq_dir!r:.80} (type={type(coq_dir).__name__})")
+    files = [check_text(f"files[{i}]", f, max_len=1000) for i, f in enumerate(check_sequence("files", files))]
+    missing = [f for f in files if not (Path(coq_dir) / f).is_file()]
+    if missing:
+        raise InvalidArgument(f"files must be files of coq_dir, got files={missing[:3]!r:.120}")
+    by_module = {Path(f).stem: f for f in files}
+    deps = {}
+    for f in files:
+        text = _COMMENT.sub(" ", (Path(coq_dir) / f).read_text())
+        mods = set()
+        for m in re.finditer(r"From\s+Prunegap\s+Require\s+(?:Import\s+|Export\s+)?([^.]*)\.", text):
+            mods.update(m.group(1).split())
+        for m in re.finditer(r"(?<!From Prunegap )Require\s+(?:Import\s+|Export\s+)?((?:\s*Prunegap\.\w+)+)\s*\.",
+                             text):
+            mods.update(x.split(".", 1)[1] for x in m.group(1).split())
+        deps[f] = [by_module[x] for x in sorted(mods) if x in by_module and by_module[x] != f]
+    return deps
+
+
+def build_coq(src: Path = COQ_DIR, *, workdir=None, timeout: float = 900, jobs: int | None = None) -> CoqBuild:
+    """Copy ``src`` (sources only) to a scratch directory and compile every file of ``_CoqProject``.
+
+    A file is compiled once every project file it requires is compiled (:func:`project_dependencies`),
+    with up to ``jobs`` coqc processes at once (default :data:`COQ_JOBS`; ``1``: in ``_CoqProject``
+    order).  Each file is still compiled from its source in a fresh scratch directory.
 
     Raises
     ------
@@ -132,6 +179,7 @@ def build_coq(src: Path = COQ_DIR, *, workdir=None, timeout: float = 900) -> Coq
     if find_tool("coqc") is None:
         raise ToolNotFoundError("coqc is unavailable (install: apt-get install coq libcoq-interval "
                                 "libcoq-coquelicot)", argv=["coqc"])
+    jobs = COQ_JOBS if jobs is None else check_int("jobs", jobs, min_value=1, max_value=64)
     if workdir is None:
         sweep_stale()  # scratch builds left by killed runs (their owner pid is dead)
     root = Path(workdir) if workdir else make_scratch_dir("prunegap-coq-")
@@ -142,12 +190,32 @@ def build_coq(src: Path = COQ_DIR, *, workdir=None, timeout: float = 900) -> Coq
                                                           "Makefile.coq*", ".Makefile.coq.d", "*.cache"))
     flags, files = _project_files(dst)
     build = CoqBuild(root, flags, files, 0.0)
+    deps = project_dependencies(dst, files)
+    done, running = set(), {}
+    t0 = time.perf_counter()
     try:
-        for f in files:
-            run = build.coqc(f, timeout=timeout)
-            build.seconds += run.seconds
-            build.log.append((f, run.seconds))
+        todo = list(files)
+        while todo or running:
+            ready = [f for f in todo if all(d in done for d in deps[f] if d in files)]
+            # jobs == 1 keeps the _CoqProject order (each file's dependencies come first there)
+            while ready and len(running) < jobs and (jobs > 1 or not running):
+                f = ready.pop(0)
+                todo.remove(f)
+                running[f] = start_tool(["coqc", *flags, f], cwd=dst, timeout=timeout)
+            finished = [f for f, p in running.items() if p.poll()]
+            if not finished:
+                if not running and todo:  # a cycle or a dependency outside _CoqProject order
+                    raise ToolFailedError(f"coq build: no compilable file among {todo}", argv=["coqc"])
+                time.sleep(0.01)
+                continue
+            for f in finished:
+                run = running.pop(f).wait()
+                build.log.append((f, run.seconds))
+                done.add(f)
+        build.seconds = time.perf_counter() - t0
     except BaseException:
+        for p in running.values():
+            p.kill()
         if workdir is None:
             build.cleanup()
         raise
@@ -242,7 +310,7 @@ def run_statement_file(build: CoqBuild, lines, *, timeout: float = 300) -> dict:
     return parse_statements(build.coqc(path.name, timeout=timeout).output)
 
 
-def audit_coq(build: CoqBuild, claims, *, timeout: float = 300, pinned=None) -> dict:
+def audit_coq(build: CoqBuild, claims, *, timeout: float = 300, pinned=None, jobs: int | None = None) -> dict:
     """``Print Assumptions`` and ``Check`` for every claim with a Coq name.
 
     The axioms are compared with :data:`ALLOWED_COQ_AXIOMS`, the printed statement with the pinned one.
@@ -255,27 +323,92 @@ def audit_coq(build: CoqBuild, claims, *, timeout: float = 300, pinned=None) -> 
         ``{claim id: (qualified name, statement)}`` or a golden file; default ``coq/statements.golden``.
         A theorem whose name or printed statement differs from its pin (or that has no pin) is
         ``statement mismatch``.
+    jobs : int, optional
+        The claims are split over this many coqc processes run at once (default :data:`COQ_JOBS`).
 
     Returns
     -------
     dict
         ``{claim_id: AuditResult}``.
     """
-    from pybridge.formal.pin import COQ_GOLDEN, STATEMENT_MISMATCH, parse_statements, read_golden, \
-        statement_file_lines
+    return start_audit(build, claims, timeout=timeout, pinned=pinned, jobs=jobs).wait()
+
+
+class PendingAudit:
+    """The coqc processes of :func:`start_audit`; :meth:`wait` gives ``{claim_id: AuditResult}``."""
+
+    def __init__(self, parts, pins):
+        self._parts, self._pins = parts, pins
+
+    def tools(self) -> list:
+        return [p for _, p in self._parts]
+
+    def kill(self) -> None:
+        for _, pending in self._parts:
+            pending.kill()
+
+    def wait(self) -> dict:
+        results = {}
+        try:
+            for claims, pending in self._parts:
+                results.update(_audit_results(claims, pending, self._pins))
+        finally:
+            self.kill()
+        return results
+
+
+#: claim id of the one ``Print Assumptions`` of the union audit (``scope="union"``)
+UNION = "__union__"
+
+
+def start_audit(build: CoqBuild, claims, *, timeout: float = 300, pinned=None, jobs: int | None = None,
+                scope: str = "each") -> PendingAudit:
+    """Start the audit of :func:`audit_coq` (``jobs`` coqc processes) and return without waiting.
+
+    ``scope="union"`` (the quick run): one ``Print Assumptions`` of the tuple of every registered theorem,
+    whose axioms are the union of theirs (one traversal of the shared library instead of one per theorem;
+    each theorem's axioms are a subset, so "all on the allow-list" is decided exactly), in one coqc
+    process; the statements are still printed and compared one by one.  Each claim's ``axioms`` are then
+    the union (``AuditResult.message`` says so).
+    """
+    from pybridge.formal.pin import COQ_GOLDEN, read_golden, statement_file_lines
 
     pins = read_golden(COQ_GOLDEN if pinned is None else pinned) if not isinstance(pinned, dict) else pinned
+    jobs = COQ_JOBS if jobs is None else check_int("jobs", jobs, min_value=1, max_value=64)
+    if scope not in ("each", "union"):
+        raise InvalidArgument(f"scope must be 'each' or 'union', got scope={scope!r:.80}")
     claims = [c for c in claims if c.coq]
-    lines = ["Require Import Prunegap.All."]
-    for c in claims:
-        lines.append(f'Goal True. idtac "AUDIT {c.id} {c.coq}". Abort.')
-        lines.append(f"Print Assumptions {c.coq}.")
-    lines += statement_file_lines(claims)
-    path = build.coq_dir / "PrunegapAudit.v"
-    path.write_text("\n".join(lines) + "\n")
+    if scope == "union":
+        jobs = 1
+    chunks = [claims[i::jobs] for i in range(jobs) if claims[i::jobs]] or [[]]
+    parts = []
+    try:
+        for k, chunk in enumerate(chunks):
+            lines = ["Require Import Prunegap.All."]
+            if scope == "union" and chunk:
+                lines.append("Definition prunegap_audit_union := (" + ", ".join(f"@{c.coq}" for c in chunk) + ").")
+                lines.append(f'Goal True. idtac "AUDIT {UNION} prunegap_audit_union". Abort.')
+                lines.append("Print Assumptions prunegap_audit_union.")
+            for c in chunk if scope == "each" else ():
+                lines.append(f'Goal True. idtac "AUDIT {c.id} {c.coq}". Abort.')
+                lines.append(f"Print Assumptions {c.coq}.")
+            lines += statement_file_lines(chunk)
+            name = "PrunegapAudit.v" if k == 0 else f"PrunegapAudit{k}.v"
+            (build.coq_dir / name).write_text("\n".join(lines) + "\n")
+            parts.append((chunk, start_tool(["coqc", *build.flags, name], cwd=build.coq_dir, timeout=timeout)))
+    except BaseException:
+        for _, p in parts:
+            p.kill()
+        raise
+    return PendingAudit(parts, pins)
+
+
+def _audit_results(claims, pending, pins) -> dict:
+    from pybridge.formal.pin import STATEMENT_MISMATCH, parse_statements
+
     results = {}
     try:
-        run = build.coqc(path.name, timeout=timeout)
+        run = pending.wait()
     except ToolFailedError as exc:
         for c in claims:
             ok = re.search(rf"\b{re.escape(c.coq)}\b.*not (a defined object|found)", exc.output or "")
@@ -285,7 +418,7 @@ def audit_coq(build: CoqBuild, claims, *, timeout: float = 300, pinned=None) -> 
     parsed = parse_assumptions(run.output)
     printed = parse_statements(run.output)
     for c in claims:
-        info = parsed.get(c.id)
+        info = parsed.get(c.id, parsed.get(UNION))
         if info is None:
             results[c.id] = AuditResult(c.id, c.coq, "failed", message="no audit output for this theorem")
             continue
@@ -295,6 +428,9 @@ def audit_coq(build: CoqBuild, claims, *, timeout: float = 300, pinned=None) -> 
         msg = ("disallowed axioms: " + ", ".join(bad) if bad else "") + \
               (("; unexpected Print Assumptions output: " + " | ".join(other[:3])) if other else "")
         outcome = "failed" if bad or other else "proved"
+        if c.id not in parsed and UNION in parsed:
+            msg = (msg + "; " if msg else "") + ("axioms: union over all registered theorems (quick audit; "
+                                                 "this theorem's are a subset)")
         stmt, pin = printed.get(c.id, ""), pins.get(c.id)
         if outcome == "proved" and (pin is None or pin != (c.coq, stmt)):
             outcome = STATEMENT_MISMATCH
@@ -345,10 +481,36 @@ def replay_certificates(build: CoqBuild, certs, *, timeout: float = 600) -> dict
     ToolFailedError
         Some certificate is rejected (the output names the failing module).
     """
+    return start_replay_certificates(build, certs, timeout=timeout).wait()
+
+
+class PendingReplay:
+    """The coqc process of :func:`start_replay_certificates`; :meth:`wait` gives its summary dict."""
+
+    def __init__(self, pending, count):
+        self._pending, self._count = pending, count
+
+    def tools(self) -> list:
+        return [self._pending]
+
+    def kill(self) -> None:
+        self._pending.kill()
+
+    def wait(self) -> dict:
+        try:
+            run = self._pending.wait()
+        finally:
+            self.kill()
+        return {"replayed": self._count, "seconds": run.seconds, "cpu_seconds": run.cpu_seconds}
+
+
+def start_replay_certificates(build: CoqBuild, certs, *, timeout: float = 600) -> PendingReplay:
+    """Start the replay of :func:`replay_certificates` and return without waiting."""
     header = ("From Coq Require Import List QArith.\nRequire Import Prunegap.Checker.\n"
               "Import ListNotations.\nLocal Open Scope Q_scope.\n\n")
+    certs = list(certs)
     body = "\n".join(certificate_to_coq(c, f"Cert{i}") for i, c in enumerate(certs))
     path = build.coq_dir / "PrunegapReplay.v"
     path.write_text(header + body)
-    run = build.coqc(path.name, timeout=timeout)
-    return {"replayed": len(certs), "seconds": run.seconds}
+    return PendingReplay(start_tool(["coqc", *build.flags, path.name], cwd=build.coq_dir, timeout=timeout),
+                         len(certs))

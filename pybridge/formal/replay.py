@@ -35,7 +35,7 @@ from pybridge.stats.scratch import make_scratch_dir
 from pybridge.validation import check_bool, check_exact, check_instance, check_sequence, check_text
 
 __all__ = ["ReplayInstance", "ExportMismatch", "instances_from_records", "check_round_trip", "instance_to_coq",
-           "parse_coq_instances", "replay_decisions",
+           "parse_coq_instances", "replay_decisions", "start_replay_decisions",
            "DECIDE_DEPENDENCIES"]
 
 #: the Coq files (in _CoqProject order) the replay needs
@@ -201,26 +201,13 @@ def replay_decisions(instances, *, exporter=instance_to_coq, timeout: float = 60
     ExternalToolError
         coqc failed or printed an unexpected answer.
     """
-    instances = list(instances)
-    for i, inst in enumerate(instances):
-        if not isinstance(inst, ReplayInstance):
-            raise InvalidType(f"instances[{i}] must be a ReplayInstance, got {type(inst).__name__}")
-    covered = sum(i.expected for i in instances)
-    out = {"trials": len(instances), "covered": covered, "not_covered": len(instances) - covered,
-           "agree": 0, "disagreements": [], "prover": None, "seconds": 0.0, "status": "unavailable"}
-    terms = [exporter(i) for i in instances]
-    text = ("From Coq Require Import ZArith List.\nFrom Prunegap Require Import Decide.\nImport ListNotations.\n"
-            "Eval vm_compute in [\n  " + ";\n  ".join(terms) + "\n].\n")
-    check_round_trip(instances, text)
+    if build is not None:
+        return start_replay_decisions(instances, build=build, exporter=exporter, timeout=timeout).wait()
+    instances, out, text = _prepare(instances, exporter)
     version = coqc_version()
     if version is None or not instances:
         return out
     out["prover"] = version
-    if build is not None:
-        (build.coq_dir / "PrunegapDecideReplay.v").write_text(text)
-        run = build.coqc("PrunegapDecideReplay.v", timeout=timeout)
-        out["seconds"] = round(run.seconds, 2)
-        return _compare(out, instances, run.stdout)
     work = make_scratch_dir("prunegap-replay-")  # carries our pid: swept by the next run if we are killed
     try:
         theories = work / "theories"
@@ -236,6 +223,64 @@ def replay_decisions(instances, *, exporter=instance_to_coq, timeout: float = 60
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return _compare(out, instances, run.stdout)
+
+
+def _prepare(instances, exporter):
+    instances = list(instances)
+    for i, inst in enumerate(instances):
+        if not isinstance(inst, ReplayInstance):
+            raise InvalidType(f"instances[{i}] must be a ReplayInstance, got {type(inst).__name__}")
+    covered = sum(i.expected for i in instances)
+    out = {"trials": len(instances), "covered": covered, "not_covered": len(instances) - covered,
+           "agree": 0, "disagreements": [], "prover": None, "seconds": 0.0, "status": "unavailable"}
+    terms = [exporter(i) for i in instances]
+    text = ("From Coq Require Import ZArith List.\nFrom Prunegap Require Import Decide.\nImport ListNotations.\n"
+            "Eval vm_compute in [\n  " + ";\n  ".join(terms) + "\n].\n")
+    check_round_trip(instances, text)
+    return instances, out, text
+
+
+class PendingDecisions:
+    """The coqc process of :func:`start_replay_decisions`; :meth:`wait` gives the summary of
+    :func:`replay_decisions`."""
+
+    def __init__(self, pending, out, instances):
+        self._pending, self._out, self._instances = pending, out, instances
+
+    def tools(self) -> list:
+        return [] if self._pending is None else [self._pending]
+
+    def kill(self) -> None:
+        if self._pending is not None:
+            self._pending.kill()
+
+    def wait(self) -> dict:
+        if self._pending is None:
+            return self._out
+        try:
+            run = self._pending.wait()
+        finally:
+            self.kill()
+        self._out["seconds"] = round(run.seconds, 2)
+        self._out["cpu_seconds"] = None if run.cpu_seconds is None else round(run.cpu_seconds, 2)
+        return _compare(self._out, self._instances, run.stdout)
+
+
+def start_replay_decisions(instances, *, build, exporter=instance_to_coq, timeout: float = 600.0) -> PendingDecisions:
+    """Start :func:`replay_decisions` in the finished scratch build ``build`` and return without waiting.
+
+    The export and its round trip are checked here, before coqc starts (:class:`ExportMismatch`).
+    """
+    from pybridge.tools.runner import start_tool
+
+    instances, out, text = _prepare(instances, exporter)
+    version = coqc_version()
+    if version is None or not instances:
+        return PendingDecisions(None, out, instances)
+    out["prover"] = version
+    (build.coq_dir / "PrunegapDecideReplay.v").write_text(text)
+    return PendingDecisions(start_tool(["coqc", *build.flags, "PrunegapDecideReplay.v"], cwd=build.coq_dir,
+                                       timeout=timeout), out, instances)
 
 
 def _compare(out: dict, instances, stdout: str) -> dict:

@@ -40,7 +40,8 @@ from pybridge.gap.trial import masked_features
 from pybridge.gap.networks import make_target, model_description, plane_coordinates, sample_network
 from pybridge.gap.neuron_pruning import best_neuron_subset, best_neuron_subset_line
 from pybridge.stats.parallel import run_tasks
-from pybridge.stats.power import detectable_excess
+from pybridge.stats.power import (detectable_excess, detectable_deviation, empirical_bernstein_floor,
+                                  ks_detectable_distance, power_record)
 from pybridge.gap.rf_lp import rf_optimum
 from pybridge.gap.weight_pruning import prune_b0
 
@@ -215,6 +216,21 @@ def _bound_rows(results):
                                                         alpha=ALPHA, power=0.9)} for r in results]
 
 
+def _rows_power(rows) -> dict:
+    """The check-level ``power`` dict of bound rows (each row keeps its own ``detectable_excess_p90``)."""
+    ex = [r["detectable_excess_p90"] for r in rows]
+    finite = [x for x in ex if x is not None]
+    text = ("Power: " + ("none in any row at this budget" if not finite else
+                         f"smallest detectable excess over the bound {min(finite):.3f}"
+                         + (f" (rows without power: {len(ex) - len(finite)})" if len(finite) < len(ex) else ""))
+            + f" (one-sided Clopper-Pearson at alpha = {ALPHA:g}, probability 0.9, exact binomial tails).")
+    return power_record("one-sided Clopper-Pearson: reject if the lower bound exceeds the bound", alpha=ALPHA,
+                        trials=min(r["trials"] for r in rows), text=text, method="exact binomial tails",
+                        no_power=not finite, detectable_excess_p90=min(finite) if finite else None,
+                        rows=[{"n": r["n"], "eps": r["eps"], "pruning": r["pruning"], "trials": r["trials"],
+                               "detectable_excess_p90": r["detectable_excess_p90"]} for r in rows])
+
+
 def _power_text(excess) -> str:
     if excess is None:
         return "no power: no true frequency <= 1 is rejected with probability 0.9 at this budget"
@@ -249,7 +265,8 @@ def check_theorem_a(rf_specs, neuron_spec, root, *, workers=1):
         statement="Pr[exists c: sup_{B^d} |sum c_i relu(<u_i,x>) - f*| < eps] <= 1 - (1 - 2 eta_eps/pi)^n, "
                   "eta_eps = 2 arctan(2 eps); hence for every neuron-pruned subnetwork",
         model="M0, law G (rotation-invariant in the plane), d >= 2; RF relaxation and neuron pruning",
-        source="theory §3.6 Theorem A (RECON, full proof)", data={"experiments": rows}), results
+        source="theory §3.6 Theorem A (RECON, full proof)", data={"experiments": rows, "power": _rows_power(rows)}), \
+        results
 
 
 def check_line_uniform(spec, root, *, workers=1) -> ClaimCheck:
@@ -265,7 +282,7 @@ def check_line_uniform(spec, root, *, workers=1) -> ClaimCheck:
         statement="law U, w* = e1: Pr[RF error < eps] <= 1 - (1 - q)^n, q = 2 eps / s0, s0 = sqrt(1 - 16 eps^2)",
         model="M0, law U, d = 2, target axis (w* = e1, e = e2)",
         source="theory §3.6 corollary 'line variant' with the §3.5 (U) kink law (RECON)",
-        data={"experiments": rows})
+        data={"experiments": rows, "power": _rows_power(rows)})
 
 
 def check_kink_angle_law(samples: int, root) -> ClaimCheck:
@@ -283,16 +300,24 @@ def check_kink_angle_law(samples: int, root) -> ClaimCheck:
     eta_u = kink_angles(*plane_coordinates(rng.uniform(-1, 1, (samples, 2)), make_target("axis", 2)))
     ks_u = stats.kstest(eta_u, "uniform", args=(0.0, math.pi / 2))
     contrast = {"samples": samples, "ks_statistic": float(ks_u.statistic), "p_value": float(ks_u.pvalue)}
+    dist = ks_detectable_distance(samples, alpha=ALPHA, power=0.9)
+    ptext = (f"Power: any law of eta_i whose CDF is at sup-distance >= {dist:.4f} from Uniform[0, pi/2] is rejected "
+             f"with probability >= 0.9 ({samples} samples, alpha = {ALPHA:g}; exact KS quantiles, scipy kstwo, and "
+             "the triangle inequality: a sufficient bound).")
     text = ("Kolmogorov-Smirnov of eta_i against Uniform[0, pi/2], law G: "
             + "; ".join(f"d={x['d']}: D={x['ks_statistic']:.4f}, p={x['p_value']:.3g} ({samples} samples)"
                         for x in rows)
             + f" (reject only at p < {ALPHA:g}). Contrast, law U with w* = e1: D={contrast['ks_statistic']:.4f}, "
-            f"p={contrast['p_value']:.3g} (not rotation-invariant: the circle form of Theorem A does not apply).")
+            f"p={contrast['p_value']:.3g} (not rotation-invariant: the circle form of Theorem A does not apply). "
+            + ptext)
+    power = power_record("one-sample Kolmogorov-Smirnov against Uniform[0, pi/2], reject at p < alpha", alpha=ALPHA,
+                         trials=samples, text=ptext, method="exact KS law (scipy.stats.kstwo) + triangle inequality",
+                         detectable_sup_distance_p90=dist)
     return claim_check(
         "kink-angle-law", all(x["p_value"] >= ALPHA for x in rows), text, "monte-carlo",
         statement="for a rotation-invariant law, eta_i = angle(R Pu_i, R w*) ~ Uniform[0, pi/2]",
         model="hidden weights of law G, d in {2, 3} (plane of a random unit w*)", source="theory §3.5 (RECON)",
-        data={"tests": rows, "law_U_axis_contrast": contrast})
+        data={"tests": rows, "law_U_axis_contrast": contrast, "power": power})
 
 
 def empirical_bernstein_upper(x, alpha: float) -> float:
@@ -331,6 +356,21 @@ def check_expected_error(result) -> ClaimCheck:
             f"(exact E[1/2 tan(eta_min/2)] = {e_cert:.4f}). The claim is rejected only if a one-sided upper "
             f"confidence bound on the mean falls below pi/(8(n+1)): empirical Bernstein (Maurer-Pontil 2009, "
             f"Thm 4) on [0, 1] at alpha = {ALPHA:g} gives {ucb:.4f}.")
+    floor = empirical_bernstein_floor(int(x.size), alpha=ALPHA) if x.size > 1 else math.inf
+    need = math.floor(1 + 7 * math.log(2 / ALPHA) / (3 * b)) + 1
+    if floor >= b:
+        ptext = (f"Power: none at this budget: the bound can never fall below {floor:.4f} (its term "
+                 f"7 ln(2/alpha)/(3(N-1)) with N = {x.size}) > pi/(8(n+1)), so no sample rejects; at least "
+                 f"{need} networks would be needed for any power (the range [0, 1] is loose for errors near 0.02).")
+    else:
+        ptext = (f"Power: the bound can fall below pi/(8(n+1)) only if the sample mean is below "
+                 f"{b - floor:.4f} (floor {floor:.4f} of the bound).")
+    text += " " + ptext
+    data["power"] = power_record("empirical-Bernstein upper confidence bound below pi/(8(n+1))", alpha=ALPHA,
+                                 trials=int(x.size), text=ptext, method="closed form (Maurer-Pontil 2009, Thm 4)",
+                                 no_power=floor >= b,
+                                 bound_floor=floor, max_mean_that_can_reject=(b - floor) if floor < b else None,
+                                 trials_needed_for_any_power=need)
     return claim_check(
         "expected-optimal-error", ucb >= b, text, "monte-carlo",
         statement="E[inf_c sup_{B^d} error] >= E[1/2 tan(eta_min/2)] >= E[eta_min]/4 = pi/(8(n+1))",
@@ -358,13 +398,23 @@ def check_d1_no_gap(spec, root, *, workers=1) -> ClaimCheck:
                         for x in rows)
             + f" networks, above the d >= 2 Theorem A value {formula:.3f} at the same (n, eps): in d = 1 there is "
             f"no gap. The exact neuron-pruning error equalled the B0 subset-sum error on {same}/20 networks.")
+    excess = detectable_excess(min(max(formula, 0.0), 1.0), min(x["trials"] for x in rows), alpha=ALPHA, power=0.9)
+    ptext = ("Power: a d = 1 success frequency at or below the d >= 2 value is reported (not 'holds') with "
+             f"probability >= 1 - {ALPHA:g}; 'holds' is reached with probability >= 0.9 once the true frequency is "
+             + (f">= {formula + excess:.3f} (the value + {excess:.3f}; one-sided Clopper-Pearson, "
+                f"{min(x['trials'] for x in rows)} networks per law, exact binomial tails)." if excess is not None
+                else "anything: no power at this budget."))
+    text += " " + ptext
+    power = power_record("one-sided Clopper-Pearson lower bound above the d >= 2 Theorem A value", alpha=ALPHA,
+                         trials=min(x["trials"] for x in rows), text=ptext, method="exact binomial tails",
+                         detectable_excess_p90=excess)
     return claim_check(
         "d1-no-gap", beats and same == 20, text, "monte-carlo",
         statement="for d = 1 neuron pruning is random subset sum on {v_i u_i}: O(log 1/eps) units suffice, no gap",
         model="M0, laws G and U, d = 1 (B^1 = [-1, 1], w* = 1)",
         source="theory §3.6 corollary 'd = 1 is degenerate' (RECON)",
         data={"experiments": rows, "theorem_a_formula_value_d_ge_2": formula,
-              "identity_neuron_equals_b0": f"{same}/20"})
+              "identity_neuron_equals_b0": f"{same}/20", "power": power})
 
 
 # --------------------------------------------------------------------------- §3.9
@@ -406,7 +456,7 @@ def check_m0_diagonal_caveat(ns, reps, mc_spec, root, *, workers=1) -> ClaimChec
                   "obeys the neuron-pruning bound Omega(1/eps), while an axis target is represented exactly",
         model="M0, law G, d = 2; targets diagonal (1,1)/sqrt2 and axis e1",
         source="theory §3.9 (RECON, proof for d = 2)",
-        data={"lp_table": table, "experiments": rows, "axis_exact": axis_exact,
+        data={"lp_table": table, "experiments": rows, "power": _rows_power(rows), "axis_exact": axis_exact,
               "model_block": model_description("M0", "G", 2, "diagonal")})
 
 
@@ -449,7 +499,7 @@ def check_theorem_a_certificate_event(n: int, eps: float, trials: int, root) -> 
     false alarm <= ``ALPHA``.  A wrong eta_eps (e.g. 2 arctan(eps)) moves the bound far outside the
     detectable deviation, which is stated (power 0.9).
     """
-    from pybridge.stats.power import detectable_deviation, two_sided_rejects
+    from pybridge.stats.power import two_sided_rejects
 
     rng = seeding.child_rng(root, 20, 0)
     target = make_target("random", 2, rng=rng)
@@ -473,4 +523,7 @@ def check_theorem_a_certificate_event(n: int, eps: float, trials: int, root) -> 
         model="M0, law G, d = 2, random unit target", source="theory §3.6 Theorem A (RECON, full proof)",
         data={"n": n, "eps": eps, "trials": trials, "hits": int(hits), "expected": expected,
               "rejected": reject, "detectable_deviation_p90": power, "alpha": ALPHA,
+              "power": power_record("two-sided exact binomial test, equal tails", alpha=ALPHA, trials=trials,
+                                    text=text[text.index("Power:"):], method="exact binomial tails",
+                                    detectable_deviation_p90=power),
               "seed_entropy": seeding.seed_entropy(root), "spawn_key": [20, 0]})

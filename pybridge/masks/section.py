@@ -72,9 +72,34 @@ def _mixture_checks(budget, rng, workers) -> list:
                       f"Monte Carlo, Uniform[-1,1], n = {n}, eps = {eps:g}, [-1, 1], p = {p}: direct masked estimate "
                       f"{direct.estimate.successes}/{T} = {direct.estimate.p_hat:.4f} vs binomial mixture of {T} "
                       f"independent coupled first-cover times {mix:.4f}; difference {test['difference']:+.4f}, "
-                      f"Hoeffding threshold {test['threshold']:.4f} at false-alarm rate {ALPHA:g}.", "monte-carlo",
-                      {"direct": direct.to_dict(), "mixture": mix, "test": test, "times_seed": ct.seed_entropy})
+                      f"Hoeffding threshold {test['threshold']:.4f} at false-alarm rate {ALPHA:g}. "
+                      + _hoeffding_power(T)["text"], "monte-carlo",
+                      {"direct": direct.to_dict(), "mixture": mix, "test": test, "times_seed": ct.seed_entropy,
+                       "power": _hoeffding_power(T)})
     return [c_exact, c_mc]
+
+
+def _hoeffding_power(T: int) -> dict:
+    """Power of the Hoeffding two-sample test of the mixture identity (issue 10 §4)."""
+    from pybridge.stats.power import hoeffding_detectable_difference, power_record
+
+    x = hoeffding_detectable_difference(T, T, alpha=ALPHA, power=0.9)
+    text = (f"Power: rejects with probability >= 0.9 if the two probabilities differ by >= {x:.3f} ({T} + {T} "
+            "trials; Hoeffding on both sides, a sufficient bound)."
+            if x < 1 else f"Power: none at this budget ({T} + {T} trials: a difference of {x:.2f} > 1 would be "
+                          "needed).")
+    return power_record("Hoeffding two-sample test of two [0, 1] means", alpha=ALPHA, trials=T, text=text,
+                        method="closed form (Hoeffding 1963, Thm 2, both tails)",
+                        detectable_difference_p90=x if x < 1 else None)
+
+
+def _factor_power() -> dict:
+    from pybridge.stats.power import power_record
+
+    text = ("Power: none as a test: 'consistent' only requires every factor to be measured, and the candidate laws "
+            "are ranked by RMS log residual, not rejected; the per-row 95% bootstrap intervals are the resolution.")
+    return power_record("no rejection rule (measurement and ranking)", alpha=None, trials=None, text=text,
+                        method="none", detectable=None)
 
 
 def _laws_summary(rows) -> dict:
@@ -115,9 +140,10 @@ def _factor_check(budget, rng, workers, tick):
             + "). 1/log(1/(1-p)) is < 1 for p > 1 - 1/e, impossible for a factor (masking only removes samples); "
             "at fixed delta the factor exceeds 1/p by the binomial spread of the kept count, which vanishes as n grows. "
             "The paper's statement is about networks and was read only in its abstract (READ-ABS): this measures the "
-            "one-dimensional core, it does not test the theorem. 'consistent' = every factor measured.")
+            "one-dimensional core, it does not test the theorem. 'consistent' = every factor measured. "
+            + _factor_power()["text"])
     return ClaimCheck("masks-overparameterization-factor", verdict, text, "monte-carlo",
-                      {"tables": tables, "laws": laws}), tables, laws
+                      {"tables": tables, "laws": laws, "power": _factor_power()}), tables, laws
 
 
 def _fixed_check(budget, rng, workers, tick):
@@ -149,9 +175,11 @@ def _fixed_check(budget, rng, workers, tick):
             + ". " + ", ".join(f"{name}: rms log residual {v['rms_log_residual']:.3f}" for name, v in laws.items())
             + f". Mixture identity at n = {n}, eps = {eps:g}, p = {p}: direct {direct.estimate.p_hat:.4f} vs mixture "
             f"{mix:.4f} (difference {test['difference']:+.4f}, Hoeffding threshold {test['threshold']:.4f}, "
-            f"false-alarm rate {ALPHA:g}).")
+            f"false-alarm rate {ALPHA:g}). " + _hoeffding_power(T)["text"] + " The factors themselves are measured, "
+            "not tested.")
     return ClaimCheck("masks-fixed-size", verdict, text, "monte-carlo",
-                      {"tables": tables, "laws": laws, "test": test, "direct": direct.to_dict(), "mixture": mix}), tables
+                      {"tables": tables, "laws": laws, "test": test, "direct": direct.to_dict(), "mixture": mix,
+                       "power": _hoeffding_power(T)}), tables
 
 
 def masks_section(plan: Plan, rng) -> Section:

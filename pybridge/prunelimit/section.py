@@ -30,6 +30,49 @@ FULL = {"mc_ds": (50, 200), "mc_trials": 4000, "circ_ds": (50, 100, 200, 400), "
         "lp_trials": 30, "l1": True, "quad_instances": 10, "quad_bounds_d": 40, "mlp_hidden": 5}
 
 
+def _statdim_power(rows) -> dict:
+    """Power of the statistical-dimension Monte Carlo check (issue 10 §4)."""
+    from scipy import stats as _st
+
+    from pybridge.stats.power import power_record, t_detectable_shift
+
+    shifts = []
+    for r in rows:
+        shift = t_detectable_shift(r["std"], r["trials"], alpha=1 - r["confidence"], power=0.9)
+        shifts.append({"cone": r["cone"], "d": r["d"], "detectable_shift_p90": shift,
+                       "relative_to_delta": shift / max(r["delta_high"], 1e-300)})
+    worst = max((x["relative_to_delta"] for x in shifts), default=None)
+    text = ("Power: a Monte Carlo mean off the certified delta by >= "
+            + ", ".join(f"{x['detectable_shift_p90']:.3g} ({x['cone']}, D={x['d']})" for x in shifts)
+            + f" is detected with probability >= 0.9 (at most {worst:.1%} of delta; t interval at 1 - 1e-6, normal "
+              "approximation of the mean)." if shifts else "Power: no rows.")
+    return power_record("Student t interval at 1 - 1e-6 must meet the certified interval", alpha=1e-6,
+                        trials=min((r["trials"] for r in rows), default=None), text=text,
+                        method="normal approximation (t quantile + z_0.9) x sd / sqrt(N)",
+                        rows=shifts, worst_relative_shift_p90=worst)
+
+
+def _kinematic_power(curves) -> dict:
+    """Power of the Monte Carlo side of the kinematic check: the one-sided exact test at each tail 5e-7."""
+    from pybridge.stats.power import detectable_excess, power_record
+
+    trials = sorted({p["trials"] for c in curves for p in c["points"]})
+    rows = []
+    for t in trials:
+        for eta in ETAS:
+            # lower region: Pr <= eta rejected when the CP lower end exceeds eta; the upper region is symmetric
+            rows.append({"trials": t, "eta": eta,
+                         "detectable_excess_p90": detectable_excess(eta, t, alpha=5e-7, power=0.9)})
+    text = ("Power: a probability beyond Theorem I's bound (above eta in the lower region, below 1 - eta in the "
+            "upper one) is caught with probability >= 0.9 when it exceeds the bound by >= "
+            + ", ".join(f"{r['detectable_excess_p90']:.3f} (eta={r['eta']:g}, {r['trials']} trials)"
+                        if r["detectable_excess_p90"] is not None else f"- (eta={r['eta']:g}, {r['trials']} trials: "
+                        "no power)" for r in rows)
+            + " (two-sided Clopper-Pearson at 1 - 1e-6, exact binomial tails).")
+    return power_record("Clopper-Pearson interval at 1 - 1e-6 outside Theorem I's bound", alpha=1e-6,
+                        trials=trials[0] if trials else None, text=text, method="exact binomial tails", rows=rows)
+
+
 def _transition(plan_cfg, root):
     from symbolic.statdim import statdim
 
@@ -159,10 +202,11 @@ def prunelimit_section(quick: bool, root: np.random.SeedSequence, progress=None)
         mc_rows += statdim_mc_agrees(d, cfg["mc_trials"], np.random.SeedSequence(root.entropy,
                                                                                   spawn_key=tuple(root.spawn_key) + (1, i)))
     agree = all(r["agrees"] for r in mc_rows)
+    mc_power = _statdim_power(mc_rows)
     checks.append(ClaimCheck("prunelimit-statdim-mc", "holds" if agree else "violated",
                              f"{len(mc_rows)} cone/dimension pairs, {cfg['mc_trials']} Gaussian vectors each; every "
-                             f"1 - 1e-6 Student-t interval meets the certified interval of delta.", "monte-carlo",
-                             {"rows": mc_rows}))
+                             f"1 - 1e-6 Student-t interval meets the certified interval of delta. "
+                             + mc_power["text"], "monte-carlo", {"rows": mc_rows, "power": mc_power}))
     md += ["### Statistical dimension: closed form vs Monte Carlo", "",
            "| cone | D | params | closed form / certified interval of delta | MC mean | 1-1e-6 interval | agrees |",
            "|---|---|---|---|---|---|---|"]
@@ -178,11 +222,13 @@ def prunelimit_section(quick: bool, root: np.random.SeedSequence, progress=None)
                                                                          spawn_key=tuple(root.spawn_key) + (2, 0)))
     verdict = "violated" if exact_bad or mc_bad else "holds"
     n_pts = sum(len(c["points"]) for c in curves)
+    kin_power = _kinematic_power(curves)
     checks.append(ClaimCheck("prunelimit-kinematic", verdict,
                              f"{n_pts} (cone, D, m) points; for eta in {ETAS} no exact probability and no 1 - 1e-6 "
                              f"Clopper-Pearson interval contradicts Theorem I's bounds ({len(exact_bad)} exact, "
-                             f"{len(mc_bad)} Monte Carlo contradictions).", "exact",
-                             {"curves": curves, "exact_violations": exact_bad[:5], "mc_violations": mc_bad[:5]}))
+                             f"{len(mc_bad)} Monte Carlo contradictions). " + kin_power["text"], "exact",
+                             {"curves": curves, "exact_violations": exact_bad[:5], "mc_violations": mc_bad[:5],
+                              "power": kin_power}))
     md += ["### Phase transition (approximate kinematic formula)", "",
            "| cone | D | delta | observed 10%-90% width (in m) | a_eta sqrt(D), eta = 1/2, 1/10, 1/100 |",
            "|---|---|---|---|---|"]

@@ -97,8 +97,45 @@ def _agreement_check(budget, root, workers, progress):
         + ("agree" if r["agree"] else "DISAGREE") for r in rows)
         + ". Two-sided; disjoint intervals would be a false alarm with probability <= 1e-6 (t interval: "
         "asymptotic coverage).")
+    power = _agreement_power(rows, budget["agree_reps"])
+    text += " " + power["text"]
     return ClaimCheck("rare-agrees-plain-mc", verdict, text, "monte-carlo",
-                      {"rows": rows, "splitting": est.to_dict(), "plain_seed_entropy": ct.seed_entropy}), est
+                      {"rows": rows, "splitting": est.to_dict(), "plain_seed_entropy": ct.seed_entropy,
+                       "power": power}), est
+
+
+def _agreement_power(rows, reps) -> dict:
+    """Detectable relative deviation of the splitting estimate from plain Monte Carlo (issue 10 §4)."""
+    from scipy import stats as _st
+
+    from pybridge.rare.checks import ALPHA_EACH
+    from pybridge.stats.power import agreement_detectable_ratio, power_record
+
+    out, parts = [], []
+    t = float(_st.t.ppf(1 - ALPHA_EACH / 2, reps - 1))
+    for r in rows:
+        half = (r["split_ci"][1] - r["split_q"])  # the upper half-width (the lower end is clipped at 0)
+        q = r["plain_q"] if r["plain_q"] > 0 else r["split_q"]
+        if not 0 < q < 1:
+            out.append({"m": r["m"], "above": None, "below": None})
+            parts.append(f"n={r['m']}: no power (no reference frequency in (0, 1))")
+            continue
+        dev = agreement_detectable_ratio(q, r["plain_trials"], se=half / t, half_width=half, alpha_each=ALPHA_EACH,
+                                         power=0.9, relative=True)
+        out.append({"m": r["m"], "reference_q": q, **dev})
+        up = (f"detects a splitting estimate >= {dev['above']:.2f} x the true q (+{dev['above'] - 1:.0%})"
+              if dev["above"] is not None else "no power above the true q (its t interval reaches 0 at any scale)")
+        lo = (f"detects one <= {dev['below']:.2f} x the true q (-{1 - dev['below']:.0%})" if dev["below"] is not None
+              else "no power below it")
+        parts.append(f"n={r['m']}: {up}; {lo}")
+    text = ("Power against a multiplicative bias of the splitting estimator (probability >= 0.9; exact binomial "
+            "sum for the plain count, the splitting mean normal with its observed relative spread, total false alarm "
+            "<= 1e-6): " + "; ".join(parts) + ".")
+    return power_record("two intervals (t at 1 - 5e-7, Clopper-Pearson at 1 - 5e-7) must intersect", alpha=1e-6,
+                        trials=min((r["plain_trials"] for r in rows), default=None), text=text,
+                        method="exact binomial sum x normal splitting mean", rows=out,
+                        no_power=all(x.get("above") is None and x.get("below") is None for x in out),
+                        detectable_ratio_p90={str(x["m"]): x.get("above") for x in out})
 
 
 def _exact_check(root) -> ClaimCheck:
@@ -115,8 +152,13 @@ def _exact_check(root) -> ClaimCheck:
 def _coverage_check(budget, root, workers) -> ClaimCheck:
     cfg = budget["coverage"]
     if cfg is None:
-        return ClaimCheck("rare-ci-coverage", "undetermined", "Not run on the --quick budget (full check only).",
-                          "monte-carlo", {})
+        from pybridge.stats.power import power_record
+
+        text = "Not run on the --quick budget (full check only). Power: none at this budget (not run)."
+        return ClaimCheck("rare-ci-coverage", "undetermined", text, "monte-carlo",
+                          {"power": power_record("coverage frequency against 0.95 (Clopper-Pearson at 1 - 1e-6)",
+                                                 alpha=1e-6, trials=0, text="Power: none at this budget (not run).",
+                                                 method="not run", detectable_deviation_p90=None)})
     n, eps = cfg["n"], 1e-2
     plan = plan_levels(n, eps, -1.0, 1.0, get_law("uniform"), seeding.child_rng(root, 3, 0))
     ref = estimate_failure_probability(n, eps, replications=cfg["ref_replications"], runs=cfg["ref_runs"],
@@ -131,7 +173,21 @@ def _coverage_check(budget, root, workers) -> ClaimCheck:
             f"{cfg['runs']} runs each, median relative half-width {cov['median_relative_half_width']:.0%}) contain "
             f"it; Clopper-Pearson at 1 - 1e-6: [{lo:.3f}, {hi:.3f}] {'contains' if verdict == 'holds' else 'EXCLUDES'}"
             " 0.95. The reference's own error makes the measured coverage slightly conservative-to-low.")
-    return ClaimCheck("rare-ci-coverage", verdict, text, "monte-carlo", {**cov, "reference_estimate": ref.to_dict()})
+    from pybridge.stats.power import detectable_deviation, power_record
+
+    dev = detectable_deviation(0.95, cov["estimates"], alpha=1e-6, power=0.9)
+    ptext = ("Power: a true coverage "
+             + (f"below 0.95 by >= {dev['below']:.3f}" if dev["below"] is not None else "(no power below 0.95)")
+             + " or " + (f"above it by >= {dev['above']:.3f}" if dev["above"] is not None
+                         else "above 0.95: no power (at most 0.05 above)")
+             + f" is detected with probability >= 0.9 ({cov['estimates']} intervals; the Clopper-Pearson interval at "
+               "1 - 1e-6 excludes 0.95 iff the equal-tailed exact test rejects; exact binomial tails).")
+    text += " " + ptext
+    return ClaimCheck("rare-ci-coverage", verdict, text, "monte-carlo",
+                      {**cov, "reference_estimate": ref.to_dict(),
+                       "power": power_record("coverage frequency against 0.95 (Clopper-Pearson at 1 - 1e-6)",
+                                             alpha=1e-6, trials=cov["estimates"], text=ptext,
+                                             method="exact binomial tails", detectable_deviation_p90=dev)})
 
 
 def _grid(budget, root, workers, progress):
@@ -180,7 +236,15 @@ def _threshold_check(rows) -> tuple[ClaimCheck, dict]:
              + (f" (not resolved this run: {', '.join(unresolved)})" if unresolved else "")
              + ". eps = 1e-5, 1e-6 are not in the check's budget (a decision on a failing sample costs ~1/eps "
              "work): see benchmarks/bench_rare.py --deep.")
-    return ClaimCheck("rare-threshold-delta-eps", verdict, text, "monte-carlo", {"rows": rows, "fits": fits}), fits
+    from pybridge.stats.power import power_record
+
+    ptext = ("Power: none as a test: the verdict is 'consistent' or 'undetermined', never 'violated' (a threshold "
+             "not reached within n_max, or a dying splitting population, reads 'undetermined'); n* is a measurement.")
+    text += " " + ptext
+    return ClaimCheck("rare-threshold-delta-eps", verdict, text, "monte-carlo",
+                      {"rows": rows, "fits": fits,
+                       "power": power_record("no rejection rule (measurement)", alpha=None, trials=None, text=ptext,
+                                             method="none", detectable=None)}), fits
 
 
 def _tail_check(est, rows_tail) -> ClaimCheck:
@@ -195,7 +259,15 @@ def _tail_check(est, rows_tail) -> ClaimCheck:
             + f"). Exact lower bound: all samples positive (probability 2^-m) leaves z = -1 at distance 1, so "
             f"q(m, eps) >= 2^-m and lambda <= ln 2 = {math.log(2):.3f} eventually; every level's upper t bound is "
             f"{'>=' if bound_ok else 'NOT >='} 2^-m. " + "; ".join(rows_tail))
-    return ClaimCheck("rare-tail-exponent", verdict, text, "monte-carlo", {"fit": tr, "tail": est.tail()})
+    from pybridge.stats.power import power_record
+
+    ptext = ("Power: not computed: 'violated' needs a level's upper t bound (95%, asymptotic) below the exact 2^-m; "
+             "its resolution is the splitting spread of that level, and lambda itself is a measurement.")
+    text += " " + ptext
+    return ClaimCheck("rare-tail-exponent", verdict, text, "monte-carlo",
+                      {"fit": tr, "tail": est.tail(),
+                       "power": power_record("upper t bound of each level >= 2^-m", alpha=0.025, trials=None,
+                                             text=ptext, method="not computed", detectable=None)})
 
 
 def rare_section(*, quick: bool, seed_root: np.random.SeedSequence, workers: int, progress=None) -> Section:

@@ -28,6 +28,7 @@ from pybridge.claims import ClaimCheck, Plan, Section, SectionSpec
 from pybridge.rss.laws import LAWS, get_law
 from pybridge.rss.montecarlo import counting_bound_n, coverage_times, estimate_cover_probability
 from pybridge.rss.twins import monotone_in_eps, monotone_in_samples
+from pybridge.stats.power import POWER, power_record, threshold_resolution
 
 __all__ = ["rss_section", "rss_budget", "fit_threshold", "SECTION"]
 
@@ -163,6 +164,9 @@ def _threshold_rows(curves):
             "counting_bound_n": counting_bound_n(ct.eps, *ct.interval),
             "median_first_cover": float(np.median(ct.times)),
             "seed_entropy": ct.seed_entropy,
+            "n_max": ct.n_max,
+            # power (issue 10 §4): the resolution of the n*(eps, 0.01) rule at this trial count
+            "power_delta_0.01": threshold_resolution(0.01, ct.trials, confidence=ct.confidence, power=POWER),
         })
     return rows
 
@@ -248,8 +252,41 @@ def _log_check(rows) -> tuple[ClaimCheck, dict]:
             "like 1/eps would multiply n* by 10 per decade); data cannot prove an O(log) statement. Lueker's form needs "
             f"n >= kappa*(C') ln(1/eps) with kappa*(C') >= kappa*(0) = 8 (theory §1.2, RECON; for failure <= eps on "
             f"[-1/2, 1/2]); the measured slope per ln(1/eps) at delta=0.01 is {slope_ln:.2f}.")
+    power = _log_power(main_rows)
+    text += " " + power["text"]
     return ClaimCheck("rss-log-sample-size", verdict, text, "monte-carlo",
-                      {"fits": fits, "lueker_kappa_at_0": _lueker_kappa(0.0)}), fits
+                      {"fits": fits, "lueker_kappa_at_0": _lueker_kappa(0.0), "power": power}), fits
+
+
+def _log_power(main_rows) -> dict:
+    """The power of the n* rule and of the log-sample-size criterion on the main curve (issue 10 §4)."""
+    if any("power_delta_0.01" not in r or "trials" not in r for r in main_rows):  # rows without a budget
+        text = "Power: unknown (the rows carry no trial counts)."
+        return power_record("n*(eps, 0.01) rule", alpha=None, trials=None, text=text, method="none",
+                            declare_failure_rate_p90=None)
+    res = [r["power_delta_0.01"] for r in main_rows]
+    trials = sorted({r["trials"] for r in main_rows})
+    if not main_rows or any(x["max_failures"] is None for x in res):
+        text = ("Power: none at this budget: no failure count lets the two-sided 95% Clopper-Pearson lower bound "
+                "reach 0.99, so no n* can be declared.")
+        return power_record("n*(eps, 0.01) rule", alpha=None, trials=trials[0] if trials else None, text=text,
+                            method="exact binomial tails", declare_failure_rate_p90=None)
+    worst = max(x["declare_failure_rate_p90"] for x in res)
+    best = min(x["declare_failure_rate_p90"] for x in res)
+    early = max(x["early_probability"] for x in res)
+    nmax = ", ".join(f"{r['n_max']} (eps={r['eps']:g})" for r in main_rows)
+    kmin, kmax = min(x["max_failures"] for x in res), max(x["max_failures"] for x in res)
+    text = (f"Power (exact binomial tails, {'/'.join(map(str, trials))} trials per eps): n* is the first n with at "
+            f"most {kmin if kmin == kmax else f'{kmin}-{kmax}'} failures; it is "
+            f"declared with probability >= {POWER:g} once the true failure rate 1 - P(n, eps) is <= {best:.2g}"
+            f"{'' if best == worst else f'-{worst:.2g}'}, and with probability <= {early:.3f} at an n whose failure "
+            f"rate is still 0.01 (so n* is conservative). A true n*(eps, 0.01) beyond the searched n_max = {nmax} "
+            f"(growth faster than about 2 log2(1/eps) + 14 samples) is reported (not 'consistent') with probability "
+            f">= {1 - early:.3f} per eps; a slower violation of O(log) cannot be told apart at this budget.")
+    return power_record("n*(eps, 0.01) rule: first n whose two-sided 95% Clopper-Pearson lower bound reaches 0.99",
+                        alpha=early, trials=trials[0], text=text, method="exact binomial tails",
+                        declare_failure_rate_p90=worst, missed_threshold_beyond_n_max_detected=1 - early,
+                        n_max={str(r["eps"]): r["n_max"] for r in main_rows})
 
 
 def rss_section(*, quick: bool, seed_root: np.random.SeedSequence, workers: int, progress=None) -> Section:
@@ -283,12 +320,15 @@ def _markdown(rows, fits) -> str:
              "n* = smallest n whose two-sided 95% Clopper-Pearson lower bound on P(n, eps) reaches 1 - delta "
              "(coupled trials: each trial records the first n at which its prefix covers). "
              "Decisions are exact. The interval convention is given on every row.", "",
+             "Power column: n*(delta=0.01) is declared with probability >= 0.9 at the first n whose true failure "
+             "rate 1 - P(n, eps) is at most this (exact binomial tails; issue 10 §4).", "",
              "| law | target interval | eps | trials | counting bound n | median first cover | n*(delta=0.01) "
-             "| n*(delta=eps) |", "|---|---|---|---|---|---|---|---|"]
+             "| n*(delta=eps) | power: failure rate declared (p=0.9) |", "|---|---|---|---|---|---|---|---|---|"]
     for r in rows:
         de = r["n_star_delta_eps"] if r["n_star_delta_eps"] is not None else r["delta_eps_status"]
         lines.append(f"| {r['dist']} | [{r['interval'][0]:g}, {r['interval'][1]:g}] | {r['eps']:g} | {r['trials']} | "
-                     f"{r['counting_bound_n']} | {r['median_first_cover']:g} | {r['n_star_delta_0.01']} | {de} |")
+                     f"{r['counting_bound_n']} | {r['median_first_cover']:g} | {r['n_star_delta_0.01']} | {de} | "
+                     f"{_res_cell(r['power_delta_0.01'])} |")
     lines += ["", "Fits n*(eps, 0.01) = C log2(1/eps) + c0:", ""]
     for name, f in fits.items():
         if "C" in f:
@@ -296,6 +336,12 @@ def _markdown(rows, fits) -> str:
             lines.append(f"- {name}: C = {f['C']:.3f}{ci}, c0 = {f['c0']:.2f}, points = {f['points']}")
     lines += ["", "![P(n, eps)](rss_cover_probability.png)", "", "![n*(eps)](rss_threshold.png)", ""]
     return "\n".join(lines)
+
+
+def _res_cell(res) -> str:
+    if res["max_failures"] is None:
+        return "no power (no n* can be declared)"
+    return f"<= {res['declare_failure_rate_p90']:.2g} (<= {res['max_failures']} failures)"
 
 
 def _run(plan: Plan, rng) -> Section:

@@ -27,7 +27,7 @@ from pybridge.errors import InvalidArgument, InvalidType, ToolFailedError, ToolN
 from pybridge.stats.budget import MAX_BYTES
 from pybridge.stats.parallel import die_with_parent
 
-__all__ = ["ToolRun", "run_tool", "find_tool", "coq_required", "lean_required"]
+__all__ = ["ToolRun", "PendingTool", "run_tool", "start_tool", "find_tool", "coq_required", "lean_required"]
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,8 @@ class ToolRun:
     stdout, stderr : str
     seconds : float
         Wall time.
+    cpu_seconds : float or None
+        User + system CPU time of the program (runs of :func:`start_tool`; ``None`` otherwise).
     """
 
     argv: tuple
@@ -48,6 +50,7 @@ class ToolRun:
     stdout: str
     stderr: str
     seconds: float
+    cpu_seconds: float | None = None
 
     @property
     def output(self) -> str:
@@ -170,3 +173,141 @@ def run_tool(argv, *, cwd=None, timeout: float = 600.0, check: bool = True, env=
     if check and run.returncode != 0:
         raise ToolFailedError(f"{argv[0]} failed", argv=argv, returncode=run.returncode, output=run.output)
     return run
+
+
+class PendingTool:
+    """An external run started by :func:`start_tool`: poll it, wait for it, or kill it.
+
+    Its output goes to temporary files (no pipe can fill up while the caller works), and the
+    same timeout, memory limit, process group and parent-death signal apply as in :func:`run_tool`.
+    """
+
+    def __init__(self, proc, argv, t0, timeout, check, out_file, err_file):
+        self._proc, self.argv, self._t0, self._timeout, self._check = proc, tuple(argv), t0, timeout, check
+        self._out, self._err = out_file, err_file
+        self._run = None
+        self._end = None
+        self._cpu = None
+
+    def poll(self) -> bool:
+        """True once the program has exited (or its timeout has expired: then :meth:`wait` raises).
+
+        The first call that sees the exit fixes the run's wall time (``ToolRun.seconds``).
+        """
+        self._reap(block=False)
+        if self._proc.returncode is not None:
+            return True
+        return time.perf_counter() - self._t0 > self._timeout
+
+    def _reap(self, block: bool) -> None:
+        """Collect the exit status and the CPU time of the child (``os.wait4``) once it has exited."""
+        if self._proc.returncode is not None:
+            return
+        try:
+            pid, status, usage = os.wait4(self._proc.pid, 0 if block else os.WNOHANG)
+        except ChildProcessError:  # already collected elsewhere
+            self._proc.poll()
+            return
+        if pid == 0:
+            return
+        self._end = time.perf_counter()
+        self._cpu = usage.ru_utime + usage.ru_stime
+        self._proc.returncode = os.waitstatus_to_exitcode(status)
+
+    def kill(self) -> None:
+        """Kill the process group (idempotent) and release the output files."""
+        if self._proc.poll() is None:
+            try:
+                os.killpg(self._proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            self._proc.wait()
+        for f in (self._out, self._err):
+            f.close()
+
+    def _read(self) -> tuple[str, str]:
+        texts = []
+        for f in (self._out, self._err):
+            f.seek(0)
+            texts.append(f.read())
+            f.close()
+        return texts[0], texts[1]
+
+    def wait(self) -> ToolRun:
+        """Wait for the program; its :class:`ToolRun` (the same one on every call).
+
+        Raises
+        ------
+        ToolTimeoutError, ToolFailedError
+            As :func:`run_tool`.
+        """
+        if self._run is not None:
+            return self._run
+        try:
+            while not self.poll():
+                time.sleep(0.005)
+            if self._proc.returncode is None:
+                raise subprocess.TimeoutExpired(self.argv, self._timeout)
+        except subprocess.TimeoutExpired:
+            try:
+                os.killpg(self._proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            self._proc.wait()
+            out, err = self._read()
+            raise ToolTimeoutError(f"{self.argv[0]} timed out after {self._timeout:g} s", argv=list(self.argv),
+                                   returncode=None, output=out + err) from None
+        except BaseException:
+            self.kill()
+            raise
+        out, err = self._read()
+        end = self._end if self._end is not None else time.perf_counter()
+        self._run = ToolRun(self.argv, self._proc.returncode, out, err, end - self._t0, self._cpu)
+        if self._check and self._run.returncode != 0:
+            raise ToolFailedError(f"{self.argv[0]} failed", argv=list(self.argv), returncode=self._run.returncode,
+                                  output=self._run.output)
+        return self._run
+
+
+def start_tool(argv, *, cwd=None, timeout: float = 600.0, check: bool = True, env=None,
+               memory_limit: int = MAX_BYTES) -> PendingTool:
+    """Start ``argv`` like :func:`run_tool` without waiting for it (several tools can then run at once).
+
+    Returns
+    -------
+    PendingTool
+        Call :meth:`PendingTool.wait` for the :class:`ToolRun` (errors are raised there), or
+        :meth:`PendingTool.kill`.
+
+    Raises
+    ------
+    InvalidType, InvalidArgument, ToolNotFoundError
+        As :func:`run_tool`.
+    """
+    import tempfile
+
+    if isinstance(argv, (str, bytes)) or not hasattr(argv, "__iter__"):
+        raise InvalidType(f"argv must be a sequence of strings, got argv={argv!r:.80} (type={type(argv).__name__})")
+    argv = list(argv)
+    if not argv or not all(isinstance(a, (str, os.PathLike)) for a in argv):
+        raise InvalidArgument(f"argv must be a non-empty sequence of strings, got argv={argv!r:.80}")
+    argv = [os.fspath(a) for a in argv]
+    timeout = check_real("timeout", timeout, min_value=0.0, min_open=True)
+    memory_limit = check_int("memory_limit", memory_limit, min_value=0)
+    exe = argv[0] if os.sep in argv[0] else shutil.which(argv[0])
+    if exe is None or not os.path.exists(exe):
+        raise ToolNotFoundError(f"{argv[0]} is unavailable (not found on PATH)", argv=argv)
+    full_env = dict(os.environ)
+    if env:
+        full_env.update(env)
+    out_file = tempfile.TemporaryFile(mode="w+t", encoding="utf-8", errors="replace")
+    err_file = tempfile.TemporaryFile(mode="w+t", encoding="utf-8", errors="replace")
+    t0 = time.perf_counter()
+    try:
+        proc = subprocess.Popen(argv, cwd=cwd, env=full_env, stdout=out_file, stderr=err_file, text=True,
+                                start_new_session=True, preexec_fn=_child_setup(os.getpid(), memory_limit))
+    except BaseException:
+        out_file.close()
+        err_file.close()
+        raise
+    return PendingTool(proc, argv, t0, timeout, check, out_file, err_file)

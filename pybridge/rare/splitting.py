@@ -421,6 +421,7 @@ def estimate_failure_probability(
     workers: int = 1,
     max_replications: int = 2000,
     progress=None,
+    on_plan=None,
 ) -> RareEstimate:
     r"""Unbiased estimate of :math:`q(n, \varepsilon) = \Pr[\rho(X_1..X_n; [a, b]) > \varepsilon]` with a CI.
 
@@ -461,6 +462,12 @@ def estimate_failure_probability(
         Root seed (recorded as ``seed_entropy``).
     workers : int, default 1
         Worker processes; the result does not depend on it.
+    on_plan : callable, optional
+        ``on_plan(plan, replications, planning)``, called once the levels are fixed and before any
+        replication runs: ``planning`` is True when ``PLANNING_REPLICATIONS`` planning replications
+        come first and ``replications`` is then the most the plan may ask for; with a relative-error
+        request it is called again (``planning`` False) with the planned count.  It may raise to stop
+        the run (the command's budget check does); it changes no number.
 
     Returns
     -------
@@ -510,6 +517,8 @@ def estimate_failure_probability(
     planning = None
     if rel_error is not None:
         rel_error = check_real("rel_error", rel_error, min_value=0.0, max_value=10.0, min_open=True)
+        if on_plan is not None:
+            on_plan(plan, max_replications, True)
         pre = _run_reps(dist, n, eps, a, b, plan, root, seeding.AUX, PLANNING_REPLICATIONS, runs, updates, workers,
                         None, fixed_size)
         vals = np.array([p["hits"] for p in pre], dtype=float)
@@ -525,6 +534,8 @@ def estimate_failure_probability(
     elif replications is None:
         replications = 20
     replications = check_int("replications", replications, min_value=2, max_value=max_replications)
+    if on_plan is not None:
+        on_plan(plan, replications, False)
     parts = _run_reps(dist, n, eps, a, b, plan, root, seeding.MAIN, replications, runs, updates, workers, progress,
                       fixed_size)
     norm = runs * float(np.prod(plan.split)) if plan.split else float(runs)

@@ -13,6 +13,7 @@ Public names (other domains use the RSS engine only through these):
 """
 
 from pybridge.rss.certificate import Certificate, build_certificate, mask_sum, verify_certificate
+from pybridge.rss.cost import monte_carlo_estimate, trial_seconds
 from pybridge.rss.coverage import covers_exact, scaled_integers
 from pybridge.rss.decide import CoverResult, covers, decide_cover
 from pybridge.rss.laws import LAWS, Law, get_law
@@ -24,4 +25,4 @@ __all__ = ["decide_cover", "covers", "CoverResult", "covers_exact", "scaled_inte
            "verify_certificate", "Certificate", "mask_sum", "subset_sums", "best_subset", "BestSubsetResult",
            "MAX_MITM_N", "LAWS", "Law", "get_law", "estimate_cover_probability", "coverage_times",
            "counting_bound_n", "RSSEstimate", "covering_radius", "RadiusResult", "radius_exceeds",
-           "coverage_on_grid", "prefix_covers_status"]
+           "coverage_on_grid", "prefix_covers_status", "monte_carlo_estimate", "trial_seconds"]

@@ -1,8 +1,8 @@
 """The public API under fuzz: every function of the hardened domains' modules, with plausible values.
 
-:func:`public_functions` lists the functions named in ``__all__`` of every module of the ``rss``,
-``gap``, ``constants`` and ``formal`` domains and of the ``stats`` layer, and symbolic's public
-functions; :data:`EXCLUDED` says why the few that are not fuzzed are left out (they run minutes of
+:func:`public_functions` lists the functions named in ``__all__`` of every module of the domains
+(``rss``, ``gap``, ``constants``, ``formal``, ``rfss``, ``rare``, ``sweep``, ``prunelimit``, ``masks``),
+of the ``stats``, ``claims`` and ``report`` layers, and symbolic's public functions; :data:`EXCLUDED` says why the few that are not fuzzed are left out (they run minutes of
 work, run external programs, or write into the repository; each has its own tests).
 :data:`PLAUSIBLE` gives, by parameter name, cheap values that pass validation; :data:`PER_FUNCTION`
 overrides them where a name means something else, and :data:`ALWAYS` lists parameters that are
@@ -21,7 +21,8 @@ from hypothesis import strategies as st
 
 from fuzz.values import floats_in, sample_lists
 
-DOMAINS = ("rss", "gap", "constants", "formal", "stats")
+DOMAINS = ("rss", "gap", "constants", "formal", "stats", "rfss", "rare", "sweep", "prunelimit", "masks", "claims",
+           "report")
 
 EXCLUDED = {
     # minutes of work on any input: exercised by `prunegap check` and the section tests
@@ -37,6 +38,14 @@ EXCLUDED = {
     # CLI plumbing and worker-pool internals (fuzzed through the CLI)
     "run_tasks", "default_workers", "make_backend", "chunk_policy", "guarded", "claim_check", "die_with_parent", "make_scratch_dir", "sweep_stale",
     "sigterm_raises", "enforce", "run_spec", "rss_budget", "gap_steps", "lueker_rows",
+    # the later domains' sections and whole-experiment checks (seconds to minutes on any input): their own tests
+    "rfss_section", "rare_section", "masks_section", "sweep_section", "prunelimit_section", "exact_cases",
+    "ci_coverage", "kinematic_bounds_hold", "quadratic_truth_consistent", "statdim_certified_holds",
+    "statdim_mc_agrees", "prediction_table", "resume_is_bit_identical", "resume_report", "run_mlp",
+    "load_digits_data", "kinematic_curve",
+    # write files (figures, tables, reports: a wild path would land anywhere) or run the CLI / a pool
+    "plot_fixed_curves", "plot_fixed_thresholds", "plot_factor", "plot_engine", "plot_cover_curves",
+    "plot_thresholds", "write_table", "write_report", "draw_dependency_graph", "check_out_dir", "run", "run_sweep",
     # symbolic: whole-table runs (seconds to minutes each), covered by the constants tests
     "evaluate_all", "verify_constants", "crosscheck", "export_records", "tight_constants", "verify_constant",
     "rational_bounds_for_export",

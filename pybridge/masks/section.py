@@ -18,6 +18,7 @@ import numpy as np
 
 from pybridge.claims import ClaimCheck, Plan, Section, SectionSpec
 from pybridge.stats import seeding
+from pybridge.validation import check_bool
 
 __all__ = ["SECTION", "masks_budget", "masks_section"]
 
@@ -27,7 +28,7 @@ ALPHA = 1e-6
 
 
 def masks_budget(quick: bool) -> dict:
-    if quick:
+    if check_bool("quick", quick):
         return {"mc_trials": 400, "factor_eps": [1e-1, 1e-2], "factor_trials": 300, "bootstrap": 60,
                 "fixed_eps": [1e-1], "fixed_trials": 150, "exact_n": 3}
     return {"mc_trials": 3000, "factor_eps": [1e-1, 1e-2, 1e-3], "factor_trials": 1000, "bootstrap": 200,

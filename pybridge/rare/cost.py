@@ -41,7 +41,7 @@ import math
 
 from pybridge.rss import counting_bound_n, monte_carlo_estimate as rss_estimate, trial_seconds
 from pybridge.stats.budget import WorkEstimate, format_count
-from pybridge.validation import check_int, check_interval, check_real
+from pybridge.validation import check_bool, check_instance, check_int, check_interval, check_real
 
 __all__ = ["decision_seconds", "decisions_per_run", "a_priori_estimate", "planned_estimate"]
 
@@ -59,7 +59,10 @@ def decision_seconds(n: int, eps: float, a: float = -1.0, b: float = 1.0) -> flo
 
 def decisions_per_run(plan, updates: int = UPDATES) -> float:
     """Expected decisions of one GS run under the fixed ``plan`` (a :class:`~pybridge.rare.LevelPlan`)."""
-    updates = check_int("updates", updates, min_value=1)
+    from pybridge.rare.splitting import LevelPlan
+
+    check_instance("plan", plan, LevelPlan)
+    updates = check_int("updates", updates, min_value=1, max_value=10**4)
     fr = list(plan.pilot_fractions) or [1.0]
     pop = min(1.0, max(fr[0], 0.0))
     total = 1.0
@@ -82,6 +85,10 @@ def a_priori_estimate(n: int, eps: float, *, a: float = -1.0, b: float = 1.0, re
     eps = check_real("eps", eps, min_value=0.0, min_open=True)
     a, b = check_interval(a, b)
     workers = check_int("workers", workers, min_value=1, max_value=256)
+    replications = check_int("replications", replications, min_value=0, max_value=10**7)
+    rel_error = check_bool("rel_error", rel_error)
+    max_replications = check_int("max_replications", max_replications, min_value=0, max_value=10**7)
+    runs = check_int("runs", runs, min_value=1, max_value=10**7)
     m_min = min(n, counting_bound_n(eps, a, b))
     pilot = PILOT_PARTICLES * max(1, math.ceil(math.log2(n - m_min + 2)))
     reps = PLANNING + max_replications if rel_error else replications
@@ -98,8 +105,13 @@ def planned_estimate(plan, n: int, eps: float, *, a: float = -1.0, b: float = 1.
                      planning: bool = False, runs: int = RUNS, updates: int = UPDATES,
                      workers: int = 1) -> WorkEstimate:
     """The expected work of the replications under the pilot's fixed ``plan``."""
-    replications = check_int("replications", replications, min_value=0)
+    replications = check_int("replications", replications, min_value=0, max_value=10**7)
     workers = check_int("workers", workers, min_value=1, max_value=256)
+    n = check_int("n", n, min_value=1, max_value=10**6)
+    eps = check_real("eps", eps, min_value=0.0, min_open=True)
+    a, b = check_interval(a, b)
+    planning = check_bool("planning", planning)
+    runs = check_int("runs", runs, min_value=1, max_value=10**7)
     reps = replications + (PLANNING if planning else 0)
     d = reps * runs * decisions_per_run(plan, updates)
     par = max(1, min(workers, reps))

@@ -71,13 +71,14 @@ import numpy as np
 from numba import njit
 from scipy import stats
 
-from pybridge.errors import InvalidArgument, ResourceLimitError
+from pybridge.errors import InvalidArgument, InvalidType, ResourceLimitError
 from pybridge.rfss import as_target, counting_bound_n_fixed, fixed_decide_float
-from pybridge.rss import counting_bound_n, covers_exact, get_law, prefix_covers_status
+from pybridge.rss import Law, counting_bound_n, covers_exact, get_law, prefix_covers_status
 from pybridge.stats import seeding
 from pybridge.stats.monotone_search import first_true
 from pybridge.stats.parallel import run_tasks
-from pybridge.validation import check_int, check_interval, check_interval_pair, check_probability, check_real
+from pybridge.validation import (check_bool, check_int, check_interval, check_interval_pair, check_probability,
+                                 check_real, check_rng, check_samples)
 
 __all__ = ["LevelPlan", "RareEstimate", "plan_levels", "estimate_failure_probability", "first_cover_length",
            "METHOD", "CI_METHOD"]
@@ -113,7 +114,23 @@ def first_cover_length(x: np.ndarray, eps: float, a: float, b: float, lo: int = 
 
     Requires that no prefix shorter than ``lo`` covers (binary search, monotone in m).
     """
+    if not (isinstance(x, np.ndarray) and x.ndim == 1 and x.dtype == np.float64):
+        x = check_samples("x", x)
+    eps = check_real("eps", eps, min_value=0.0, min_open=True)
+    a, b = check_interval(a, b)
+    lo = check_int("lo", lo, min_value=0, max_value=x.size)
+    if fixed is not None:
+        fixed = _check_fixed(fixed)
     return first_true(lambda m: not _fails(x, m, eps, a, b, fixed), lo, x.size, gallop=False)
+
+
+def _check_fixed(fixed):
+    """``fixed = (k, target, target.floats())`` of the fixed-size event (see :func:`_fails`)."""
+    from pybridge.rfss import Target
+
+    if not (isinstance(fixed, tuple) and len(fixed) == 3 and isinstance(fixed[1], Target)):
+        raise InvalidType(f"fixed must be (k, Target, Target.floats()), got fixed={fixed!r}")
+    return (check_int("fixed[0]", fixed[0], min_value=1), fixed[1], fixed[1].floats())
 
 
 @dataclass
@@ -225,6 +242,19 @@ def plan_levels(n, eps, a, b, law, rng, *, particles=200, p0=0.1, updates=8, ste
     next level.  Only the levels and factors are kept: the pilot's own product of fractions is
     adaptive (biased at O(1/N)) and is reported, never used as the estimate.
     """
+    n = check_int("n", n, min_value=1, max_value=MAX_N)
+    eps = check_real("eps", eps, min_value=0.0, min_open=True)
+    a, b = check_interval(a, b)
+    if not isinstance(law, Law):
+        raise InvalidType(f"law must be a pybridge.rss.Law (get_law(name)), got law={law!r}")
+    rng = check_rng("rng", rng, allow_none=False)
+    particles = check_int("particles", particles, min_value=2, max_value=10**6)
+    p0 = check_probability("p0", p0)
+    updates = check_int("updates", updates, min_value=1, max_value=10**4)
+    steps = check_int("steps", steps, min_value=1, max_value=10**4)
+    every_level = check_bool("every_level", every_level)
+    if fixed is not None:
+        fixed = _check_fixed(fixed)
     m_min = max(1, counting_bound_n(eps, a, b) if fixed is None else counting_bound_n_fixed(fixed[0], eps, fixed[1]))
     X = np.asarray(law.draw(rng, (particles, n)), dtype=np.float64).reshape(particles, n)
     T = np.array([first_cover_length(x, eps, a, b, m_min, fixed) for x in X])

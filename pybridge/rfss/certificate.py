@@ -19,9 +19,9 @@ import bisect
 from dataclasses import dataclass
 from fractions import Fraction
 
-from pybridge.validation import check_exact, check_int
+from pybridge.validation import check_exact, check_instance, check_int, check_sequence
 from pybridge.rss import mask_sum, scaled_integers
-from pybridge.errors import InvalidArgument
+from pybridge.errors import InvalidArgument, InvalidType
 from pybridge.rfss.target import Target
 
 __all__ = ["FixedSizeCertificate", "build_fixed_certificate", "verify_fixed_certificate", "MAX_CERTIFICATE_N"]
@@ -82,8 +82,9 @@ def build_fixed_certificate(xs, k, eps, target: Target) -> FixedSizeCertificate:
     InvalidArgument
         No certificate exists (not covered), or ``n > 36``.
     """
-    q = [check_exact(f"xs[{i}]", x) for i, x in enumerate(xs)]
+    q = [check_exact(f"xs[{i}]", x) for i, x in enumerate(check_sequence("xs", xs))]
     k = check_int("k", k, min_value=0, max_value=len(q))
+    check_instance("target", target, Target)
     e = check_exact("eps", eps, positive=True)
     if len(q) > MAX_CERTIFICATE_N:
         raise InvalidArgument(f"certificates need n <= {MAX_CERTIFICATE_N}, got n={len(q)}")
@@ -130,10 +131,15 @@ def verify_fixed_certificate(cert: FixedSizeCertificate, target: Target | None =
     last ``>= b - eps``; with ``target`` given, ``[a, b]`` must also contain it.
     """
     try:
+        check_instance("cert", cert, FixedSizeCertificate)
+        if target is not None:
+            check_instance("target", target, Target)
         xs = [check_exact(f"xs[{i}]", x) for i, x in enumerate(cert.xs)]
         eps, a, b = check_exact("eps", cert.eps), check_exact("a", cert.a), check_exact("b", cert.b)
         claimed = [check_exact("sums", s) for s in cert.sums]
-    except (InvalidArgument, TypeError, ValueError):
+    except (InvalidArgument, TypeError, ValueError) as exc:
+        if isinstance(exc, InvalidType):  # not a certificate (or target) at all: say so
+            raise
         return False
     if not cert.masks or any(not isinstance(m, int) or isinstance(m, bool) for m in cert.masks):
         return False

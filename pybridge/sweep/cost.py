@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pybridge.stats.budget import WorkEstimate, format_count
 from pybridge.sweep.engines import get_engine
-from pybridge.validation import check_int
+from pybridge.validation import check_instance, check_int, check_sequence
 
 __all__ = ["sweep_estimate"]
 
@@ -27,7 +27,10 @@ def sweep_estimate(status, workers: int = 1) -> WorkEstimate:
     workers : int
         Workers of the backend.
     """
+    from pybridge.sweep.run import PointStatus
+
     workers = check_int("workers", workers, min_value=1, max_value=100_000)
+    status = [check_instance(f"status[{i}]", s, PointStatus) for i, s in enumerate(check_sequence("status", status))]
     secs, peak, left = 0.0, 0, 0
     for s in status:
         if s.complete:

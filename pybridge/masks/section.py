@@ -194,4 +194,11 @@ def _steps(plan: Plan) -> int:
     return len(b["factor_eps"]) + len(b["fixed_eps"])
 
 
-SECTION = SectionSpec(name="masks", title="Random masks on subset sum", run=masks_section, steps=_steps, seed_key=6)
+def _seconds(plan) -> float:
+    """Estimated wall time (plan line of ``prunegap check``): quick measured 0.8 s in the closing run of
+    ``check --quick --seed 5`` (load 1.5-2; with margin); full not measured: the per-section budget."""
+    return 2.0 if plan.quick else 40.0
+
+
+SECTION = SectionSpec(name="masks", title="Random masks on subset sum", run=masks_section, steps=_steps, seed_key=6,
+                      seconds=_seconds)

@@ -44,9 +44,18 @@ def _cmd_statdim(args) -> int:
     if args.mc is not None:  # the Monte Carlo's own bounds, named by flag, before the exact value runs
         check_int("--mc", args.mc, min_value=2, max_value=10**7)
         check_int("--d", args.d, min_value=1, max_value=10**5)
+    needed = {"orthant": (), "subspace": ("k",), "circular": ("angle",), "l1-descent": ("s",)}.get(args.cone)
+    given = {"s": args.s, "k": args.k, "angle": args.angle}
     try:
+        if needed is None or any((v is None) == (n in needed) for n, v in given.items()):
+            raise InvalidArgument("statdim refuses the cone's parameters itself")
         est = statdim_estimate(args.cone, args.d, args.dps, args.mc)
-    except InvalidArgument:  # a bad cone, d or dps: statdim refuses it below with its own message, at once
+        # the parameters statdim checks before its work, so that a bad one is one line with no plan line
+        if args.cone == "circular":
+            parse_angle(args.angle)
+        elif args.cone == "l1-descent":
+            check_int("s", args.s, min_value=1, max_value=args.d - 1)
+    except InvalidArgument:  # a bad cone, d, dps or parameter: statdim refuses it below with its own message
         est = None
     if est is not None:
         budget("statdim", est, args)
@@ -118,8 +127,8 @@ def _cmd_prunelimit(args) -> int:
         raise InvalidArgument(f"--eps must be a positive number, got --eps={args.eps!r}")
     from pybridge.prunelimit.cost import prunelimit_estimate
 
-    budget("prunelimit", prunelimit_estimate(_size("--weights", args.weights), _size("--spectrum", args.spectrum)),
-           args)
+    n_spectrum = _size("--spectrum", args.spectrum)  # the order of the loads below: the same first error
+    budget("prunelimit", prunelimit_estimate(_size("--weights", args.weights), n_spectrum), args)
     lam = _load("--spectrum", args.spectrum)
     w = _load("--weights", args.weights)
     pred = predict_ratio(lam, w, args.eps).to_dict()

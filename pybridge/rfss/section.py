@@ -263,5 +263,12 @@ def _steps(plan: Plan) -> int:
     return sum(len(c[2]) for c in rfss_budget(plan.quick)["curves"])
 
 
+def _seconds(plan) -> float:
+    """Estimated wall time (plan line of ``prunegap check``): quick measured 1.0 s in the closing run of
+    ``check --quick --seed 5`` (load 1.5-2; with margin); full not measured: the per-section budget."""
+    return 2.5 if plan.quick else 40.0
+
+
 SECTION = SectionSpec(name="rfss", title="Random fixed-size subset sum (RFSS)", run=rfss_section, steps=_steps,
-                      seed_key=5)
+                      seed_key=5,
+                      seconds=_seconds)

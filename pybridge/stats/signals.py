@@ -32,6 +32,10 @@ def interruptible(fn, /, *args, **kwargs):
     are the same (same arguments, same library; only the calling thread differs).  An exception of
     the call is raised in the caller's thread.
     """
+    if not callable(fn):
+        from pybridge.errors import InvalidType
+
+        raise InvalidType(f"fn must be callable, got fn={fn!r:.60} (type={type(fn).__name__})")
     box = {}
 
     def target():

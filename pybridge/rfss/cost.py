@@ -6,23 +6,27 @@ suffixes: :math:`\Theta(n^2)`) and the binomial table, then runs the interval re
 the ``k + 1`` counts.  Measured 2026-12-02, ``--workers 1``, 2 cores shared by 6 engineers
 (load average 4-5), uniform law unless said, default target :math:`[-\sqrt k, \sqrt k]`:
 
-================================  ==================  ==============================
-n, k, eps                         measured per trial  model (:func:`trial_seconds`)
-================================  ==================  ==============================
-10, 2, 0.1                        0.15 ms             0.20 ms
-40, 4, 0.01                       0.26 ms             0.53 ms
-200, 10, 0.01                     2.4 ms              4.8 ms
-400, 20, 1e-3                     9.0 ms              22 ms
-1000, 5, 0.01                     54 ms               66 ms
-2000, 50, 0.01                    0.23 s              0.37 s
-30, 8, 1e-3                       1.8 ms              2.0 ms
+================================  ==================  ======================================
+n, k, eps                         measured per trial  model (:func:`trial_seconds`, with SAFETY)
+================================  ==================  ======================================
+10, 2, 0.1                        0.15 ms             0.21 ms
+40, 4, 0.01                       0.26 ms             0.51 ms
+200, 10, 0.01                     2.4 ms              6.7 ms
+400, 20, 1e-3                     9.0 ms              110 ms
+1000, 5, 0.01                     54 ms               85 ms
+2000, 50, 0.01                    0.23 s              0.62 s
+30, 8, 1e-3                       1.8 ms              2.4 ms
 40, 10, 1e-4                      14 ms               22 ms
-60, 15, 1e-5                      0.10 s              0.24 s
-40, 10, 1e-6, target z = 0.3      0.55 s              0.51 s (x SAFETY: 0.67 s)
-30, 15, 1e-6 / 60, 30, 1e-7       7-11 s, then the exact fallback's interval cap refuses (ResourceLimitError)
-================================  ==================  ==============================
+60, 15, 1e-5                      0.10 s              0.31 s
+40, 10, 1e-6, target z = 0.3      0.55 s              0.67 s
+30, 15, 1e-6 / 60, 30, 1e-7       7-11 s, then       0.88 s / 15 s (capped)
+                                  ResourceLimitError
+================================  ==================  ======================================
 
-Model: :math:`1.5\cdot10^{-4} + 6\cdot10^{-8} n^2 + 1.72\cdot10^{-8}\, n k\, r^{3/4}` seconds with
+The fit is for trials that stay below the caps; one that fills both (30, 15, 1e-6: 0.75 s in the float
+kernel, then 10.5 s in the exact fallback) ends the run with a ResourceLimitError, so when the interval
+count may reach the float cap (:math:`(k+1)(r+1) > 4\cdot10^6`) the plan adds one such trial
+(:data:`WORST_TRIAL`).  Model: :math:`1.5\cdot10^{-4} + 6\cdot10^{-8} n^2 + 1.72\cdot10^{-8}\, n k\, r^{3/4}` seconds with
 :math:`r = \max(b - a, 2\sqrt k)/(2\varepsilon)` (the interval count grows with the width to
 resolve over the radius; a single target still resolves the k-sums' spread), at most
 :data:`WORST_TRIAL` (both interval caps reached), times :data:`SAFETY`.  Peak memory of a worker:
@@ -100,5 +104,9 @@ def monte_carlo_estimate(n: int, k: int, eps: float, trials: int, *, width: floa
     workers = check_int("workers", workers, min_value=1, max_value=256)
     par = max(1, min(workers, math.ceil(trials / 64)))
     secs = trials * trial_seconds(n, k, eps, width) / par + (STARTUP_SECONDS if par > 1 else 0.0)
+    if trials and k <= n and (k + 1) * (_ratio(k, eps, 2.0 * math.sqrt(k) if width is None else width) + 1.0) \
+            > MAX_INTERVALS / 2:
+        # a trial may fill both interval caps (7-11 s measured) and end the run with ResourceLimitError
+        secs += SAFETY * WORST_TRIAL
     return WorkEstimate(what or f"{format_count(trials)} trials of n={n}, k={k}, eps={eps:g}", secs, par,
                         trial_bytes(n, k, eps, width), ("--trials", "--half-width", "--n", "--k", "--eps"))

@@ -243,7 +243,11 @@ def check_interval(a, b, *, names=("a", "b")) -> tuple[float, float]:
 
 def check_interval_pair(interval, *, name: str = "interval") -> tuple[float, float]:
     """Check a target interval given as one pair ``(a, b)`` (finite, ``a < b``)."""
-    if isinstance(interval, _NOT_SEQUENCES) or not hasattr(interval, "__len__") or len(interval) != 2:
+    try:
+        pair = not isinstance(interval, _NOT_SEQUENCES) and len(interval) == 2
+    except TypeError:  # no len(): a scalar, a 0-d array
+        pair = False
+    if not pair:
         raise InvalidType(f"{name} must be a pair (a, b), got {name}={_shown(interval)} "
                           f"(type={type(interval).__name__})")
     a, b = interval

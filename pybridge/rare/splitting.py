@@ -540,7 +540,10 @@ def estimate_failure_probability(
     if plan is None:
         plan = plan_levels(n, eps, a, b, law, seeding.child_rng(root, seeding.PILOT, 0),
                            particles=pilot_particles, updates=updates, every_level=every_level, fixed=fixed)
-    elif (plan.levels[-1] != n or list(plan.levels) != sorted(set(plan.levels))
+    elif not isinstance(plan, LevelPlan):
+        raise InvalidType(f"plan must be a LevelPlan (plan_levels(...)), got plan={plan!r:.60} "
+                          f"(type={type(plan).__name__})")
+    elif (not plan.levels or plan.levels[-1] != n or list(plan.levels) != sorted(set(plan.levels))
           or len(plan.split) != len(plan.levels) - 1):
         raise InvalidArgument(f"plan must have increasing levels ending at n={n} and one factor per step, "
                               f"got plan={plan.to_dict()}")

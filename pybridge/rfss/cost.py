@@ -41,7 +41,7 @@ import math
 
 from pybridge.rfss.kernel import MAX_INTERVALS
 from pybridge.stats.budget import WorkEstimate, format_count
-from pybridge.validation import check_int, check_real
+from pybridge.validation import check_int, check_real, check_text
 
 __all__ = ["trial_seconds", "trial_bytes", "monte_carlo_estimate", "WORST_TRIAL", "SAFETY"]
 
@@ -102,6 +102,8 @@ def monte_carlo_estimate(n: int, k: int, eps: float, trials: int, *, width: floa
     """The :class:`~pybridge.stats.budget.WorkEstimate` of ``trials`` RFSS trials on ``workers`` workers."""
     trials = check_int("trials", trials, min_value=0, max_value=10**15)
     workers = check_int("workers", workers, min_value=1, max_value=256)
+    if what is not None:
+        check_text("what", what, max_len=1000)
     par = max(1, min(workers, math.ceil(trials / 64)))
     secs = trials * trial_seconds(n, k, eps, width) / par + (STARTUP_SECONDS if par > 1 else 0.0)
     if trials and k <= n and (k + 1) * (_ratio(k, eps, 2.0 * math.sqrt(k) if width is None else width) + 1.0) \

@@ -116,7 +116,7 @@ def test_rare_max_seconds_moves_the_limit(capsys):
 
 def test_statdim_huge_is_refused_before_any_work(capsys, monkeypatch):
     _stub(monkeypatch, "symbolic.statdim", "statdim")
-    code, out, err = run(capsys, "statdim", "circular", "--d", "8", "--angle", "pi/6", "--dps", "10000")
+    code, out, err = run(capsys, "statdim", "circular", "--d", "10000", "--angle", "pi/6", "--dps", "10000")
     line = refusal(err)
     assert code == 2 and out == "" and "--dps" in line and "--max-seconds" in line
     code, _, err = run(capsys, "statdim", "l1-descent", "--d", "100000", "--s", "3", "--mc", "10000000")

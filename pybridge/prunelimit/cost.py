@@ -4,21 +4,25 @@ Measured 2026-12-02 in one process (2 cores shared by 6 engineers, load average 
 
 **statdim, exact / certified value** (:func:`symbolic.statdim.statdim`), seconds:
 
-===========  ============================================  ===========================================
-cone         measured                                      model at ``dps <= 1000``
-===========  ============================================  ===========================================
-orthant      <= 1 ms (d = 5..10^6, dps 50 and 1000)          0.05
-subspace     <= 1 ms (d = 5..10^6, dps 50 and 1000)          0.05
-circular     d = 3: 2.0; d = 5: 3.6-13.6; d = 6: 41;       d <= 8 (exact sympy integral):
-             d = 8: 66 (dps 50), 89 (dps 1000)             :data:`CIRCULAR_EXACT_SECONDS` [d]
-circular     d = 100: 0.3 / 1.2; d = 10^4: 0.01 / 6.0;     8.0
+===========  ============================================  ==============================================
+cone         measured                                      model
+===========  ============================================  ==============================================
+orthant      <= 1 ms (d = 5..10^6, dps 50 and 1000)          0.05 + 1e-9 dps^2 (an exact rational)
+subspace     <= 1 ms (d = 5..10^6, dps 50 and 1000)          as orthant
+circular     d = 3: 2.0; d = 5: 3.6-13.6 (dps 50-1000),    d <= 8 (exact sympy integral):
+             16.2 (dps 3000); d = 6: 41; d = 8: 66          :data:`CIRCULAR_EXACT_SECONDS` [d]
+             (dps 50), 89 (dps 1000)                        x max(1, dps/3000)^2.9
+circular     d = 100: 0.3 / 1.2 / 19.4 / 637 (dps 50 /      (1.5 for d <= 1000, else 8.0)
+             1000 / 3000 / 10000); d = 10^4: 0.01 / 6.0;    x max(1, dps/1000)^2.9
              d = 10^6: 0.02 / 2.1 (dps 50 / 1000)
-l1-descent   0.01-2.0 (dps 50), 0.15-0.38 (dps 1000)        2.0
-===========  ============================================  ===========================================
+l1-descent   0.01-2.0 (dps 50), 0.15-0.38 (dps 1000);       max(2, 0.5 x max(1, dps/1000)^2.9)
+             d = 100: 9.1 (dps 3000), 105 (dps 10000)
+===========  ============================================  ==============================================
 
-Above 1000 digits the certified evaluation grows like a power of the digits: d = 100 at dps 3000
-took 19.4 s (circular, 16x its dps-1000 time) and 9.1 s (l1-descent, 39x), so the model multiplies
-by :math:`(\mathrm{dps}/1000)^{3.3}` (a factor 38 at 3000 digits, 2000 at 10000).
+times :data:`SAFETY`.  The digit exponent 2.9 is the measured growth from 3000 to 10000 digits of the
+circular value at d = 100 (2.5 from 1000 to 3000; l1-descent 3.3 and 2.0), so at 10000 digits the
+model is 2.8x (circular, d = 100) and 5.7x (l1-descent, d = 100) above the measured times.  Values for
+d = 10^4, and for d <= 8 beyond 3000 digits, are extrapolated, not measured.
 
 **statdim --mc TRIALS** (:func:`pybridge.prunelimit.projections.estimate_statdim`): per Gaussian
 coordinate 27-50 ns (orthant), 29-48 ns (subspace), 31-64 ns (circular), 110 / 145 / 522 ns
@@ -49,13 +53,14 @@ MC_CHUNK = 500
 
 
 def _exact_seconds(cone: str, d: int, dps: int) -> float:
-    if cone in ("orthant", "subspace"):
-        base = 0.05
-    elif cone == "circular":
-        base = CIRCULAR_EXACT_SECONDS.get(d, 8.0)
-    else:
-        base = 2.0
-    return base * max(1.0, dps / 1000.0) ** 3.3
+    f = max(1.0, dps / 1000.0) ** 2.9
+    if cone in ("orthant", "subspace"):  # exact rationals: only their decimal expansion grows with dps
+        return 0.05 + 1e-9 * dps**2
+    if cone == "circular":
+        if d in CIRCULAR_EXACT_SECONDS:  # the exact sympy integral dominates up to a few thousand digits
+            return CIRCULAR_EXACT_SECONDS[d] * max(1.0, dps / 3000.0) ** 2.9
+        return (1.5 if d <= 1000 else 8.0) * f
+    return max(2.0, 0.5 * f)
 
 
 def statdim_estimate(cone: str, d: int, dps: int, trials: int | None = None) -> WorkEstimate:

@@ -200,7 +200,8 @@ def decide_fixed_cover(xs, k, eps, *, interval=None, exact: bool = False, certif
     if exact:
         q, e, _, _ = check_exact_instance(xs, eps, 0, 1)
         ok = len(q) >= k and _exact_decision(q, k, e, target)
-        res = FixedCoverResult(ok, "exact", False, len(q), k, float(e), str(target))
+        # the result's eps is a float for display: an exact radius beyond the float range shows as inf
+        res = FixedCoverResult(ok, "exact", False, len(q), k, float(e) if e < 2**1023 else math.inf, str(target))
     else:
         arr = check_samples("xs", xs)
         e = check_real("eps", eps, min_value=0.0, min_open=True)

@@ -35,6 +35,7 @@ __all__ = [
     "check_text",
     "check_rng",
     "check_interval_pair",
+    "check_mapping",
 ]
 
 #: exact strings longer than this, or with a decimal exponent beyond +-MAX_EXPONENT, are refused
@@ -242,7 +243,11 @@ def check_interval(a, b, *, names=("a", "b")) -> tuple[float, float]:
 
 def check_interval_pair(interval, *, name: str = "interval") -> tuple[float, float]:
     """Check a target interval given as one pair ``(a, b)`` (finite, ``a < b``)."""
-    if isinstance(interval, _NOT_SEQUENCES) or not hasattr(interval, "__len__") or len(interval) != 2:
+    try:
+        pair = not isinstance(interval, _NOT_SEQUENCES) and len(interval) == 2
+    except TypeError:  # no len(): a scalar, a 0-d array
+        pair = False
+    if not pair:
         raise InvalidType(f"{name} must be a pair (a, b), got {name}={_shown(interval)} "
                           f"(type={type(interval).__name__})")
     a, b = interval
@@ -306,6 +311,21 @@ def check_text(name: str, value, *, max_len: int = 10**7) -> str:
         raise InvalidType(f"{name} must be a str, got {name}={_shown(value)} (type={type(value).__name__})")
     if len(value) > max_len:
         raise InvalidArgument(f"{name} must have at most {max_len} characters, got {len(value)}")
+    return value
+
+
+def check_mapping(name: str, value, *, values=None, what: str | None = None):
+    """Return ``value`` if it is a mapping (``dict``...), each value an instance of ``values`` if given."""
+    from collections.abc import Mapping
+
+    if not isinstance(value, Mapping):
+        raise InvalidType(f"{name} must be a mapping, got {name}={_shown(value)} (type={type(value).__name__})")
+    if values is not None:
+        for key, v in value.items():
+            if not isinstance(v, values):
+                kind = what or (values.__name__ if isinstance(values, type) else
+                                " or ".join(c.__name__ for c in values))
+                raise InvalidType(f"{name}[{key!r}] must be a {kind}, got {_shown(v)} (type={type(v).__name__})")
     return value
 
 

@@ -150,7 +150,7 @@ def check_exact(
     elif isinstance(value, str):
         try:
             q = sympy.Rational(value.strip())
-        except (TypeError, ValueError, SyntaxError) as exc:
+        except (TypeError, ValueError, SyntaxError, ZeroDivisionError) as exc:  # "1/0"
             raise InvalidArgument(f"{name} is not an exact rational, got {name}={shown(value)}") from exc
         if not isinstance(q, sympy.Rational):
             raise InvalidArgument(f"{name} is not an exact rational, got {name}={shown(value)}")

@@ -170,7 +170,7 @@ def check_binomial_entropy_bounds(n_max: int = 10_000, *, n_min: int = 2, method
     """
     n_min = check_int("n_min", n_min, min_value=2)
     n_max = check_int("n_max", n_max, min_value=n_min)
-    if method not in ("arb", "exact"):
+    if not isinstance(method, str) or method not in ("arb", "exact"):
         raise InvalidArgument(f"method must be 'arb' or 'exact', got method={method!r}")
     if method == "exact" and n_max > MAX_EXACT_N:
         raise InvalidArgument(f"method='exact' needs n_max <= {MAX_EXACT_N}, got n_max={n_max}")

@@ -1,8 +1,8 @@
 """The public API under fuzz: every function of the hardened domains' modules, with plausible values.
 
-:func:`public_functions` lists the functions named in ``__all__`` of every module of the ``rss``,
-``gap``, ``constants`` and ``formal`` domains and of the ``stats`` layer, and symbolic's public
-functions; :data:`EXCLUDED` says why the few that are not fuzzed are left out (they run minutes of
+:func:`public_functions` lists the functions named in ``__all__`` of every module of the domains
+(``rss``, ``gap``, ``constants``, ``formal``, ``rfss``, ``rare``, ``sweep``, ``prunelimit``, ``masks``),
+of the ``stats``, ``claims`` and ``report`` layers, and symbolic's public functions; :data:`EXCLUDED` says why the few that are not fuzzed are left out (they run minutes of
 work, run external programs, or write into the repository; each has its own tests).
 :data:`PLAUSIBLE` gives, by parameter name, cheap values that pass validation; :data:`PER_FUNCTION`
 overrides them where a name means something else, and :data:`ALWAYS` lists parameters that are
@@ -11,6 +11,7 @@ always passed (their defaults would run long: ``trials=100`` of a MILP, ``n_max=
 
 from __future__ import annotations
 
+import functools
 import importlib
 import inspect
 import pkgutil
@@ -21,7 +22,8 @@ from hypothesis import strategies as st
 
 from fuzz.values import floats_in, sample_lists
 
-DOMAINS = ("rss", "gap", "constants", "formal", "stats")
+DOMAINS = ("rss", "gap", "constants", "formal", "stats", "rfss", "rare", "sweep", "prunelimit", "masks", "claims",
+           "report")
 
 EXCLUDED = {
     # minutes of work on any input: exercised by `prunegap check` and the section tests
@@ -38,6 +40,14 @@ EXCLUDED = {
     # CLI plumbing and worker-pool internals (fuzzed through the CLI)
     "run_tasks", "default_workers", "make_backend", "chunk_policy", "guarded", "claim_check", "die_with_parent", "make_scratch_dir", "sweep_stale",
     "sigterm_raises", "enforce", "run_spec", "rss_budget", "gap_steps", "lueker_rows",
+    # the later domains' sections and whole-experiment checks (seconds to minutes on any input): their own tests
+    "rfss_section", "rare_section", "masks_section", "sweep_section", "prunelimit_section", "exact_cases",
+    "ci_coverage", "kinematic_bounds_hold", "quadratic_truth_consistent", "statdim_certified_holds",
+    "statdim_mc_agrees", "prediction_table", "resume_is_bit_identical", "resume_report", "run_mlp",
+    "load_digits_data", "kinematic_curve",
+    # write files (figures, tables, reports: a wild path would land anywhere) or run the CLI / a pool
+    "plot_fixed_curves", "plot_fixed_thresholds", "plot_factor", "plot_engine", "plot_cover_curves",
+    "plot_thresholds", "write_table", "write_report", "draw_dependency_graph", "check_out_dir", "run", "run_sweep",
     # symbolic: whole-table runs (seconds to minutes each), covered by the constants tests
     "evaluate_all", "verify_constants", "crosscheck", "export_records", "tight_constants", "verify_constant",
     "rational_bounds_for_export",
@@ -132,6 +142,105 @@ def _plane(n_max=6):
 
 vec = st.lists(floats_in(-1, 1), min_size=1, max_size=6).map(np.array)
 
+# ----------------------------------------------------------------------------- the later domains' objects
+
+def _rfss_target():
+    from pybridge.rfss import point_target, rational_target, sqrt_target
+
+    return st.one_of(st.integers(1, 4).map(sqrt_target), st.just(rational_target(-1, 1)),
+                     floats_in(-1, 1).map(point_target))
+
+
+def _rfss_certificate():
+    from pybridge.rfss import as_target, build_fixed_certificate
+
+    def make(seed):
+        rng = np.random.default_rng(seed)
+        for _ in range(50):
+            xs = rng.uniform(-1, 1, 8).tolist()
+            try:
+                return build_fixed_certificate(xs, 2, 0.2, as_target(2, (-0.5, 0.5)))
+            except Exception:  # not covered: another draw
+                continue
+        return build_fixed_certificate([0.25, -0.25, 0.1, -0.1, 0.0], 2, 0.3, as_target(2, (-0.5, 0.5)))
+    return st.integers(0, 200).map(make)
+
+
+def _level_plan():
+    from pybridge.rare import LevelPlan
+
+    return st.builds(lambda m, s, f: LevelPlan((m, m + 2, m + 4), (s, s), (f, 1 / s, 1 / s), 200),
+                     st.integers(2, 6), floats_in(1.0, 20.0), floats_in(0.0, 1.0))
+
+
+def _rare_estimate():
+    from pybridge.rare import estimate_failure_probability
+
+    return st.sampled_from([6, 8]).map(lambda n: estimate_failure_probability(
+        n, 0.2, replications=2, runs=5, pilot_particles=20, seed=n))
+
+
+@functools.cache
+def _registry():
+    from pybridge.domains import registry
+
+    return registry()
+
+
+def _claims_mapping():
+    return st.integers(0, 3).map(lambda i: {cid: c for j, (cid, c) in enumerate(_registry().items()) if j % 4 == i}
+                                 if i else dict(_registry().items()))
+
+
+def _statuses():
+    from pybridge.claims import STATUSES
+
+    return st.integers(0, 2**16).map(lambda seed: {cid: sorted(STATUSES)[(seed + j) % len(STATUSES)]
+                                                   for j, cid in enumerate(_registry())})
+
+
+def _backing():
+    from pybridge.claims import derive_backing
+
+    return _statuses().map(lambda s: derive_backing(s, _registry()))
+
+
+def _claim():
+    return st.integers(0, 500).map(lambda i: list(_registry().values())[i % len(_registry())])
+
+
+def _claim_id():
+    return st.one_of(_claim().map(lambda c: c.id), st.sampled_from(["nope", ""]))
+
+
+def _kinematic_points():
+    from pybridge.prunelimit.kinematic import KinematicPoint
+
+    return st.lists(st.builds(lambda d, m, k: KinematicPoint("circular", d, min(m, d), k, 10, 0.1, 0.9, 0.5),
+                              st.integers(2, 8), st.integers(0, 8), st.integers(0, 10)), max_size=4)
+
+
+def _spd(n_max=5):
+    def make(n, seed):
+        a = np.random.default_rng(seed).standard_normal((n, n))
+        return a @ a.T + n * np.eye(n)
+    return st.builds(make, st.integers(1, n_max), st.integers(0, 99))
+
+
+def _rows():
+    from pybridge.sweep.run import Row
+    from pybridge.sweep.spec import Point
+
+    def make(n, s):
+        pt = Point(0, "rss", {"dist": "uniform", "n": n, "eps": 0.1, "interval": (-1.0, 1.0), "density": None,
+                              "trials": 10, "half_width": None, "confidence": 0.95, "seed": 1})
+        return Row(pt, s, 10, 0.0, 1.0, 0.95, "1", 0.0)
+    return st.lists(st.builds(make, st.integers(1, 9), st.integers(0, 10)), max_size=3)
+
+
+_times = st.lists(st.integers(1, 12), min_size=1, max_size=40).map(lambda v: np.array(v, dtype=np.int64))
+
+
 PLAUSIBLE = {
     "xs": sample_lists, "values": st.lists(st.fractions(max_denominator=16), max_size=6), "x": floats_in(-1, 1),
     "eps": floats_in(0.05, 0.5), "eps2": floats_in(0.05, 0.5), "a": st.just(-1.0), "b": st.just(1.0),
@@ -155,6 +264,39 @@ PLAUSIBLE = {
     "lo": st.integers(0, 5), "hi": st.integers(5, 10), "gallop": st.booleans(),
     "pred": st.just(lambda k: k >= 3), "delta": floats_in(0.01, 0.5), "eps_values": st.just([0.1, 0.05, 0.02]),
     "n_stars": st.just([5, 7, 9]), "k": st.integers(1, 4), "C": st.integers(0, 3), "kappa": floats_in(8.5, 20),
+    # the later domains (rfss, rare, masks, prunelimit, sweep, claims, report)
+    "width": st.one_of(st.none(), floats_in(0.0, 4.0)), "c_hyp": st.integers(1, 3), "updates": st.integers(1, 8),
+    "plan": _level_plan(), "replications": st.integers(2, 20), "runs": st.integers(1, 100),
+    "rel_error": st.booleans(), "planning": st.booleans(), "max_replications": st.integers(2, 100),
+    "est": _rare_estimate(), "m_from": st.one_of(st.none(), st.integers(2, 8)), "fixed": st.none(),
+    "particles": st.integers(2, 20), "p0": floats_in(0.05, 0.5), "steps": st.integers(1, 3),
+    "every_level": st.booleans(), "successes_fail": st.integers(0, 5), "quick": st.booleans(),
+    "times": _times, "ps": st.lists(floats_in(0.2, 1.0), min_size=1, max_size=3), "s_min": st.none(),
+    "atoms": st.lists(st.fractions(-1, 1, max_denominator=8), min_size=1, max_size=3), "mean1": floats_in(0, 1),
+    "mean2": floats_in(0, 1), "n1": st.integers(1, 100), "n2": st.integers(1, 100), "bootstrap": st.integers(0, 5),
+    "cone": st.sampled_from(["orthant", "subspace", "circular", "l1-descent"]), "angle": floats_in(0.1, 1.4),
+    "s": st.integers(1, 3), "m": st.integers(0, 4), "points": _kinematic_points(), "delta_low": floats_in(0, 4),
+    "delta_high": floats_in(0, 8), "spectrum": st.sampled_from(["flat", "power", "spiked"]),
+    "weights": st.sampled_from(["gauss", "heavy"]), "rotated": st.booleans(),
+    "eigenvalues": st.lists(floats_in(0.01, 10), min_size=1, max_size=8).map(np.array),
+    "radius": st.one_of(floats_in(0, 5), st.lists(floats_in(0, 5), max_size=6).map(np.array)),
+    "density_weights": st.none(), "matvec": st.just(lambda v: 2.0 * v), "nodes": vec.map(lambda v: v[None, :]),
+    "wts": vec.map(lambda v: np.abs(v[None, :]) + 0.1), "num_bins": st.integers(2, 200),
+    "sigma_squared": floats_in(1e-6, 1e-2), "overhead": floats_in(0, 0.1), "g": st.integers(1, 6).map(
+        lambda d: np.random.default_rng(d).standard_normal((4, d))), "H": _spd(), "w0": vec, "lam": vec.map(np.abs),
+    "removed": st.lists(st.integers(0, 4), max_size=3, unique=True), "refit": st.booleans(),
+    "L": st.lists(floats_in(1, 20), min_size=1, max_size=6), "Y": st.lists(floats_in(1, 400), min_size=1, max_size=6),
+    "candidates": st.just((1.0, 2.0)), "X": st.lists(st.integers(-50, 50), max_size=6), "E": st.integers(1, 20),
+    "A_out": st.just(-40), "B_out": st.just(40), "A_in": st.just(-40), "B_in": st.just(40),
+    "claims": _claims_mapping(), "statuses": _statuses(), "backing": _backing(), "claim": _claim(),
+    "claim_id": _claim_id(), "status": st.sampled_from(["proved in Coq", "violated", "not run", "odd"]),
+    "checks": st.just(()), "formal": st.none(), "domain_of": st.none(), "rows": _rows(),
+    "lo_text": st.text(max_size=40), "hi_text": st.text(max_size=40), "hi": st.integers(5, 10), "digits": st.integers(1, 30),
+    "qualified": st.sampled_from(["Prunegap.Counting.counting_bound", "Prunegap.x", None, "a.b.c"]),
+    "latex": st.text(max_size=30), "report_dir": st.sampled_from(["/nonexistent-prunegap", "."]),
+    "data": st.just({"sweep": [{"engine": "rss", "n": [4, 5], "eps": 0.2, "trials": 3, "seed": 1}]}),
+    "path": st.sampled_from(["/nonexistent/spec.toml", "x.csv", "/proc/x.parquet", "."]),
+    "engine": st.sampled_from(["rss", "rfss", "gap"]), "sub": st.none(),
 }
 
 
@@ -188,6 +330,38 @@ PER_FUNCTION = {
     "pybridge.formal.section.replay_instances": {"n": st.integers(1, 8), "count": st.integers(0, 2)},
     "symbolic.thm5_min_n": {"k": st.integers(1, 4)},
 }
+_RFSS_TARGET = {"target": _rfss_target()}
+for _q in ("pybridge.rfss.certificate.build_fixed_certificate", "pybridge.rfss.certificate.verify_fixed_certificate",
+           "pybridge.rfss.decide.fixed_decide_float", "pybridge.rfss.montecarlo.counting_bound_n_fixed"):
+    PER_FUNCTION[_q] = dict(_RFSS_TARGET)
+PER_FUNCTION["pybridge.rfss.certificate.verify_fixed_certificate"]["cert"] = _rfss_certificate()
+PER_FUNCTION["pybridge.rfss.decide.fixed_decide_float"]["xs"] = sample_lists.map(np.array)
+PER_FUNCTION["pybridge.rfss.montecarlo.estimate_fixed_probability"] = {"n": st.integers(0, 10),
+                                                                      "target": st.one_of(st.none(), floats_in(-1, 1))}
+PER_FUNCTION["pybridge.rfss.montecarlo.fixed_coverage_times"] = {"n_max": st.integers(1, 8), "trials": st.integers(1, 4)}
+PER_FUNCTION["pybridge.rare.splitting.first_cover_length"] = {"x": sample_lists.map(np.array)}
+PER_FUNCTION["pybridge.rare.splitting.plan_levels"] = {"n": st.integers(1, 8), "particles": st.integers(2, 20),
+                                                       "law": st.sampled_from(["uniform", "normal"]).map(
+                                                           lambda nm: __import__("pybridge.rss", fromlist=["x"]).get_law(nm)),
+                                                       "updates": st.integers(1, 3), "steps": st.integers(1, 2)}
+PER_FUNCTION["pybridge.rare.splitting.estimate_failure_probability"] = {
+    "n": st.integers(1, 8), "replications": st.integers(2, 3), "runs": st.integers(1, 5),
+    "pilot_particles": st.integers(20, 30), "updates": st.integers(1, 3), "max_replications": st.integers(2, 4)}
+PER_FUNCTION["pybridge.rare.checks.agreement"] = {"split_est": _rare_estimate().map(lambda e: e.to_dict()),
+                                                  "trials": st.integers(1, 100)}
+PER_FUNCTION["pybridge.prunelimit.kinematic.decide_meets"] = {"cone": st.sampled_from(["circular", "subspace",
+                                                                                      "orthant", "l1-descent"]),
+                                                              "basis": st.integers(2, 5).map(
+                                                                  lambda d: np.random.default_rng(d).standard_normal((d, 2)))}
+PER_FUNCTION["pybridge.prunelimit.kinematic.exact_meet_probability"] = {"d": st.integers(2, 8), "m": st.integers(0, 8)}
+PER_FUNCTION["pybridge.prunelimit.projections.estimate_statdim"] = {"d": st.integers(2, 8), "trials": st.integers(2, 50)}
+PER_FUNCTION["pybridge.prunelimit.prediction.slq_density"] = {"d": st.integers(1, 8), "steps": st.integers(1, 5),
+                                                              "probes": st.integers(1, 3)}
+PER_FUNCTION["pybridge.prunelimit.prediction.smoothed_ratio"] = {"num_bins": st.integers(2, 200)}
+PER_FUNCTION["pybridge.prunelimit.checks.make_instance"] = {"d": st.integers(1, 6),
+                                                            "weights": st.sampled_from(["gauss", "heavy"])}
+PER_FUNCTION["pybridge.masks.mixture.mixture_identity_exact"] = {"n": st.integers(0, 3)}
+PER_FUNCTION["pybridge.masks.factor.factor_table"] = {"bootstrap": st.integers(0, 5), "n_max": st.integers(1, 12)}
 
 #: parameters always passed: their defaults are expensive (the default of the signature would run long)
 ALWAYS = {

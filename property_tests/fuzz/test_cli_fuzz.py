@@ -10,7 +10,9 @@ file), then always ``--max-seconds S`` with S in {0.5, 2, 4}.  The properties:
 * every run ends within 3 S + 5 s: the run was accepted only if its announced estimate was at most S, so a
   cost model that underestimates fails here (the bounded-work check refuses long inputs fast).
 
-CI profile: 600 inputs (derandomized); ``PRUNEGAP_FUZZ=large``: 5,000.
+The commands: rss, gap, constants, formal, check, claims, rfss, rare, statdim, prunelimit and sweep (``.npy`` and
+spec files for the last two are written in the scratch directory).  CI profile: 600 inputs (derandomized);
+``PRUNEGAP_FUZZ=large``: 5,000.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from pybridge import cli
 
 #: ``PRUNEGAP_FUZZ_LOG=PATH`` logs every argv before it runs and its time after (triage of a slow input)
 _LOG = os.environ.get("PRUNEGAP_FUZZ_LOG")
-COMMANDS = ("rss", "gap", "constants", "formal", "check", "claims")
+COMMANDS = ("rss", "gap", "constants", "formal", "check", "claims", "rfss", "rare", "statdim", "prunelimit", "sweep")
 
 WILD = st.one_of(
     st.sampled_from(["", "-1", "0", "1e999", "-1e999", "nan", "inf", "-inf", "1/0", "abc", "18446744073709551616",
@@ -50,8 +52,18 @@ PLAUSIBLE = {
     "--dps": st.integers(15, 40).map(str), "--replay": st.integers(0, 5).map(str),
     "--only": st.sampled_from(["constants", "rss", "formal", "nope"]),
     "names": st.sampled_from(["q-eps", "eta-eps", "lueker-kappa", "n-half", "nope"]),
+    "--k": st.integers(1, 5).map(str), "--replications": st.integers(2, 3).map(str),
+    "--rel-error": st.sampled_from(["0.5", "2", "1e-3"]), "--s": st.integers(1, 4).map(str),
+    "--angle": st.sampled_from(["pi/6", "1/2", "pi/3", "2", "pi"]), "--mc": st.integers(2, 200).map(str),
+    "--export": st.sampled_from(["out.csv", "out.txt", "/proc/x.csv"]),
+    "cone": st.sampled_from(["orthant", "subspace", "circular", "l1-descent", "nope"]),
 }
-FLAGS_ONLY = {"--json", "--quick", "--no-progress", "--help"}
+#: files the generated argv of prunelimit and sweep point to (written once per run in the scratch directory)
+FILES = {"w.npy": None, "l.npy": None, "bad.npy": b"\x93NUMPY\x01\x00junk", "spec.toml":
+         '[[sweep]]\nengine = "rss"\nn = [4, 6]\neps = 0.2\ntrials = 8\nseed = 1\n', "bad.toml": "[[sweep]]\nn = 1\n",
+         "big.toml": '[[sweep]]\nengine = "rfss"\nn = [30000]\nk = 100\neps = 0.01\ntrials = 100\nseed = 1\n'}
+FILE_ARGS = st.sampled_from(sorted(FILES))
+FLAGS_ONLY = {"--json", "--quick", "--no-progress", "--help", "--status"}
 
 
 def _flags(command: str) -> list:
@@ -69,12 +81,21 @@ def argvs(draw, out_dir: str):
     command = draw(st.one_of(st.sampled_from(COMMANDS), st.sampled_from(["nope", "", "--version", "-x"])))
     argv = [command]
     known = FLAGS.get(command, [])
-    if command in ("rss", "gap") and draw(st.integers(0, 4)):  # usually the required flags, so runs happen
-        need = ["--n", "--eps"] + (["--model", "--law", "--d"] if command == "gap" else [])
+    if command in ("rss", "gap", "rfss", "rare") and draw(st.integers(0, 4)):  # usually the required flags
+        need = ["--n", "--eps"] + (["--model", "--law", "--d"] if command == "gap" else
+                                   ["--k"] if command == "rfss" else [])
         for flag in need:
             argv += [flag, draw(PLAUSIBLE[flag]).split()[0]]
-        if command == "rss":
+        if command in ("rss", "rfss"):
             argv += ["--trials", draw(PLAUSIBLE["--trials"])]
+        if command == "rare":
+            argv += ["--replications", draw(PLAUSIBLE["--replications"])]
+    if command == "statdim" and draw(st.integers(0, 4)):
+        argv.append(draw(PLAUSIBLE["cone"]))
+    if command == "prunelimit" and draw(st.integers(0, 4)):
+        argv += ["--spectrum", draw(FILE_ARGS), "--weights", draw(FILE_ARGS), "--eps", draw(PLAUSIBLE["--eps"])]
+    if command == "sweep" and draw(st.integers(0, 4)):
+        argv += [draw(FILE_ARGS), "--store", "store.sqlite"] + (["--workers", "1"] if draw(st.booleans()) else [])
     for _ in range(draw(st.integers(0, 4))):
         flag = draw(st.one_of(st.sampled_from(known or ["--x"]), st.sampled_from(["--bogus", "--n", "-h"])))
         if flag in FLAGS_ONLY:
@@ -83,6 +104,8 @@ def argvs(draw, out_dir: str):
             continue
         if flag == "--out":
             value = draw(st.one_of(st.just(out_dir), WILD))
+        elif flag in ("--spectrum", "--weights", "--store") and draw(st.booleans()):
+            value = draw(FILE_ARGS)
         elif flag in PLAUSIBLE and draw(st.integers(0, 9)) < 6:
             value = draw(PLAUSIBLE[flag])
         else:
@@ -105,9 +128,19 @@ def _overrun(signum, frame):
 
 
 def test_cli_answers_every_argv(tmp_path_factory, monkeypatch):
+    import numpy as np
+
     out_dir = str(tmp_path_factory.mktemp("fuzz") / "report")
     # relative paths of generated argv (--out, --store, reports) land in a scratch directory, never in the repo
-    monkeypatch.chdir(tmp_path_factory.mktemp("cwd"))
+    cwd = tmp_path_factory.mktemp("cwd")
+    monkeypatch.chdir(cwd)
+    for name, content in FILES.items():
+        if content is None:
+            np.save(cwd / name, np.random.default_rng(len(name)).standard_normal(12))
+        elif isinstance(content, bytes):
+            (cwd / name).write_bytes(content)
+        else:
+            (cwd / name).write_text(content)
 
     @settings(max_examples=scaled(600, 5000), deadline=None, derandomize=True, database=None,
               suppress_health_check=list(HealthCheck))

@@ -134,3 +134,29 @@ def test_check_formal_section_leaves_no_coqc(tmp_path):
                             "--out", "report"], tmp_path)
     kids = _wait_for_descendant(proc, _is_coqc)
     _signal_and_check(proc, scratch, tmp_path, signal.SIGKILL, kids)
+
+
+def test_sigterm_during_a_highs_solve_at_one_worker_is_prompt(tmp_path):
+    """A HiGHS solve in the main process (``--workers 1``) no longer delays SIGTERM until it returns.
+
+    Before :func:`pybridge.stats.signals.interruptible`, this run (an RF linear program at n = 1000, about
+    20-60 s per solve) exited 143 only 67 s after SIGTERM; now the solve runs in a helper thread while the
+    main thread waits where the handler can run.
+    """
+    proc, _ = _start(["gap", "--model", "M0", "--law", "G", "--d", "2", "--n", "1000", "--eps", "0.1", "--pruning",
+                      "rf", "--trials", "4", "--workers", "1", "--seed", "1", "--max-seconds", "5000"], tmp_path)
+    t0 = time.monotonic()
+    line = proc.stderr.readline()  # the plan line comes just before the first trial
+    assert "plan:" in line, line
+    time.sleep(4.0)  # inside the first solve (each takes >= 20 s)
+    assert proc.poll() is None, "the run ended before the signal"
+    sent = time.monotonic()
+    proc.send_signal(signal.SIGTERM)
+    try:
+        _, err = proc.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        raise AssertionError("no exit within 30 s of SIGTERM")
+    waited = time.monotonic() - sent
+    assert proc.returncode == 143 and "Traceback" not in err, err
+    assert waited < 5.0, f"exit {waited:.1f} s after SIGTERM (plan line after {sent - t0:.1f} s)"

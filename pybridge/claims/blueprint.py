@@ -19,12 +19,23 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from pybridge.errors import RegistryError
+from pybridge.validation import check_mapping, check_text
 
 __all__ = ["BACKED_STATUSES", "STRENGTH", "Backing", "chain", "used_by", "derive_backing", "status_counts",
            "describe_status", "NOT_RUN"]
 
 #: status of a claim that no report has evidence for (``prunegap claims`` without a report)
 NOT_RUN = "not run"
+
+
+def _claims(claims) -> None:
+    from pybridge.claims.registry import Claim
+
+    check_mapping("claims", claims, values=Claim)
+
+
+def _statuses(statuses) -> None:
+    check_mapping("statuses", statuses, values=str, what="status string")
 
 #: the statuses that count as backing (a machine-checked proof or a certified computation)
 BACKED_STATUSES = ("proved in Coq", "claim certified")
@@ -57,7 +68,7 @@ _PHRASE = {
 
 def describe_status(status: str) -> str:
     """A short phrase for a status in a sentence ("checked by Monte Carlo only")."""
-    return _PHRASE.get(status, status)
+    return _PHRASE.get(check_text("status", status, max_len=1000), status)
 
 
 def chain(claim_id: str, claims: Mapping) -> tuple:
@@ -74,6 +85,8 @@ def chain(claim_id: str, claims: Mapping) -> tuple:
     RegistryError
         ``claim_id`` is not registered.
     """
+    _claims(claims)
+    claim_id = check_text("claim_id", claim_id, max_len=200)
     if claim_id not in claims:
         raise RegistryError(f"unknown claim id {claim_id!r}")
     out, seen, frontier = [], {claim_id}, [claim_id]
@@ -81,6 +94,8 @@ def chain(claim_id: str, claims: Mapping) -> tuple:
         nxt = []
         for cid in frontier:
             for dep in claims[cid].uses:
+                if dep not in claims:
+                    raise RegistryError(f"claim {cid!r}: uses names an unknown claim id {dep!r}")
                 if dep not in seen:
                     seen.add(dep)
                     out.append(dep)
@@ -91,9 +106,12 @@ def chain(claim_id: str, claims: Mapping) -> tuple:
 
 def used_by(claims: Mapping) -> dict:
     """``{claim id: ids of the claims that use it directly}``, in registry order."""
+    _claims(claims)
     out = {cid: [] for cid in claims}
     for cid, claim in claims.items():
         for dep in claim.uses:
+            if dep not in out:
+                raise RegistryError(f"claim {cid!r}: uses names an unknown claim id {dep!r}")
             out[dep].append(cid)
     return {cid: tuple(v) for cid, v in out.items()}
 
@@ -169,6 +187,8 @@ def derive_backing(statuses: Mapping, claims: Mapping) -> dict:
     dict
         ``{claim id: Backing}`` in registry order.
     """
+    _claims(claims)
+    _statuses(statuses)
     out = {}
     for cid in claims:
         deps = chain(cid, claims)
@@ -186,6 +206,7 @@ def derive_backing(statuses: Mapping, claims: Mapping) -> dict:
 
 def status_counts(statuses: Mapping) -> dict:
     """``{status: number of claims}``, strongest status first (only statuses that occur)."""
+    _statuses(statuses)
     counts: dict[str, int] = {}
     for s in statuses.values():
         counts[s] = counts.get(s, 0) + 1

@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 
 from pybridge.claims.blueprint import NOT_RUN, derive_backing, describe_status, status_counts, used_by
-from pybridge.errors import InvalidArgument
+from pybridge.errors import InvalidArgument, InvalidType
 
 __all__ = ["add_command", "read_statuses", "run"]
 
@@ -36,6 +36,10 @@ def read_statuses(report_dir) -> tuple[dict, dict]:
     InvalidArgument
         The file is missing or is not a prunegap results file.
     """
+    if not isinstance(report_dir, (str, Path)):
+        raise InvalidType(f"--report must be a path, got --report={report_dir!r} (type={type(report_dir).__name__})")
+    if isinstance(report_dir, str) and ("\x00" in report_dir or len(report_dir) > 4096):
+        raise InvalidArgument(f"--report must be a path, got --report={report_dir[:60]!r}")
     path = Path(report_dir).expanduser() / "results.json"
     try:
         data = json.loads(path.read_text(encoding="utf-8"))

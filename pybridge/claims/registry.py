@@ -24,6 +24,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from pybridge.errors import RegistryError
+from pybridge.validation import check_instance, check_mapping, check_sequence, check_text
 
 __all__ = ["Source", "Claim", "Registry", "check_uses", "resolve_twin", "derive_status", "STATUSES", "TAGS",
            "KINDS",
@@ -165,6 +166,7 @@ def check_uses(claims: Mapping) -> None:
     RegistryError
         Naming the claim and the unknown id, or the cycle as ``a -> b -> a``.
     """
+    check_mapping("claims", claims, values=Claim)
     for cid, claim in claims.items():
         seen = set()
         for dep in claim.uses:
@@ -198,10 +200,13 @@ def check_uses(claims: Mapping) -> None:
 
 def resolve_twin(claim: Claim):
     """Import and return the claim's Python twin callable."""
+    check_instance("claim", claim, Claim)
+    if not isinstance(claim.twin, str):
+        raise RegistryError(f"claim {claim.id!r}: twin must be 'module:function', got {claim.twin!r}")
     module, _, name = claim.twin.partition(":")
     try:
         return getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError) as exc:
+    except (ImportError, AttributeError, ValueError, TypeError) as exc:
         raise RegistryError(f"claim {claim.id!r}: twin {claim.twin!r} cannot be imported") from exc
 
 
@@ -225,6 +230,12 @@ def derive_status(claim_id: str, *, checks=(), formal=None) -> str:
         (interval arithmetic encloses the value of a closed form, which is weaker when the
         claim says more than the value, e.g. an infimum over all k).
     """
+    from pybridge.claims.evidence import ClaimCheck
+
+    claim_id = check_text("claim_id", claim_id, max_len=200)
+    checks = [check_instance(f"checks[{i}]", c, ClaimCheck) for i, c in enumerate(check_sequence("checks", checks))]
+    if formal is not None:
+        check_mapping("formal", formal)
     mine = [c for c in checks if c.claim_id == claim_id]
     if any(c.verdict == "violated" for c in mine):
         return "violated"

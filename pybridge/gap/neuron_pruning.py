@@ -33,12 +33,19 @@ import time
 from dataclasses import dataclass, field
 
 import numpy as np
-from scipy.optimize import Bounds, LinearConstraint, milp
+from scipy.optimize import Bounds, LinearConstraint
+from scipy.optimize import milp as _milp_solve
 
 from pybridge.validation import check_choice, check_int, check_real, check_vector
 from pybridge.errors import InvalidArgument, SolverError
 from pybridge.rss import MAX_MITM_N, best_subset
 from pybridge.gap.sup_error import EXACT, PLANE_LOWER, circle_candidates, circle_kinks
+from pybridge.stats.signals import interruptible
+
+
+def milp(*args, **kwargs):
+    """:func:`scipy.optimize.milp` (HiGHS), with SIGINT/SIGTERM handled during the solve."""
+    return interruptible(_milp_solve, *args, **kwargs)
 
 __all__ = [
     "NeuronPruningResult",

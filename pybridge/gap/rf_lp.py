@@ -46,12 +46,19 @@ import warnings
 from dataclasses import dataclass, field
 
 import numpy as np
-from scipy.optimize import OptimizeWarning, linprog
+from scipy.optimize import OptimizeWarning
+from scipy.optimize import linprog as _linprog
 
 from pybridge.validation import check_int, check_real, check_vector
 from pybridge.errors import InvalidArgument, SolverError
 from pybridge.gap.bounds import theorem_a_certificate
 from pybridge.gap.sup_error import circle_candidates, circle_kinks
+from pybridge.stats.signals import interruptible
+
+
+def linprog(*args, **kwargs):
+    """:func:`scipy.optimize.linprog` (HiGHS), with SIGINT/SIGTERM handled during the solve."""
+    return interruptible(_linprog, *args, **kwargs)
 
 __all__ = ["RFResult", "rf_optimum", "HIGHS_TOL", "DEFAULT_TOL"]
 

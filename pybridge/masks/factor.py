@@ -20,8 +20,9 @@ import math
 import numpy as np
 from scipy import stats
 
+from pybridge.errors import InvalidArgument
 from pybridge.stats.estimate import clopper_pearson
-from pybridge.validation import check_probability, check_real
+from pybridge.validation import check_bool, check_int, check_probability, check_real, check_rng, check_sequence
 
 __all__ = ["CANDIDATE_LAWS", "masked_first_cover_times", "masked_threshold", "factor_table"]
 
@@ -36,7 +37,9 @@ NEVER = np.iinfo(np.int64).max // 4
 def masked_first_cover_times(times: np.ndarray, n_max: int, p: float, rng: np.random.Generator) -> np.ndarray:
     """Masked first-cover sizes from unmasked ones (exact in law; ``NEVER`` where ``times > n_max``)."""
     p = check_real("p", p, min_value=0.0, max_value=1.0, min_open=True)
-    t = np.asarray(times, dtype=np.int64)
+    t = _times(times)
+    n_max = check_int("n_max", n_max, min_value=0, max_value=10**9)
+    rng = check_rng("rng", rng, allow_none=False)
     ok = t <= n_max
     out = np.full(t.shape, NEVER, dtype=np.int64)
     if p == 1.0:
@@ -46,6 +49,19 @@ def masked_first_cover_times(times: np.ndarray, n_max: int, p: float, rng: np.ra
     extra = rng.negative_binomial(tt, p)
     out[ok] = np.where(t[ok] == 0, 0, tt + extra)
     return out
+
+
+def _times(times) -> np.ndarray:
+    """First-cover times: a 1-D array of integers >= 0 (``NEVER`` for none), as int64."""
+    if isinstance(times, np.ndarray) and times.dtype.kind in "iu" and times.ndim == 1:
+        t = times.astype(np.int64, copy=False)
+    else:
+        vals = check_sequence("times", times)
+        t = np.asarray([check_int(f"times[{i}]", v, min_value=0, max_value=NEVER) for i, v in enumerate(vals)],
+                       dtype=np.int64)
+    if t.size and int(t.min()) < 0:
+        raise InvalidArgument(f"times must be >= 0, got a time {int(t.min())}")
+    return t
 
 
 def _min_successes(trials: int, delta: float, confidence: float) -> int | None:
@@ -67,7 +83,12 @@ def masked_threshold(times: np.ndarray, delta: float, confidence: float = 0.95, 
     The lower bound increases with the success count, so n* is the ``s_min``-th smallest time.
     """
     delta = check_probability("delta", delta)
-    t = np.asarray(times)
+    t = _times(times)
+    confidence = check_probability("confidence", confidence)
+    if s_min is not None:
+        s_min = check_int("s_min", s_min, min_value=1, max_value=max(1, t.size))
+        if s_min > t.size:
+            return None
     if s_min is None:
         s_min = _min_successes(t.size, delta, confidence)
     if s_min is None:
@@ -83,7 +104,15 @@ def factor_table(times: np.ndarray, n_max: int, ps, delta: float, rng: np.random
     The bootstrap resamples trials (the same indices for the unmasked and every masked time, so the
     ratio's interval reflects the coupling) and draws fresh masks per resample.
     """
-    t = np.asarray(times, dtype=np.int64)
+    t = _times(times)
+    n_max = check_int("n_max", n_max, min_value=0, max_value=10**9)
+    ps = [check_real(f"ps[{i}]", p, min_value=0.0, max_value=1.0, min_open=True)
+          for i, p in enumerate(check_sequence("ps", ps, max_len=100))]
+    delta = check_probability("delta", delta)
+    rng = check_rng("rng", rng, allow_none=False)
+    bootstrap = check_int("bootstrap", bootstrap, min_value=0, max_value=10**5)
+    if t.size == 0 or t.size > 10**6:
+        raise InvalidArgument(f"times must hold 1..10^6 trials, got {t.size}")
     s_min = _min_successes(t.size, delta, 0.95)
     base = masked_threshold(np.where(t <= n_max, t, NEVER), delta, s_min=s_min)
     masked = {p: masked_first_cover_times(t, n_max, p, rng) for p in ps}

@@ -25,7 +25,12 @@ import numpy as np
 from scipy import stats
 
 from pybridge.rss import covers
-from pybridge.validation import check_exact, check_int, check_probability
+from pybridge.errors import InvalidArgument
+from pybridge.validation import (check_callable, check_exact, check_exact_instance, check_int, check_probability,
+                                 check_real, check_samples, check_sequence)
+
+#: largest number of terms len(atoms)^n * 2^n of :func:`mixture_identity_exact`
+MAX_TERMS = 200_000
 
 __all__ = ["mixture_identity_exact", "binomial_mixture", "hoeffding_two_sample"]
 
@@ -54,10 +59,21 @@ def mixture_identity_exact(atoms, n: int, p, eps, interval=(-1, 1), *, decide=No
     n = check_int("n", n, min_value=0, max_value=6)
     q = check_exact("p", p)
     if not 0 < q <= 1:
-        raise ValueError(f"p must be in (0, 1], got p={p!r}")
-    vals = [check_exact(f"atoms[{i}]", a) for i, a in enumerate(atoms)]
+        raise InvalidArgument(f"p must be in (0, 1], got p={p!r}")
+    vals = [check_exact(f"atoms[{i}]", a) for i, a in enumerate(check_sequence("atoms", atoms, max_len=64))]
+    if not vals:
+        raise InvalidArgument("atoms must hold at least one value, got atoms=[]")
+    if len(vals) ** n * 2**n > MAX_TERMS:
+        raise InvalidArgument(f"len(atoms)^n * 2^n must be <= {MAX_TERMS:,} (the identity is checked term by term), "
+                              f"got {len(vals)}^{n} * 2^{n}")
     e = check_exact("eps", eps, positive=True)
-    a, b = interval
+    iv = check_sequence("interval", interval)
+    if len(iv) != 2:
+        raise InvalidArgument(f"interval must be a pair (a, b), got interval={interval!r}")
+    check_exact_instance([], e, iv[0], iv[1])  # a < b, exactly
+    a, b = iv
+    if decide is not None:
+        check_callable("decide", decide)
     if decide is None:
         def decide(kept):
             return covers(kept, e, interval=(a, b), exact=True)
@@ -87,7 +103,9 @@ def binomial_mixture(times: np.ndarray, n: int, p: float) -> float:
 
     ``times`` are coupled first-cover sizes (a trial covers at size m iff ``T_t <= m``).
     """
-    t = np.asarray(times)
+    t = times if isinstance(times, np.ndarray) and times.dtype.kind in "iu" else check_samples("times", times)
+    n = check_int("n", n, min_value=0)
+    p = check_probability("p", p, open_low=False, open_high=False)
     return float(np.mean(stats.binom.sf(t - 1, n, p)))
 
 
@@ -100,6 +118,7 @@ def hoeffding_two_sample(mean1: float, n1: int, mean2: float, n2: int, *, alpha:
     n1 = check_int("n1", n1, min_value=1)
     n2 = check_int("n2", n2, min_value=1)
     alpha = check_probability("alpha", alpha)
+    mean1, mean2 = check_real("mean1", mean1), check_real("mean2", mean2)
     t = math.sqrt(math.log(2 / alpha) * (1 / n1 + 1 / n2) / 2)
     diff = mean1 - mean2
     return {"difference": diff, "threshold": t, "alpha": alpha, "rejects": abs(diff) >= t}

@@ -18,6 +18,7 @@ import numpy as np
 
 from pybridge.claims import ClaimCheck, Plan, Section, SectionSpec
 from pybridge.stats import seeding
+from pybridge.validation import check_bool
 
 __all__ = ["SECTION", "masks_budget", "masks_section"]
 
@@ -27,7 +28,7 @@ ALPHA = 1e-6
 
 
 def masks_budget(quick: bool) -> dict:
-    if quick:
+    if check_bool("quick", quick):
         return {"mc_trials": 400, "factor_eps": [1e-1, 1e-2], "factor_trials": 300, "bootstrap": 60,
                 "fixed_eps": [1e-1], "fixed_trials": 150, "exact_n": 3}
     return {"mc_trials": 3000, "factor_eps": [1e-1, 1e-2, 1e-3], "factor_trials": 1000, "bootstrap": 200,
@@ -221,4 +222,11 @@ def _steps(plan: Plan) -> int:
     return len(b["factor_eps"]) + len(b["fixed_eps"])
 
 
-SECTION = SectionSpec(name="masks", title="Random masks on subset sum", run=masks_section, steps=_steps, seed_key=6)
+def _seconds(plan) -> float:
+    """Estimated wall time (plan line of ``prunegap check``): quick measured 0.8 s in the closing run of
+    ``check --quick --seed 5`` (load 1.5-2; with margin); full not measured: the per-section budget."""
+    return 2.0 if plan.quick else 40.0
+
+
+SECTION = SectionSpec(name="masks", title="Random masks on subset sum", run=masks_section, steps=_steps, seed_key=6,
+                      seconds=_seconds)

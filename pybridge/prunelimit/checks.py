@@ -13,6 +13,7 @@ import math
 import numpy as np
 
 from pybridge.prunelimit._compat import child_rng
+from pybridge.validation import check_bool, check_choice, check_instance, check_int, check_real, check_rng, check_sequence
 from pybridge.prunelimit.kinematic import a_eta, kinematic_curve
 from pybridge.prunelimit.prediction import predict_ratio
 from pybridge.prunelimit.projections import estimate_statdim
@@ -69,6 +70,10 @@ def statdim_mc_agrees(d: int, trials: int, root: np.random.SeedSequence, *, dps:
 
 def kinematic_violations(points, delta_low: float, delta_high: float) -> tuple[list, list]:
     """The (eta, point) pairs where Theorem I's bound fails: by the exact probability, or by the 1e-6 CP interval."""
+    from pybridge.prunelimit.kinematic import KinematicPoint
+
+    points = [check_instance(f"points[{i}]", p, KinematicPoint) for i, p in enumerate(check_sequence("points", points))]
+    delta_low, delta_high = check_real("delta_low", delta_low), check_real("delta_high", delta_high)
     exact_bad, mc_bad = [], []
     for eta in ETAS:
         for p in points:
@@ -103,6 +108,11 @@ def kinematic_bounds_hold(cone: str = "circular", d: int = 100, trials: int = 20
 
 def make_instance(rng: np.random.Generator, d: int, spectrum: str, weights: str, rotated: bool):
     """One quadratic instance ``(H, w0, eps, lam)`` of the families in the module docstring."""
+    rng = check_rng("rng", rng, allow_none=False)
+    d = check_int("d", d, min_value=1, max_value=2000)
+    check_choice("spectrum", spectrum, SPECTRA)
+    check_choice("weights", weights, WEIGHTS)
+    rotated = check_bool("rotated", rotated)
     if spectrum == "flat":
         lam = np.ones(d)
     elif spectrum == "power":

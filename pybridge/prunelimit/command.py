@@ -6,7 +6,7 @@ import json
 import math
 from pathlib import Path
 
-from pybridge.cliargs import EXIT_OK, seed_arg
+from pybridge.cliargs import EXIT_OK, budget, seed_arg
 from pybridge.errors import InvalidArgument
 
 __all__ = ["add_command"]
@@ -38,6 +38,27 @@ def _cmd_statdim(args) -> int:
     import symbolic
     from symbolic.statdim import parse_angle, statdim
 
+    from pybridge.prunelimit.cost import statdim_estimate
+    from pybridge.validation import check_int
+
+    if args.mc is not None:  # the Monte Carlo's own bounds, named by flag, before the exact value runs
+        check_int("--mc", args.mc, min_value=2, max_value=10**7)
+        check_int("--d", args.d, min_value=1, max_value=10**5)
+    needed = {"orthant": (), "subspace": ("k",), "circular": ("angle",), "l1-descent": ("s",)}.get(args.cone)
+    given = {"s": args.s, "k": args.k, "angle": args.angle}
+    try:
+        if needed is None or any((v is None) == (n in needed) for n, v in given.items()):
+            raise InvalidArgument("statdim refuses the cone's parameters itself")
+        est = statdim_estimate(args.cone, args.d, args.dps, args.mc)
+        # the parameters statdim checks before its work, so that a bad one is one line with no plan line
+        if args.cone == "circular":
+            parse_angle(args.angle)
+        elif args.cone == "l1-descent":
+            check_int("s", args.s, min_value=1, max_value=args.d - 1)
+    except InvalidArgument:  # a bad cone, d, dps or parameter: statdim refuses it below with its own message
+        est = None
+    if est is not None:
+        budget("statdim", est, args)
     res = statdim(args.cone, d=args.d, s=args.s, k=args.k, angle=args.angle, dps=args.dps)
     out = res.to_dict()
     if args.mc is not None:
@@ -66,6 +87,23 @@ def _cmd_statdim(args) -> int:
     return EXIT_OK
 
 
+def _size(flag: str, path: str) -> int:
+    """Number of entries of the ``.npy`` array at ``path``, from its header (nothing is read into memory)."""
+    import numpy as np
+
+    p = Path(path)
+    if not p.is_file():
+        raise InvalidArgument(f"{flag} must be an existing .npy file, got {flag}={path!r}")
+    try:
+        with open(p, "rb") as fh:
+            version = np.lib.format.read_magic(fh)
+            read = np.lib.format.read_array_header_1_0 if version == (1, 0) else np.lib.format.read_array_header_2_0
+            shape, _, _ = read(fh)
+    except (ValueError, OSError, EOFError, TypeError, SyntaxError) as exc:
+        raise InvalidArgument(f"{flag} is not a readable .npy array, got {flag}={path!r}") from exc
+    return math.prod(shape)
+
+
 def _load(flag: str, path: str):
     import numpy as np
 
@@ -74,7 +112,7 @@ def _load(flag: str, path: str):
         raise InvalidArgument(f"{flag} must be an existing .npy file, got {flag}={path!r}")
     try:
         arr = np.load(p, allow_pickle=False)
-    except (ValueError, OSError) as exc:
+    except (ValueError, OSError, EOFError) as exc:
         raise InvalidArgument(f"{flag} is not a readable .npy array, got {flag}={path!r}") from exc
     arr = np.asarray(arr, dtype=float).ravel()
     if arr.size == 0 or not np.all(np.isfinite(arr)):
@@ -87,6 +125,10 @@ def _cmd_prunelimit(args) -> int:
 
     if not (math.isfinite(args.eps) and args.eps > 0):
         raise InvalidArgument(f"--eps must be a positive number, got --eps={args.eps!r}")
+    from pybridge.prunelimit.cost import prunelimit_estimate
+
+    n_spectrum = _size("--spectrum", args.spectrum)  # the order of the loads below: the same first error
+    budget("prunelimit", prunelimit_estimate(_size("--weights", args.weights), n_spectrum), args)
     lam = _load("--spectrum", args.spectrum)
     w = _load("--weights", args.weights)
     pred = predict_ratio(lam, w, args.eps).to_dict()

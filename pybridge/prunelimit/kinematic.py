@@ -39,6 +39,7 @@ from scipy import optimize, special, stats
 
 from pybridge.errors import InvalidArgument
 from pybridge.prunelimit._compat import child_rng
+from pybridge.validation import check_choice, check_int, check_matrix, check_real
 
 __all__ = ["KinematicPoint", "a_eta", "decide_meets", "exact_meet_probability", "kinematic_curve"]
 
@@ -47,6 +48,7 @@ NAMESPACE = 82
 
 def a_eta(eta: float) -> float:
     """:math:`a_\\eta=\\sqrt{8\\log(4/\\eta)}` (float edge; certified value: ``symbolic.statdim.almt_window``)."""
+    eta = check_real("eta", eta)
     if not 0 < eta < 1:
         raise InvalidArgument(f"eta must lie in (0, 1), got eta={eta!r}")
     return math.sqrt(8 * math.log(4 / eta))
@@ -55,6 +57,20 @@ def a_eta(eta: float) -> float:
 def _orthonormal(rng, d, m):
     q, _ = np.linalg.qr(rng.standard_normal((d, m)))
     return q
+
+
+CONES = ("orthant", "subspace", "circular", "l1-descent")
+
+
+def _check_cone_params(cone, d, *, angle=None, k=None, s=None):
+    if cone == "circular":
+        a = check_real("angle", angle)
+        if not 0 < a < math.pi / 2:
+            raise InvalidArgument(f"angle must lie in (0, pi/2), got angle={angle!r}")
+    elif cone == "subspace":
+        check_int("k", k, min_value=0, max_value=d)
+    elif cone == "l1-descent":
+        check_int("s", s, min_value=1, max_value=max(1, d - 1))
 
 
 def decide_meets(cone: str, basis: np.ndarray, *, angle=None, k=None, s=None) -> bool:
@@ -78,7 +94,10 @@ def decide_meets(cone: str, basis: np.ndarray, *, angle=None, k=None, s=None) ->
     RuntimeError
         If HiGHS does not return an optimal solution (never reported as a decision).
     """
+    check_choice("cone", cone, CONES)
+    basis = check_matrix("basis", basis)
     d, m = basis.shape
+    _check_cone_params(cone, d, angle=angle, k=k, s=s)
     if m == 0:
         return False
     if cone == "circular":
@@ -126,6 +145,10 @@ def exact_meet_probability(cone: str, d: int, m: int, *, angle=None, k=None):
         Circular: regularised incomplete beta (scipy, double precision); orthant: exact ``Fraction``;
         subspace: 0 or 1; l1-descent: ``None``.
     """
+    check_choice("cone", cone, CONES)
+    d = check_int("d", d, min_value=1, max_value=10**6)
+    m = check_int("m", m, min_value=0, max_value=d)
+    _check_cone_params(cone, d, angle=angle, k=k)
     if cone == "circular":
         if m == 0:
             return 0.0

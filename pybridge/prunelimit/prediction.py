@@ -28,9 +28,31 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from pybridge.errors import InvalidArgument
+from pybridge.errors import InvalidArgument, InvalidType, ResourceLimitError
+from pybridge.validation import check_callable, check_int, check_real, check_rng, check_vector
+
+#: largest radius x eigenvalue table of :func:`code_ratio` (three float arrays of it: the 8 GiB limit)
+MAX_CELLS = (8 * 2**30) // 24
 
 __all__ = ["Prediction", "code_ratio", "magnitude_radii", "predict_ratio", "slq_density", "smoothed_ratio"]
+
+
+def _array(name: str, values) -> np.ndarray:
+    """``values`` as a float array (any shape); str, bytes, dict, sets and non-numbers are refused."""
+    if isinstance(values, (str, bytes, bytearray, dict, set, frozenset)) or values is None:
+        raise InvalidType(f"{name} must be an array of real numbers, got {name}={values!r:.60} "
+                          f"(type={type(values).__name__})")
+    try:
+        arr = np.asarray(values, dtype=float)
+    except (TypeError, ValueError, OverflowError):
+        raise InvalidType(f"{name} must be an array of real numbers, got {name}={values!r:.60}") from None
+    return arr
+
+
+def _vector(name: str, values) -> np.ndarray:
+    """A flattened float vector (any shape is raveled; a scalar is one value, as ``np.ravel`` gives)."""
+    arr = _array(name, values).ravel()
+    return arr
 
 
 def code_ratio(eigenvalues, eps: float, radius, *, weights=None) -> np.ndarray:
@@ -57,15 +79,21 @@ def code_ratio(eigenvalues, eps: float, radius, *, weights=None) -> np.ndarray:
     InvalidArgument
         Non-positive ``eps``, negative radius, empty spectrum or weights of the wrong shape.
     """
-    lam = np.abs(np.asarray(eigenvalues, dtype=float).ravel())
+    lam = np.abs(_vector("eigenvalues", eigenvalues))
+    eps = check_real("eps", eps, min_value=0.0, min_open=True)
     if lam.size == 0 or not np.all(np.isfinite(lam)):
         raise InvalidArgument(f"eigenvalues must be a non-empty finite array, got shape {lam.shape}")
     if not (np.isfinite(eps) and eps > 0):
         raise InvalidArgument(f"eps must be a positive number, got eps={eps!r}")
-    w = np.ones_like(lam) if weights is None else np.asarray(weights, dtype=float).ravel()
+    w = np.ones_like(lam) if weights is None else _vector("weights", weights)
     if w.shape != lam.shape or np.any(w < 0) or w.sum() <= 0:
         raise InvalidArgument(f"weights must be non-negative with the spectrum's shape {lam.shape}")
-    r = np.asarray(radius, dtype=float)
+    r = _array("radius", radius)
+    if not np.all(np.isfinite(r)):
+        raise InvalidArgument(f"radius must be finite, got radius={radius!r}")
+    if r.size * lam.size > MAX_CELLS:
+        raise ResourceLimitError(f"the ratio table needs {r.size:,} x {lam.size:,} cells, more than {MAX_CELLS:,} "
+                                 f"(8 GiB); use fewer radii or a smoothed spectrum")
     if np.any(r < 0):
         raise InvalidArgument(f"radius must be >= 0, got radius={radius!r}")
     terms = 1.0 / (1.0 + np.multiply.outer(r**2, lam) / (2.0 * eps))
@@ -74,7 +102,7 @@ def code_ratio(eigenvalues, eps: float, radius, *, weights=None) -> np.ndarray:
 
 def magnitude_radii(weights) -> np.ndarray:
     """:math:`R_k=\\|w-w^{(k)}\\|_2` for ``k = 0..D`` (``w^{(k)}``: the ``k`` smallest magnitudes zeroed)."""
-    a = np.sort(np.abs(np.asarray(weights, dtype=float).ravel()))
+    a = np.sort(np.abs(_vector("weights", weights)))
     return np.sqrt(np.concatenate([[0.0], np.cumsum(a * a)]))
 
 
@@ -116,7 +144,8 @@ def predict_ratio(eigenvalues, weights, eps: float, *, density_weights=None) -> 
     InvalidArgument
         As for :func:`code_ratio`, or empty weights.
     """
-    w = np.asarray(weights, dtype=float).ravel()
+    w = _vector("weights", weights)
+    eps = check_real("eps", eps, min_value=0.0, min_open=True)
     if w.size == 0 or not np.all(np.isfinite(w)):
         raise InvalidArgument(f"weights must be a non-empty finite array, got shape {w.shape}")
     d = w.size
@@ -146,6 +175,13 @@ def slq_density(matvec, d: int, *, steps: int, probes: int, rng: np.random.Gener
     (nodes, weights) : ndarrays of shape (probes, steps')
         Ritz values and squared first components of the Ritz vectors (each row sums to 1).
     """
+    matvec = check_callable("matvec", matvec)
+    d = check_int("d", d, min_value=1, max_value=10**6)
+    steps = check_int("steps", steps, min_value=1, max_value=10**4)
+    probes = check_int("probes", probes, min_value=1, max_value=10**4)
+    rng = check_rng("rng", rng, allow_none=False)
+    if min(steps, d) * d > MAX_CELLS:
+        raise ResourceLimitError(f"the Lanczos basis needs {min(steps, d):,} x {d:,} floats, beyond 8 GiB")
     steps = min(steps, d)
     nodes, wts = [], []
     for _ in range(probes):
@@ -182,7 +218,17 @@ def smoothed_ratio(nodes, wts, *, num_bins: int = 100000, sigma_squared: float =
     over probes and normalised.  Returns ``(grid, density)`` to feed :func:`code_ratio` as
     ``eigenvalues=grid, weights=density``.
     """
-    nodes, wts = np.atleast_2d(nodes), np.atleast_2d(wts)
+    nodes, wts = np.atleast_2d(_array("nodes", nodes)), np.atleast_2d(_array("wts", wts))
+    if nodes.shape != wts.shape or nodes.ndim != 2 or nodes.size == 0:
+        raise InvalidArgument(f"nodes and wts must be non-empty (probes, steps) arrays of one shape, got shapes "
+                              f"{nodes.shape} and {wts.shape}")
+    if not (np.all(np.isfinite(nodes)) and np.all(np.isfinite(wts))):
+        raise InvalidArgument("nodes and wts must be finite")
+    num_bins = check_int("num_bins", num_bins, min_value=2, max_value=10**7)
+    sigma_squared = check_real("sigma_squared", sigma_squared, min_value=0.0, min_open=True)
+    overhead = check_real("overhead", overhead, min_value=0.0, max_value=1e100)
+    if nodes.size * num_bins > 10**9:
+        raise ResourceLimitError(f"smoothing {nodes.size:,} nodes on {num_bins:,} bins is beyond 10^9 evaluations")
     lmax = float(np.mean(nodes.max(axis=1))) + overhead
     lmin = float(np.mean(nodes.min(axis=1))) - overhead
     grid = np.linspace(lmin, lmax, num_bins)

@@ -32,6 +32,7 @@ from scipy import stats
 
 from pybridge.errors import InvalidArgument
 from pybridge.prunelimit._compat import check_int, child_rng, seed_entropy
+from pybridge.validation import check_choice, check_instance, check_matrix, check_probability, check_real
 
 __all__ = ["CONES", "McEstimate", "estimate_statdim", "squared_projection_norms"]
 
@@ -108,7 +109,17 @@ def squared_projection_norms(cone: str, g: np.ndarray, *, k=None, angle=None, s=
     InvalidArgument
         Unknown cone or missing parameter.
     """
-    g = np.asarray(g, dtype=float)
+    check_choice("cone", cone, CONES)
+    g = check_matrix("g", g)
+    D = g.shape[1]
+    if cone == "subspace":
+        k = check_int("k", k, min_value=0, max_value=D)
+    elif cone == "l1-descent":
+        s = check_int("s", s, min_value=1, max_value=max(1, D - 1))
+    elif cone == "circular":
+        angle = check_real("angle", angle)
+        if D < 1:
+            raise InvalidArgument("g needs at least one column for the circular cone")
     if cone == "orthant":
         return (np.maximum(g, 0.0) ** 2).sum(axis=1)
     if cone == "subspace":
@@ -157,14 +168,17 @@ def estimate_statdim(cone: str, d: int, *, trials: int, root: np.random.SeedSequ
     InvalidArgument, InvalidType
         Bad parameters.
     """
+    check_choice("cone", cone, CONES)
     d = check_int("d", d, min_value=1, max_value=10**5)
     trials = check_int("trials", trials, min_value=2, max_value=10**7)
+    check_instance("root", root, np.random.SeedSequence)
+    confidence = check_probability("confidence", confidence)
     if cone == "subspace":
         k = check_int("k", k, min_value=0, max_value=d)
     elif cone == "l1-descent":
         s = check_int("s", s, min_value=1, max_value=d - 1)
     elif cone == "circular":
-        if angle is None or not (0 < float(angle) < math.pi / 2):
+        if angle is None or not (0 < check_real("angle", angle) < math.pi / 2):
             raise InvalidArgument(f"angle must lie in (0, pi/2), got angle={angle!r}")
         angle = float(angle)
     elif cone != "orthant":

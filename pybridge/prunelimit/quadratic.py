@@ -31,11 +31,14 @@ from fractions import Fraction
 import numpy as np
 
 from pybridge.errors import InvalidArgument
+from pybridge.validation import check_int, check_matrix, check_real, check_sequence, check_vector
 
 __all__ = ["LimitResult", "exhaustive_limit", "diagonal_limit", "greedy_limit", "magnitude_limit",
            "relaxation_upper", "schur_cost", "true_limit"]
 
 EXHAUSTIVE_MAX_D = 20
+#: largest dimension of the quadratic model (the greedy and relaxation bounds are O(D^4) and O(D^3))
+MAX_D = 2000
 TIE = 1e-9
 
 
@@ -57,8 +60,11 @@ class LimitResult:
 
 
 def _check(H, w0, eps):
-    H = np.asarray(H, dtype=float)
-    w0 = np.asarray(w0, dtype=float).ravel()
+    H = check_matrix("H", H)
+    w0 = check_vector("w0", w0, flatten=True)
+    eps = check_real("eps", eps, min_value=0.0, min_open=True)
+    if w0.size > MAX_D:
+        raise InvalidArgument(f"w0 must have at most {MAX_D} entries, got {w0.size}")
     if H.ndim != 2 or H.shape != (w0.size, w0.size):
         raise InvalidArgument(f"H must be square of size len(w0)={w0.size}, got shape {H.shape}")
     if not (np.isfinite(eps) and eps > 0):
@@ -69,6 +75,10 @@ def _check(H, w0, eps):
 def schur_cost(H, w0, removed) -> float:
     """Best loss with the coordinates ``removed`` set to 0 (others re-fitted): :math:`c(Z)`."""
     H, w0 = _check(H, w0, 1.0)
+    removed = [check_int(f"removed[{i}]", j, min_value=0, max_value=w0.size - 1)
+               for i, j in enumerate(check_sequence("removed", removed))]
+    if len(set(removed)) != len(removed):
+        raise InvalidArgument(f"removed must not repeat an index, got removed={removed!r}")
     z = np.asarray(sorted(removed), dtype=int)
     if z.size == 0:
         return 0.0
@@ -78,8 +88,9 @@ def schur_cost(H, w0, removed) -> float:
 
 def diagonal_limit(lam, w0, eps) -> LimitResult:
     """Exact limit for diagonal ``H = diag(lam)``: sort the costs, exact rational sums."""
-    lam = np.asarray(lam, dtype=float).ravel()
-    w0 = np.asarray(w0, dtype=float).ravel()
+    lam = check_vector("lam", lam, flatten=True)
+    w0 = check_vector("w0", w0, flatten=True)
+    eps = check_real("eps", eps, min_value=0.0, min_open=True)
     if lam.shape != w0.shape or np.any(lam <= 0):
         raise InvalidArgument("lam must be positive with the shape of w0")
     costs = sorted(Fraction(float(a)) * Fraction(float(b)) ** 2 / 2 for a, b in zip(lam, w0))

@@ -311,5 +311,12 @@ def _run(plan: Plan, rng) -> Section:
     return prunelimit_section(plan.quick, rng, progress=plan.tick)
 
 
+def _seconds(plan) -> float:
+    """Estimated wall time (plan line of ``prunegap check``): quick measured 3.7-6.4 s in the closing run of
+    ``check --quick --seed 5`` (load 1.5-2; with margin); full not measured: the per-section budget."""
+    return 8.0 if plan.quick else 40.0
+
+
 SECTION = SectionSpec(name="prunelimit", title="The pruning-ratio limit (Zhang et al.): conic geometry and ground truth",
-                      run=_run, steps=lambda plan: 5, seed_key=8)
+                      run=_run, steps=lambda plan: 5, seed_key=8,
+                      seconds=_seconds)

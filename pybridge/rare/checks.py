@@ -28,8 +28,11 @@ import numpy as np
 from scipy import stats
 
 from pybridge.rss import covering_radius, covers_exact
+from pybridge.validation import (check_exact, check_instance, check_int, check_interval_pair, check_mapping,
+                                 check_real, check_samples)
 from pybridge.stats.estimate import clopper_pearson
-from pybridge.rare.splitting import estimate_failure_probability, t_interval
+from pybridge.errors import InvalidArgument
+from pybridge.rare.splitting import RareEstimate, estimate_failure_probability, t_interval
 
 __all__ = ["radius_criterion", "agreement", "exact_cases", "n1_failure_probability", "ci_coverage",
            "threshold_delta_eps", "tail_rate", "lueker_kappa"]
@@ -42,6 +45,7 @@ MIN_NONZERO = 3
 
 def lueker_kappa(C: float) -> float:
     r""":math:`\kappa^*(C) = 2C + 4 + 4\sqrt{C+1}` (theory §1.2, RECON): n >= kappa ln(1/eps) suffices."""
+    C = check_real("C", C, min_value=-1.0, max_value=1e300)
     return 2 * C + 4 + 4 * math.sqrt(C + 1)
 
 
@@ -49,7 +53,8 @@ def radius_criterion(xs, interval=(-1.0, 1.0)) -> bool:
     r"""Claim ``rss-radius-criterion`` on one sample: with the exact radius :math:`\rho`, the sample covers at
     :math:`\rho` and not at :math:`\rho(1 - 2^{-40})` (exact decisions), and the float bracket at floor
     :math:`\rho/4` contains :math:`\rho`."""
-    xs = np.asarray(xs, dtype=float)
+    xs = check_samples("xs", xs)
+    interval = check_interval_pair(interval)
     r = covering_radius(xs, interval=interval)
     rho = r.value
     a, b = interval
@@ -60,6 +65,11 @@ def radius_criterion(xs, interval=(-1.0, 1.0)) -> bool:
 
 def agreement(split_est: dict, successes_fail: int, trials: int) -> dict:
     """Two-sided agreement of a splitting estimate (its per-replication values) with plain MC failures."""
+    check_mapping("split_est", split_est)
+    if "replication_estimates" not in split_est:
+        raise InvalidArgument("split_est must be a RareEstimate.to_dict() (no 'replication_estimates')")
+    trials = check_int("trials", trials, min_value=1)
+    successes_fail = check_int("successes_fail", successes_fail, min_value=0, max_value=trials)
     q_hat, lo, hi = t_interval(split_est["replication_estimates"], 1 - ALPHA_EACH)
     plo, phi = clopper_pearson(successes_fail, trials, confidence=1 - ALPHA_EACH)
     return {"split_q": q_hat, "split_ci": [lo, hi], "plain_q": successes_fail / trials, "plain_failures":
@@ -73,7 +83,7 @@ def n1_failure_probability(eps: Fraction) -> Fraction:
     Sums {0, x}: [0, 1] is covered iff :math:`1 - \varepsilon \le x \le 2\varepsilon`, so
     q = 1 for eps < 1/3, (3 - 3 eps)/2 on [1/3, 1/2], 1 - eps/2 on [1/2, 1), 0 for eps >= 1.
     """
-    eps = Fraction(eps)
+    eps = check_exact("eps", eps)
     if eps < Fraction(1, 3):
         return Fraction(1)
     if eps <= Fraction(1, 2):
@@ -127,6 +137,7 @@ def threshold_delta_eps(est) -> dict:
     where the splitting population died out, a zero estimate says nothing, so the answer is ``None``
     (not reached), never a spurious small n*.
     """
+    check_instance("est", est, RareEstimate)
     eps = est.eps
     tail = est.tail()
 
@@ -165,6 +176,9 @@ def tail_rate(est, *, m_from=None) -> dict:
     Least squares of :math:`\ln \hat q(m)` on m over the levels >= ``m_from``; the interval is a
     jackknife over the independent replications (leave one replication out, t quantile, R - 1 df).
     """
+    check_instance("est", est, RareEstimate)
+    if m_from is not None:
+        m_from = check_int("m_from", m_from)
     levels = list(est.plan.levels)
     tail = est.tail()
     sel = []

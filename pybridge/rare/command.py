@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from pybridge.cliargs import EXIT_OK, default_workers, seed_arg
+from pybridge.cliargs import EXIT_OK, budget, default_workers, seed_arg
 
 __all__ = ["add_command"]
 
@@ -27,6 +27,7 @@ def add_command(sub) -> None:
 
 
 def _cmd_rare(args) -> int:
+    from pybridge.rare.cost import a_priori_estimate, planned_estimate
     from pybridge.rare.splitting import estimate_failure_probability
     from pybridge.rss import LAWS
     from pybridge.validation import check_choice, check_int, check_interval, check_real
@@ -42,9 +43,18 @@ def _cmd_rare(args) -> int:
         check_int("--replications", args.replications, min_value=2, max_value=2000)
     workers = args.workers if args.workers is not None else default_workers()
     check_int("--workers", workers, min_value=1, max_value=256)
+    a, b = args.interval
+    # before any work: the least work of the run (pilot and one decision per GS run) ...
+    budget("rare", a_priori_estimate(args.n, args.eps, a=a, b=b, replications=args.replications or 20,
+                                     rel_error=args.rel_error is not None, workers=workers), args)
+
+    def on_plan(plan, replications, planning):  # ... and after the pilot, the expected work of its plan
+        budget("rare", planned_estimate(plan, args.n, args.eps, a=a, b=b, replications=replications,
+                                        planning=planning, workers=workers), args)
+
     res = estimate_failure_probability(args.n, args.eps, dist=args.dist, interval=tuple(args.interval),
                                        replications=args.replications, rel_error=args.rel_error,
-                                       seed=args.seed, workers=workers)
+                                       seed=args.seed, workers=workers, on_plan=on_plan)
     d = res.to_dict()
     if args.json:
         print(json.dumps(d))

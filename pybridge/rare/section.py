@@ -18,6 +18,7 @@ import numpy as np
 from pybridge.claims import ClaimCheck, Plan, Section, SectionSpec
 from pybridge.rss import coverage_times, get_law
 from pybridge.stats import seeding
+from pybridge.validation import check_bool, check_mapping
 from pybridge.rare.checks import (agreement, ci_coverage, exact_cases, fit_slope_ln, lueker_kappa,
                                   radius_criterion, tail_rate, threshold_delta_eps)
 from pybridge.rare.splitting import estimate_failure_probability, plan_levels
@@ -32,7 +33,7 @@ REQUIRED_EPS = 1e-3
 
 def rare_budget(quick: bool) -> dict:
     """Trial, replication and grid budget of the section (fixed before anything runs)."""
-    if quick:
+    if check_bool("quick", quick):
         return {"radius_samples": 60, "plain_trials": 4000, "agree_n": 18, "agree_checks": [18],
                 "agree_reps": 10, "agree_runs": 30, "coverage": None,
                 "grid": [(FULL, 1e-1, 16, 10, 20), (FULL, 1e-2, 26, 10, 30), (HALF, 1e-1, 12, 10, 20),
@@ -306,6 +307,8 @@ def rare_section(*, quick: bool, seed_root: np.random.SeedSequence, workers: int
 
 def lueker_rows_rare(rare_data: dict | None) -> list[dict]:
     """Rows for the tight-constants table from this section's splitting thresholds (delta = eps)."""
+    if rare_data is not None:
+        check_mapping("rare_data", rare_data)
     if not rare_data:
         return []
     out = []
@@ -357,5 +360,12 @@ def _steps(plan: Plan) -> int:
     return rare_steps(plan.quick)
 
 
+def _seconds(plan) -> float:
+    """Estimated wall time (plan line of ``prunegap check``): quick measured 1.2 s (1-5 s on lightly loaded cores) in the closing run of
+    ``check --quick --seed 5`` (load 1.5-2; with margin); full about 34 s measured (issue 14 note)."""
+    return 4.0 if plan.quick else 45.0
+
+
 SECTION = SectionSpec(name="rare", title="Rare events: failure probabilities by generalized splitting", run=_run,
-                      steps=_steps, seed_key=7)
+                      steps=_steps, seed_key=7,
+                      seconds=_seconds)

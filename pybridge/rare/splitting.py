@@ -71,13 +71,14 @@ import numpy as np
 from numba import njit
 from scipy import stats
 
-from pybridge.errors import InvalidArgument, ResourceLimitError
+from pybridge.errors import InvalidArgument, InvalidType, ResourceLimitError
 from pybridge.rfss import as_target, counting_bound_n_fixed, fixed_decide_float
-from pybridge.rss import counting_bound_n, covers_exact, get_law, prefix_covers_status
+from pybridge.rss import Law, counting_bound_n, covers_exact, get_law, prefix_covers_status
 from pybridge.stats import seeding
 from pybridge.stats.monotone_search import first_true
 from pybridge.stats.parallel import run_tasks
-from pybridge.validation import check_int, check_interval, check_interval_pair, check_probability, check_real
+from pybridge.validation import (check_bool, check_int, check_interval, check_interval_pair, check_probability,
+                                 check_real, check_rng, check_samples)
 
 __all__ = ["LevelPlan", "RareEstimate", "plan_levels", "estimate_failure_probability", "first_cover_length",
            "METHOD", "CI_METHOD"]
@@ -113,7 +114,23 @@ def first_cover_length(x: np.ndarray, eps: float, a: float, b: float, lo: int = 
 
     Requires that no prefix shorter than ``lo`` covers (binary search, monotone in m).
     """
+    if not (isinstance(x, np.ndarray) and x.ndim == 1 and x.dtype == np.float64):
+        x = check_samples("x", x)
+    eps = check_real("eps", eps, min_value=0.0, min_open=True)
+    a, b = check_interval(a, b)
+    lo = check_int("lo", lo, min_value=0, max_value=x.size)
+    if fixed is not None:
+        fixed = _check_fixed(fixed)
     return first_true(lambda m: not _fails(x, m, eps, a, b, fixed), lo, x.size, gallop=False)
+
+
+def _check_fixed(fixed):
+    """``fixed = (k, target, target.floats())`` of the fixed-size event (see :func:`_fails`)."""
+    from pybridge.rfss import Target
+
+    if not (isinstance(fixed, tuple) and len(fixed) == 3 and isinstance(fixed[1], Target)):
+        raise InvalidType(f"fixed must be (k, Target, Target.floats()), got fixed={fixed!r}")
+    return (check_int("fixed[0]", fixed[0], min_value=1), fixed[1], fixed[1].floats())
 
 
 @dataclass
@@ -225,6 +242,19 @@ def plan_levels(n, eps, a, b, law, rng, *, particles=200, p0=0.1, updates=8, ste
     next level.  Only the levels and factors are kept: the pilot's own product of fractions is
     adaptive (biased at O(1/N)) and is reported, never used as the estimate.
     """
+    n = check_int("n", n, min_value=1, max_value=MAX_N)
+    eps = check_real("eps", eps, min_value=0.0, min_open=True)
+    a, b = check_interval(a, b)
+    if not isinstance(law, Law):
+        raise InvalidType(f"law must be a pybridge.rss.Law (get_law(name)), got law={law!r}")
+    rng = check_rng("rng", rng, allow_none=False)
+    particles = check_int("particles", particles, min_value=2, max_value=10**6)
+    p0 = check_probability("p0", p0)
+    updates = check_int("updates", updates, min_value=1, max_value=10**4)
+    steps = check_int("steps", steps, min_value=1, max_value=10**4)
+    every_level = check_bool("every_level", every_level)
+    if fixed is not None:
+        fixed = _check_fixed(fixed)
     m_min = max(1, counting_bound_n(eps, a, b) if fixed is None else counting_bound_n_fixed(fixed[0], eps, fixed[1]))
     X = np.asarray(law.draw(rng, (particles, n)), dtype=np.float64).reshape(particles, n)
     T = np.array([first_cover_length(x, eps, a, b, m_min, fixed) for x in X])
@@ -421,6 +451,7 @@ def estimate_failure_probability(
     workers: int = 1,
     max_replications: int = 2000,
     progress=None,
+    on_plan=None,
 ) -> RareEstimate:
     r"""Unbiased estimate of :math:`q(n, \varepsilon) = \Pr[\rho(X_1..X_n; [a, b]) > \varepsilon]` with a CI.
 
@@ -461,6 +492,12 @@ def estimate_failure_probability(
         Root seed (recorded as ``seed_entropy``).
     workers : int, default 1
         Worker processes; the result does not depend on it.
+    on_plan : callable, optional
+        ``on_plan(plan, replications, planning)``, called once the levels are fixed and before any
+        replication runs: ``planning`` is True when ``PLANNING_REPLICATIONS`` planning replications
+        come first and ``replications`` is then the most the plan may ask for; with a relative-error
+        request it is called again (``planning`` False) with the planned count.  It may raise to stop
+        the run (the command's budget check does); it changes no number.
 
     Returns
     -------
@@ -503,13 +540,18 @@ def estimate_failure_probability(
     if plan is None:
         plan = plan_levels(n, eps, a, b, law, seeding.child_rng(root, seeding.PILOT, 0),
                            particles=pilot_particles, updates=updates, every_level=every_level, fixed=fixed)
-    elif (plan.levels[-1] != n or list(plan.levels) != sorted(set(plan.levels))
+    elif not isinstance(plan, LevelPlan):
+        raise InvalidType(f"plan must be a LevelPlan (plan_levels(...)), got plan={plan!r:.60} "
+                          f"(type={type(plan).__name__})")
+    elif (not plan.levels or plan.levels[-1] != n or list(plan.levels) != sorted(set(plan.levels))
           or len(plan.split) != len(plan.levels) - 1):
         raise InvalidArgument(f"plan must have increasing levels ending at n={n} and one factor per step, "
                               f"got plan={plan.to_dict()}")
     planning = None
     if rel_error is not None:
         rel_error = check_real("rel_error", rel_error, min_value=0.0, max_value=10.0, min_open=True)
+        if on_plan is not None:
+            on_plan(plan, max_replications, True)
         pre = _run_reps(dist, n, eps, a, b, plan, root, seeding.AUX, PLANNING_REPLICATIONS, runs, updates, workers,
                         None, fixed_size)
         vals = np.array([p["hits"] for p in pre], dtype=float)
@@ -525,6 +567,8 @@ def estimate_failure_probability(
     elif replications is None:
         replications = 20
     replications = check_int("replications", replications, min_value=2, max_value=max_replications)
+    if on_plan is not None:
+        on_plan(plan, replications, False)
     parts = _run_reps(dist, n, eps, a, b, plan, root, seeding.MAIN, replications, runs, updates, workers, progress,
                       fixed_size)
     norm = runs * float(np.prod(plan.split)) if plan.split else float(runs)

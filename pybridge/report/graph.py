@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from pybridge.errors import ToolNotFoundError, ToolTimeoutError
 from pybridge.tools import run_tool
+from pybridge.validation import check_mapping, check_text
 
 __all__ = ["STATUS_COLOURS", "GraphDrawing", "dependency_dot", "draw_dependency_graph", "anchor", "DOT_TIMEOUT"]
 
@@ -43,7 +44,7 @@ STATUS_COLOURS = {
 
 def anchor(claim_id: str) -> str:
     """The HTML id of a claim's entry (``claim-<id>``)."""
-    return f"claim-{claim_id}"
+    return f"claim-{check_text('claim_id', claim_id, max_len=1000)}"
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,13 @@ def dependency_dot(claims, statuses, backing, domain_of=None) -> str:
     str
         DOT source (``digraph blueprint``).
     """
+    from pybridge.claims import Backing, Claim
+
+    check_mapping("claims", claims, values=Claim)
+    check_mapping("statuses", statuses, values=str, what="status string")
+    check_mapping("backing", backing, values=Backing)
+    if domain_of is not None:
+        check_mapping("domain_of", domain_of, values=str, what="domain name")
     import graphviz
 
     g = graphviz.Digraph("blueprint", graph_attr={"rankdir": "LR", "nodesep": "0.12", "ranksep": "0.5",

@@ -21,6 +21,8 @@ import html
 import re
 
 from pybridge.claims import BACKED_STATUSES, status_counts, used_by
+from pybridge.errors import InvalidArgument
+from pybridge.validation import check_instance, check_mapping, check_sequence, check_text
 from pybridge.report.graph import STATUS_COLOURS, anchor
 from pybridge.report.intervals import RATIONAL_INTERVAL, decimal_enclosure, is_long_interval
 from pybridge.report.locations import coq_location, lean_location
@@ -106,6 +108,7 @@ def evidence_html(text: str) -> str:
     ``[p/q, r/s]`` whose ends are longer than :data:`pybridge.report.intervals.LONG` characters is shown as
     ``[lo, hi]`` (outward-rounded, 21 significant digits) in a ``<details>`` whose body is the exact interval.
     """
+    text = check_text("text", text)
     out, last = [], 0
 
     def plain(chunk: str) -> str:
@@ -260,6 +263,24 @@ def _section_markdown(sec, figures) -> str:
     return _IMG.sub(img, rendered)
 
 
+def _check_report_inputs(meta, sections, claims, rows, backing, figures, drawing) -> None:
+    from pybridge.claims import Backing, Claim, Section
+    from pybridge.report.graph import GraphDrawing
+
+    check_mapping("meta", meta)
+    for i, s in enumerate(check_sequence("sections", sections)):
+        check_instance(f"sections[{i}]", s, Section)
+    check_mapping("claims", claims, values=Claim)
+    for i, r in enumerate(check_sequence("rows", rows)):
+        check_mapping(f"rows[{i}]", r)
+        if "id" not in r or "status" not in r:
+            raise InvalidArgument(f"rows[{i}] must have 'id' and 'status', got keys {sorted(map(str, r))}")
+    check_mapping("backing", backing, values=Backing)
+    check_mapping("figures", figures)
+    if drawing is not None:
+        check_instance("drawing", drawing, GraphDrawing)
+
+
 def render_html(*, meta, sections, claims, rows, backing, figures, drawing) -> str:
     """The whole page as one string.
 
@@ -277,6 +298,7 @@ def render_html(*, meta, sections, claims, rows, backing, figures, drawing) -> s
         ``{file name: PNG bytes}``, inlined as ``data:`` URIs.
     drawing : GraphDrawing
     """
+    _check_report_inputs(meta, sections, claims, rows, backing, figures, drawing)
     statuses = {r["id"]: r["status"] for r in rows}
     by_id = {r["id"]: r for r in rows}
     users = used_by(claims)

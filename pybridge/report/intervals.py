@@ -16,6 +16,9 @@ import math
 import re
 from fractions import Fraction
 
+from pybridge.errors import InvalidArgument
+from pybridge.validation import check_exact, check_int, check_text
+
 __all__ = ["decimal_enclosure", "RATIONAL_INTERVAL", "is_long_interval"]
 
 _RAT = r"-?\d+(?:/\d+)?"
@@ -28,7 +31,7 @@ LONG = 24
 
 def is_long_interval(lo_text: str, hi_text: str) -> bool:
     """True if either end is a rational too long to read (a target interval like ``[-1, 1]`` is not)."""
-    return max(len(lo_text), len(hi_text)) > LONG
+    return max(len(check_text("lo_text", lo_text)), len(check_text("hi_text", hi_text))) > LONG
 
 
 def _magnitude(x: Fraction) -> int:
@@ -73,11 +76,10 @@ def decimal_enclosure(lo, hi, *, digits: int = 21) -> tuple[str, str]:
     ValueError
         ``lo > hi`` or ``digits < 1``.
     """
-    lo, hi = Fraction(lo), Fraction(hi)
+    lo, hi = check_exact("lo", lo), check_exact("hi", hi)
+    digits = check_int("digits", digits, min_value=1, max_value=10**4)
     if lo > hi:
-        raise ValueError(f"lo must be <= hi, got lo={lo}, hi={hi}")
-    if digits < 1:
-        raise ValueError(f"digits must be >= 1, got digits={digits}")
+        raise InvalidArgument(f"lo must be <= hi, got lo={lo}, hi={hi}")
     big = max(abs(lo), abs(hi))
     if big == 0:
         return "0", "0"

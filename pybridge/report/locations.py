@@ -12,6 +12,9 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from pybridge.errors import InvalidType
+from pybridge.validation import check_text
+
 __all__ = ["Location", "coq_location", "lean_location", "REPO_ROOT"]
 
 #: the checkout holding ``coq/`` and ``lean/`` (pybridge/report/locations.py -> repository root)
@@ -42,6 +45,14 @@ def _lines(path: Path) -> tuple:
         return ()
 
 
+def _check(qualified, root):
+    if qualified is not None:
+        check_text("qualified", qualified, max_len=1000)
+    if not isinstance(root, (str, Path)) or (isinstance(root, str) and "\x00" in root):
+        raise InvalidType(f"root must be a path, got root={root!r} (type={type(root).__name__})")
+    return qualified, Path(root)
+
+
 def _find(files, pattern: str, root: Path) -> Location | None:
     rx = re.compile(pattern)
     for path in files:
@@ -53,6 +64,7 @@ def _find(files, pattern: str, root: Path) -> Location | None:
 
 def coq_location(qualified: str | None, root: Path = REPO_ROOT) -> Location | None:
     """Location of ``Prunegap.<Module>.<name>`` in ``coq/theories/<Module>.v``, or ``None``."""
+    qualified, root = _check(qualified, root)
     if not qualified or qualified.count(".") < 2:
         return None
     *_, module, name = qualified.split(".")
@@ -62,6 +74,7 @@ def coq_location(qualified: str | None, root: Path = REPO_ROOT) -> Location | No
 
 def lean_location(qualified: str | None, root: Path = REPO_ROOT) -> Location | None:
     """Location of the Lean declaration ``Prunegap.<name>`` under ``lean/Prunegap``, or ``None``."""
+    qualified, root = _check(qualified, root)
     if not qualified:
         return None
     name = qualified.split(".")[-1]

@@ -5,6 +5,7 @@ Strong Lottery Ticket Hypothesis*, NeurIPS 2024, arXiv 2410.14754 (READ from a f
 conversion, theory §2).
 """
 
+from pybridge.rfss.cost import monte_carlo_estimate
 from pybridge.rfss.certificate import FixedSizeCertificate, build_fixed_certificate, verify_fixed_certificate
 from pybridge.rfss.decide import (FixedCoverResult, as_target, decide_fixed_cover, fixed_covers,
                                   fixed_decide_float, hits_target)
@@ -17,5 +18,5 @@ __all__ = [
     "FixedSizeCertificate", "build_fixed_certificate", "verify_fixed_certificate",
     "Target", "sqrt_target", "rational_target", "point_target",
     "estimate_fixed_probability", "fixed_coverage_times", "FixedCoverageTimes", "RFSSEstimate",
-    "counting_bound_n_fixed", "theorem2_threshold_n",
+    "counting_bound_n_fixed", "theorem2_threshold_n", "monte_carlo_estimate",
 ]

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
-from pybridge.validation import check_exact, check_int
+from pybridge.validation import check_exact, check_instance, check_int, check_sequence
 from pybridge.rss import chain_verifies, greedy_chain, scaled_integers
 from pybridge.errors import InvalidArgument
 from pybridge.rfss.target import Target
@@ -81,8 +81,9 @@ def build_fixed_certificate(xs, k, eps, target: Target) -> FixedSizeCertificate:
     InvalidArgument
         No certificate exists (not covered), or ``n > 36``.
     """
-    q = [check_exact(f"xs[{i}]", x) for i, x in enumerate(xs)]
+    q = [check_exact(f"xs[{i}]", x) for i, x in enumerate(check_sequence("xs", xs))]
     k = check_int("k", k, min_value=0, max_value=len(q))
+    check_instance("target", target, Target)
     e = check_exact("eps", eps, positive=True)
     if len(q) > MAX_CERTIFICATE_N:
         raise InvalidArgument(f"certificates need n <= {MAX_CERTIFICATE_N}, got n={len(q)}")
@@ -109,6 +110,9 @@ def verify_fixed_certificate(cert: FixedSizeCertificate, target: Target | None =
     claimed ones, are nondecreasing with gaps ``<= 2 eps``, the first is ``<= a + eps`` and the
     last ``>= b - eps``; with ``target`` given, ``[a, b]`` must also contain it.
     """
+    check_instance("cert", cert, FixedSizeCertificate)  # not a certificate (or target) at all: say so
+    if target is not None:
+        check_instance("target", target, Target)
     if not chain_verifies(cert.xs, cert.eps, cert.a, cert.b, cert.masks, cert.sums, size=cert.k):
         return False
     if target is not None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 
-from pybridge.cliargs import EXIT_OK, default_workers, seed_arg
+from pybridge.cliargs import EXIT_OK, budget, default_workers, seed_arg
+from pybridge.errors import InvalidArgument
 
 __all__ = ["add_command"]
 
@@ -33,6 +34,28 @@ def add_command(sub) -> None:
     r.set_defaults(run=_cmd_rfss)
 
 
+def _estimate(args, workers: int):
+    """The run's plan from the measured cost model (:mod:`pybridge.rfss.cost`), before any trial."""
+    from pybridge.rfss.cost import monte_carlo_estimate
+    from pybridge.rfss.montecarlo import MAX_N, PILOT_TRIALS
+    from pybridge.stats.budget import format_count
+    from pybridge.stats.estimate import trials_for_half_width
+    from pybridge.validation import check_int
+
+    check_int("--n", args.n, min_value=0, max_value=MAX_N)
+    width = (args.interval[1] - args.interval[0] if args.interval is not None
+             else 0.0 if args.target is not None else None)
+    if args.half_width is None:
+        return monte_carlo_estimate(args.n, min(args.k, args.n + 1), args.eps, args.trials or 1000, width=width, workers=workers)
+    try:  # worst case (p = 1/2): the pilot can only lower the count
+        worst = trials_for_half_width(args.half_width, confidence=args.confidence)
+    except InvalidArgument:  # beyond 10^7 at p = 1/2: the engine refuses past 10^7 after its pilot
+        worst = 10**7
+    return monte_carlo_estimate(args.n, min(args.k, args.n + 1), args.eps, PILOT_TRIALS + worst, width=width, workers=workers,
+                                what=f"{PILOT_TRIALS} pilot trials + at most {format_count(worst)} trials of "
+                                     f"n={args.n}, k={args.k}, eps={args.eps:g}")
+
+
 def _cmd_rfss(args) -> int:
     from pybridge.rfss.montecarlo import estimate_fixed_probability
     from pybridge.validation import check_int, check_interval, check_probability, check_real
@@ -48,15 +71,14 @@ def _cmd_rfss(args) -> int:
         check_real("--density", args.density, min_value=0.0, max_value=1.0, min_open=True)
     check_probability("--confidence", args.confidence)
     if args.trials is not None:
-        check_int("--trials", args.trials, min_value=1)
+        check_int("--trials", args.trials, min_value=1, max_value=10**7)
     if args.half_width is not None:
         check_real("--half-width", args.half_width, min_value=0.0, max_value=0.5, min_open=True)
     if args.dist not in ("uniform", "mixture"):
-        from pybridge.errors import InvalidArgument
-
         raise InvalidArgument(f"--dist must be one of ['mixture', 'uniform'], got --dist={args.dist!r}")
     workers = args.workers if args.workers is not None else default_workers()
     check_int("--workers", workers, min_value=1, max_value=256)
+    budget("rfss", _estimate(args, workers), args)
     res = estimate_fixed_probability(args.n, args.k, args.eps,
                                      interval=tuple(args.interval) if args.interval is not None else None,
                                      target=args.target, dist=args.dist, density=args.density, trials=args.trials,

@@ -24,9 +24,10 @@ from fractions import Fraction
 
 import numpy as np
 
-from pybridge.validation import check_exact, check_exact_instance, check_int, check_real, check_samples
+from pybridge.validation import (check_bool, check_exact, check_exact_instance, check_int, check_real, check_samples,
+                                 check_sequence)
 from pybridge.rss import scaled_integers
-from pybridge.errors import InvalidArgument, ResourceLimitError
+from pybridge.errors import InvalidArgument, InvalidType, ResourceLimitError
 from pybridge.rfss.exact import fixed_cover_int
 from pybridge.rfss.kernel import MAX_INTERVALS, fixed_kernel
 from pybridge.rfss.target import Target, point_target, rational_target, sqrt_target
@@ -123,6 +124,18 @@ def fixed_decide_float(xs: np.ndarray, k: int, eps: float, target: Target, *, st
 
     ``target_floats`` may pass ``target.floats()`` precomputed as ``(a_lo, a_hi, b_lo, b_hi)``.
     """
+    if not (isinstance(xs, np.ndarray) and xs.ndim == 1 and xs.dtype == np.float64):
+        xs = check_samples("xs", xs)
+    if type(k) is not int:
+        k = check_int("k", k, min_value=0)
+    if type(eps) is not float:
+        eps = check_real("eps", eps, min_value=0.0, min_open=True)
+    if type(strict) is not bool:
+        strict = check_bool("strict", strict)
+    if not isinstance(target, Target):
+        raise InvalidType(f"target must be a Target, got target={target!r} (type={type(target).__name__})")
+    if target_floats is not None and (not isinstance(target_floats, tuple) or len(target_floats) != 4):
+        raise InvalidType(f"target_floats must be the 4-tuple target.floats(), got target_floats={target_floats!r}")
     if k > xs.shape[0]:
         return False
     tf = target_floats if target_floats is not None else target.floats()
@@ -134,6 +147,8 @@ def fixed_decide_float(xs: np.ndarray, k: int, eps: float, target: Target, *, st
 
 
 def _all_float(xs, eps) -> bool:
+    if isinstance(xs, (str, bytes, bytearray, dict, set, frozenset)) or not hasattr(xs, "__iter__"):
+        return False  # the exact path refuses it with its name
     if isinstance(xs, np.ndarray) and xs.dtype.kind == "f":
         ok = True
     else:
@@ -176,6 +191,7 @@ def decide_fixed_cover(xs, k, eps, *, interval=None, exact: bool = False, certif
     Claims ``rfss-counting-bound``, ``rfss-decision-exact``; RFSS Cor. 1 (arXiv 2410.14754, READ).
     """
     k = check_int("k", k, min_value=0)
+    exact, certificate = check_bool("exact", exact), check_bool("certificate", certificate)
     target = as_target(max(k, 1), interval)
     if target.a.enclose(8)[1] >= target.b.enclose(8)[0] and target.exact:
         raise InvalidArgument(f"interval needs a < b, got {target}")
@@ -184,7 +200,8 @@ def decide_fixed_cover(xs, k, eps, *, interval=None, exact: bool = False, certif
     if exact:
         q, e, _, _ = check_exact_instance(xs, eps, 0, 1)
         ok = len(q) >= k and _exact_decision(q, k, e, target)
-        res = FixedCoverResult(ok, "exact", False, len(q), k, float(e), str(target))
+        # the result's eps is a float for display: an exact radius beyond the float range shows as inf
+        res = FixedCoverResult(ok, "exact", False, len(q), k, float(e) if e < 2**1023 else math.inf, str(target))
     else:
         arr = check_samples("xs", xs)
         e = check_real("eps", eps, min_value=0.0, min_open=True)
@@ -230,11 +247,12 @@ def hits_target(xs, k, eps, z, *, exact: bool = False) -> bool:
     ``|D| <= E - 1``.  Source: RFSS Theorem 2 (arXiv 2410.14754, READ, theory §2).
     """
     k = check_int("k", k, min_value=0)
+    exact = check_bool("exact", exact)
     target = point_target(z)
     if not exact and _all_float(xs, eps) and isinstance(z, (float, int, np.floating, np.integer)):
         arr = check_samples("xs", xs)
         e = check_real("eps", eps, min_value=0.0, min_open=True)
         return fixed_decide_float(arr, k, e, target, strict=True)
-    q = [check_exact(f"xs[{i}]", x) for i, x in enumerate(xs)]
+    q = [check_exact(f"xs[{i}]", x) for i, x in enumerate(check_sequence("xs", xs))]
     e = check_exact("eps", eps, positive=True)
     return len(q) >= k and _exact_decision(q, k, e, target, strict=True)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from math import comb
 
 from pybridge.errors import ResourceLimitError
+from pybridge.validation import check_int, check_sequence
 
 __all__ = ["fixed_cover_int", "MAX_EXACT_INTERVALS"]
 
@@ -39,6 +40,10 @@ def fixed_cover_int(X: list[int], k: int, E: int, A_out: int, B_out: int, A_in: 
 
     ``E >= 0`` is the radius (``E = 0`` allowed: points), ``A_out <= A_in <= B_in <= B_out``.
     """
+    X = [check_int(f"X[{i}]", x) for i, x in enumerate(check_sequence("X", X))]
+    k = check_int("k", k, min_value=0)
+    E, A_out, B_out, A_in, B_in = (check_int(nm, v) for nm, v in
+                                   zip(("E", "A_out", "B_out", "A_in", "B_in"), (E, A_out, B_out, A_in, B_in)))
     n = len(X)
     if k > n:
         return 0

@@ -15,11 +15,14 @@ import math
 import numpy as np
 from scipy import stats
 
+from pybridge.validation import check_real, check_sequence, check_vector
+
 __all__ = ["entropy2", "fit_growth_exponent"]
 
 
 def entropy2(p: float) -> float:
     """Binary entropy :math:`H_2(p)` in bits (float, for fitting only)."""
+    p = check_real("p", p)
     if p <= 0.0 or p >= 1.0:
         return 0.0
     return -p * math.log2(p) - (1 - p) * math.log2(1 - p)
@@ -37,8 +40,10 @@ def fit_growth_exponent(L, Y, *, candidates=(1.0, 2.0)) -> dict:
         ``beta``, ``beta_ci95`` (None with < 3 points), ``points``, ``r_squared`` and, per
         candidate, ``c`` and ``rms_log_residual`` and ``inside_ci`` (candidate within the CI).
     """
-    L = np.asarray(L, dtype=float)
-    Y = np.asarray(Y, dtype=float)
+    L = check_vector("L", L)
+    Y = check_vector("Y", Y, length=L.size)
+    candidates = [check_real(f"candidates[{i}]", b) for i, b in enumerate(check_sequence("candidates", candidates))]
+
     out: dict = {"points": int(L.size)}
     if L.size < 2 or np.ptp(np.log(L)) == 0:
         return out

@@ -24,8 +24,8 @@ from fractions import Fraction
 import numpy as np
 
 from pybridge.stats import seeding
-from pybridge.validation import check_int, check_probability, check_real
-from pybridge.errors import InvalidArgument
+from pybridge.validation import check_exact, check_instance, check_int, check_probability, check_real
+from pybridge.errors import InvalidArgument, ResourceLimitError
 from pybridge.stats.estimate import BinomialEstimate, clopper_pearson, trials_for_half_width
 from pybridge.stats.monotone_search import first_true
 from pybridge.stats.parallel import run_tasks
@@ -39,6 +39,8 @@ __all__ = ["CHUNK", "RFSSEstimate", "estimate_fixed_probability", "FixedCoverage
 CHUNK = 64
 PILOT_TRIALS = 200
 MAX_N = 100_000
+#: the exact threshold search of :func:`theorem2_threshold_n` stops after this many steps past 2k
+MAX_THRESHOLD_STEPS = 20_000
 
 
 def counting_bound_n_fixed(k: int, eps, target: Target | None = None) -> int:
@@ -47,8 +49,10 @@ def counting_bound_n_fixed(k: int, eps, target: Target | None = None) -> int:
     For smaller n no sample of any law covers with k-subsets (claim ``rfss-counting-bound``).
     The target's width is compared exactly (outer enclosure, so the n returned is never too large).
     """
-    k = check_int("k", k, min_value=1)
-    e = Fraction(eps) if isinstance(eps, (float, int)) else eps
+    k = check_int("k", k, min_value=1, max_value=10**6)
+    e = check_exact("eps", eps, positive=True)
+    if target is not None:
+        check_instance("target", target, Target)
     t = target if target is not None else as_target(k)
     a_lo, a_hi, b_lo, b_hi = t.enclose(128)
     width = b_lo - a_hi  # inner width: n below the answer cannot cover even the inner interval
@@ -73,15 +77,17 @@ def theorem2_threshold_n(k: int, eps, c_hyp: int = 1) -> int:
     :math:`2^{nH_2(k/n)} = n^n/(k^k(n-k)^{n-k})`.  RFSS Theorem 2's hypothesis with
     :math:`k \le n/2` (arXiv 2410.14754, READ).
     """
-    k = check_int("k", k, min_value=1)
-    c_hyp = check_int("c_hyp", c_hyp, min_value=1)
-    e = Fraction(eps)
+    k = check_int("k", k, min_value=1, max_value=10**4)
+    c_hyp = check_int("c_hyp", c_hyp, min_value=1, max_value=100)
+    e = check_exact("eps", eps)
     if not 0 < e < 1:
         raise InvalidArgument(f"eps must be in (0, 1), got eps={eps!r}")
     p, q = e.numerator, e.denominator  # k/eps = k q / p
     n = 2 * k
     while n**n * p**c_hyp < (k * q) ** c_hyp * k**k * (n - k) ** (n - k):
         n += 1
+        if n > 2 * k + MAX_THRESHOLD_STEPS:
+            raise ResourceLimitError(f"the Theorem 2 threshold is beyond n = {n} (eps={eps!r} too small for k={k})")
     return n
 
 

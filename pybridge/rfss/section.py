@@ -21,6 +21,7 @@ import numpy as np
 
 from pybridge.claims import ClaimCheck, Plan, Section, SectionSpec
 from pybridge.stats import seeding
+from pybridge.validation import check_bool
 from pybridge.stats.estimate import clopper_pearson, clopper_pearson_lower
 
 __all__ = ["SECTION", "rfss_budget", "rfss_section"]
@@ -32,7 +33,7 @@ ALPHA = 0.05
 
 def rfss_budget(quick: bool) -> dict:
     """Trial budget (fixed before any trial runs)."""
-    if quick:
+    if check_bool("quick", quick):
         return {"counting": [(2, 1e-2), (3, 1e-3)], "counting_trials": 32, "exact_instances": 30,
                 "thm2_k": [2, 4], "thm2_eps": [1e-1, 1e-2], "thm2_trials": 100,
                 "curves": [("uniform", 4, [1e-1, 3e-2, 1e-2, 3e-3])],
@@ -293,5 +294,12 @@ def _steps(plan: Plan) -> int:
     return sum(len(c[2]) for c in rfss_budget(plan.quick)["curves"])
 
 
+def _seconds(plan) -> float:
+    """Estimated wall time (plan line of ``prunegap check``): quick measured 1.0 s in the closing run of
+    ``check --quick --seed 5`` (load 1.5-2; with margin); full not measured: the per-section budget."""
+    return 2.5 if plan.quick else 40.0
+
+
 SECTION = SectionSpec(name="rfss", title="Random fixed-size subset sum (RFSS)", run=rfss_section, steps=_steps,
-                      seed_key=5)
+                      seed_key=5,
+                      seconds=_seconds)

@@ -10,8 +10,13 @@ import itertools
 import math
 from fractions import Fraction
 
-from pybridge.validation import check_exact, check_int, check_samples
+from pybridge.validation import check_exact, check_int, check_real, check_samples, check_sequence
 from pybridge.rfss.decide import as_target, fixed_covers
+
+from pybridge.errors import InvalidArgument
+
+#: the recursion lists every k-subset: at most this many samples
+MAX_TWIN_N = 24
 
 __all__ = ["counting_bound_fixed", "decision_matches_brute_force", "k_subset_sums", "thm5_counting_core"]
 
@@ -19,7 +24,7 @@ __all__ = ["counting_bound_fixed", "decision_matches_brute_force", "k_subset_sum
 def k_subset_sums(xs, k: int) -> list:
     """All sums of exactly ``k`` of ``xs`` (one per subset, exact Fractions), by the recursion
     ``KS(k, x :: xs) = KS(k, xs) ++ (x + KS(k - 1, xs))`` of the Coq/Lean ``k_subset_sums``."""
-    q = [check_exact(f"xs[{i}]", x) for i, x in enumerate(xs)]
+    q = [check_exact(f"xs[{i}]", x) for i, x in enumerate(check_sequence("xs", xs, max_len=MAX_TWIN_N))]
 
     def ks(c, v):
         if not v:
@@ -47,7 +52,10 @@ def decision_matches_brute_force(xs, k, eps, a=-1.0, b=1.0) -> bool:
     """Claim ``rfss-decision-exact``: float mode = exact mode = brute force over all k-subsets (n <= 16)."""
     xs = check_samples("xs", xs)
     if xs.size > 16:
-        raise ValueError(f"brute force needs n <= 16, got n={xs.size}")
+        raise InvalidArgument(f"brute force needs n <= 16, got n={xs.size}")
+    k = check_int("k", k, min_value=0)
+    eps = check_real("eps", eps, min_value=0.0, min_open=True)
+    a, b = check_real("a", a), check_real("b", b)
     e, qa, qb = Fraction(float(eps)), Fraction(float(a)), Fraction(float(b))
     sums = sorted({sum(c, Fraction(0)) for c in itertools.combinations([Fraction(v) for v in xs], k)})
     want, reach = False, qa

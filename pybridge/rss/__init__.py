@@ -15,6 +15,7 @@ Public names (other domains use the RSS engine only through these):
 
 from pybridge.rss.certificate import (Certificate, build_certificate, chain_verifies, greedy_chain, mask_sum,
                                       verify_certificate)
+from pybridge.rss.cost import monte_carlo_estimate, trial_seconds
 from pybridge.rss.coverage import covers_exact, scaled_integers
 from pybridge.rss.decide import CoverResult, covers, decide_cover
 from pybridge.rss.laws import LAWS, Law, get_law
@@ -27,4 +28,4 @@ __all__ = ["decide_cover", "covers", "CoverResult", "covers_exact", "scaled_inte
            "subset_sums", "best_subset", "BestSubsetResult",
            "MAX_MITM_N", "LAWS", "Law", "get_law", "estimate_cover_probability", "coverage_times",
            "counting_bound_n", "RSSEstimate", "covering_radius", "RadiusResult", "radius_exceeds",
-           "coverage_on_grid", "prefix_covers_status"]
+           "coverage_on_grid", "prefix_covers_status", "monte_carlo_estimate", "trial_seconds"]

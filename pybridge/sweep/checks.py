@@ -14,7 +14,8 @@ from pathlib import Path
 
 from pybridge.stats.parallel import LocalBackend, chunk_policy
 from pybridge.stats.store import ChunkStore
-from pybridge.sweep.run import run_point, run_sweep
+from pybridge.sweep.run import Row, run_point, run_sweep
+from pybridge.validation import check_instance, check_sequence
 from pybridge.sweep.spec import parse_spec
 
 __all__ = ["resume_is_bit_identical", "resume_report", "numbers"]
@@ -26,6 +27,7 @@ class _Stop(Exception):
 
 def numbers(rows) -> list[tuple]:
     """The compared numbers of each row (everything but the compute seconds)."""
+    rows = [check_instance(f"rows[{i}]", r, Row) for i, r in enumerate(check_sequence("rows", rows))]
     return [(r.point.engine, tuple(sorted(r.point.params.items(), key=lambda kv: kv[0])), r.successes, r.trials,
              r.ci_low, r.ci_high, r.confidence, r.seed_entropy) for r in rows]
 

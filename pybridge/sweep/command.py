@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 
-from pybridge.cliargs import EXIT_OK
+from pybridge.cliargs import EXIT_OK, budget, default_workers
 
 __all__ = ["add_command"]
 
@@ -40,6 +40,7 @@ def _cmd_sweep(args) -> int:
 
     from pybridge.stats.parallel import make_backend
     from pybridge.stats.store import DEFAULT_STORE, ChunkStore
+    from pybridge.sweep.cost import sweep_estimate
     from pybridge.sweep.export import check_export_path, write_table
     from pybridge.sweep.figure import plot_engine
     from pybridge.sweep.run import run_sweep, sweep_status
@@ -71,12 +72,18 @@ def _cmd_sweep(args) -> int:
             print(f"status: {done_pts}/{len(points)} points done, {stored}/{known} known chunks stored"
                   + (f", {unknown} half-width points not yet sized" if unknown else "") + f"; store {store.path}")
             return EXIT_OK
+        # the engines' cost models summed over the cells left, before the backend starts (a Dask scheduler's
+        # worker count is unknown here: planned as one worker; raise --max-seconds for a large cluster)
+        planned = (args.workers if args.workers is not None else args.dask_workers if args.dask_workers is not None
+                   else 1 if args.scheduler is not None else default_workers())
+        model = budget("sweep", sweep_estimate(status, planned), args)
         backend = make_backend(workers=args.workers, scheduler=args.scheduler, dask_workers=args.dask_workers)
         try:
             left = known - stored
             per_chunk = _mean_chunk_seconds(status)
             eta = (f"estimated {_fmt_seconds(per_chunk * left / max(1, backend.workers))} "
-                   f"(from {stored} stored chunks)" if per_chunk else "time estimated after the first chunks")
+                   f"(from {stored} stored chunks)" if per_chunk
+                   else f"est. {_fmt_seconds(model.seconds)} (engines' cost models)")
             print(f"plan: {len(points)} points ({done_pts} done), {trials:,} trials"
                   + (f" + {unknown} half-width points" if unknown else "")
                   + f", {known} chunks ({stored} stored, {left} to compute); {backend.describe()}; {eta}",

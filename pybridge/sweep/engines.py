@@ -57,6 +57,9 @@ class Engine:
         Parameters that set the budget, of which at most one may be given (``trials``, ``half_width``).
     exclusive : tuple of tuple of str
         Further groups of parameters of which at most one may be given (the engine CLI's exclusive flags).
+    cost : callable or None
+        ``cost(point: dict, workers: int) -> WorkEstimate``: the engine's measured cost model of the point
+        (:mod:`pybridge.sweep.cost` sums them before a sweep starts).
     """
 
     name: str
@@ -66,6 +69,7 @@ class Engine:
     event: str = "success probability"
     budget: tuple = ("trials",)
     exclusive: tuple = ()
+    cost: object = None
 
     def param(self, name: str) -> Param | None:
         for p in self.params:
@@ -101,6 +105,46 @@ def _gap(point, workers, progress):
         confidence=point["confidence"], progress=progress).estimate
 
 
+def _worst_trials(point, pilot: int) -> int:
+    """A half-width point's most trials (p = 1/2, after its pilot), else its trial count or default."""
+    from pybridge.errors import InvalidArgument
+    from pybridge.stats.estimate import trials_for_half_width
+
+    if point.get("half_width") is None:
+        return point.get("trials") or 1000
+    try:
+        return pilot + trials_for_half_width(point["half_width"], confidence=point["confidence"])
+    except InvalidArgument:  # beyond 10^7 at p = 1/2: the engine refuses past 10^7 after its pilot
+        return pilot + 10**7
+
+
+def _rss_cost(point, workers):
+    from pybridge.rss import monte_carlo_estimate
+
+    a, b = point["interval"]
+    return monte_carlo_estimate(point["n"], point["eps"], _worst_trials(point, 200), a=a, b=b, workers=workers)
+
+
+def _rfss_cost(point, workers):
+    import math
+
+    from pybridge.rfss import monte_carlo_estimate
+
+    width = (point["interval"][1] - point["interval"][0] if point["interval"] is not None
+             else 0.0 if point["target"] is not None else None)
+    k = min(point["k"], point["n"] + 1)
+    return monte_carlo_estimate(point["n"], k, point["eps"], _worst_trials(point, 200),
+                                width=None if width is None else math.fabs(width), workers=workers)
+
+
+def _gap_cost(point, workers):
+    from pybridge.gap import gap_spec, monte_carlo_estimate
+
+    spec = gap_spec(point["model"], point["law"], point["d"], point["n"], point["eps"], target=point["target"],
+                    pruning=point["pruning"])
+    return monte_carlo_estimate(spec, point["trials"], workers=workers)
+
+
 ENGINES = {
     "rss": Engine(
         "rss",
@@ -108,7 +152,7 @@ ENGINES = {
          Param("interval", "pair", (-1.0, 1.0)), Param("density", "float", None), Param("trials", "int", None),
          Param("half_width", "float", None), Param("confidence", "float", 0.95), Param("seed", "int")),
         _rss, x="n", event="P(n, eps): every target in [a, b] eps-approximated by a subset sum",
-        budget=("trials", "half_width")),
+        budget=("trials", "half_width"), cost=_rss_cost),
     "rfss": Engine(
         "rfss",
         (Param("dist", "str", "uniform"), Param("n", "int"), Param("k", "int"), Param("eps", "float"),
@@ -116,13 +160,13 @@ ENGINES = {
          Param("trials", "int", None), Param("half_width", "float", None), Param("confidence", "float", 0.95),
          Param("seed", "int")),
         _rfss, x="n", event="P_k(n, eps): fixed-size (|S| = k) subset sums cover the target(s)",
-        budget=("trials", "half_width"), exclusive=(("interval", "target"),)),
+        budget=("trials", "half_width"), exclusive=(("interval", "target"),), cost=_rfss_cost),
     "gap": Engine(
         "gap",
         (Param("model", "str"), Param("law", "str"), Param("d", "int"), Param("n", "int"), Param("eps", "float"),
          Param("target", "str", "axis"), Param("pruning", "str", "neuron"), Param("trials", "int", 200),
          Param("confidence", "float", 0.95), Param("seed", "int")),
-        _gap, x="n", event="Pr[pruned network has sup error < eps]"),
+        _gap, x="n", event="Pr[pruned network has sup error < eps]", cost=_gap_cost),
 }
 
 

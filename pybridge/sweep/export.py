@@ -13,9 +13,14 @@ import os
 import tempfile
 from pathlib import Path
 
-from pybridge.errors import InvalidArgument
+from pybridge.errors import InvalidArgument, InvalidType
 from pybridge.sweep.engines import get_engine
-from pybridge.sweep.run import RESULT_COLUMNS
+from pybridge.sweep.run import RESULT_COLUMNS, Row
+from pybridge.validation import check_instance, check_sequence
+
+
+def _rows(rows) -> list:
+    return [check_instance(f"rows[{i}]", r, Row) for i, r in enumerate(check_sequence("rows", rows))]
 
 __all__ = ["table_columns", "table_records", "write_table", "check_export_path"]
 
@@ -23,6 +28,7 @@ __all__ = ["table_columns", "table_records", "write_table", "check_export_path"]
 
 def table_columns(rows) -> list[str]:
     """Export columns for ``rows`` (see module docstring)."""
+    rows = _rows(rows)
     cols = ["engine"]
     for r in rows:
         for p in get_engine(r.point.engine).params:
@@ -43,6 +49,7 @@ def _cell(name, value):
 
 def table_records(rows) -> tuple[list[str], list[dict]]:
     """``(columns, records)``: one dict per row with Python values (None where empty)."""
+    rows = _rows(rows)
     cols = table_columns(rows)
     out = []
     for r in rows:
@@ -65,6 +72,8 @@ def check_export_path(path) -> str:
     InvalidArgument
         Unknown suffix or a missing folder.
     """
+    if not isinstance(path, (str, Path)) or (isinstance(path, str) and "\x00" in path):
+        raise InvalidType(f"--export must be a path, got --export={path!r} (type={type(path).__name__})")
     p = Path(path)
     fmt = {".csv": "csv", ".parquet": "parquet"}.get(p.suffix.lower())
     if fmt is None:

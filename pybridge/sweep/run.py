@@ -98,6 +98,12 @@ def point_status(point) -> PointStatus:
 
 def sweep_status(points, store) -> list[PointStatus]:
     """:class:`PointStatus` of every point (reads the store; computes nothing)."""
+    from pybridge.stats.store import ChunkStore
+    from pybridge.sweep.spec import Point
+    from pybridge.validation import check_instance, check_sequence
+
+    points = [check_instance(f"points[{i}]", p, Point) for i, p in enumerate(check_sequence("points", points))]
+    check_instance("store", store, ChunkStore)
     with chunk_policy(store=store, plan_only=True):
         return [point_status(p) for p in points]
 

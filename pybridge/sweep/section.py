@@ -45,5 +45,12 @@ def sweep_section(plan, rng) -> Section:
                    seconds=time.perf_counter() - t0)
 
 
+def _seconds(plan) -> float:
+    """Estimated wall time (plan line of ``prunegap check``): quick measured 0.5 s in the closing run of
+    ``check --quick --seed 5`` (load 1.5-2; with margin); full not measured: the per-section budget."""
+    return 1.5 if plan.quick else 40.0
+
+
 SECTION = SectionSpec(name="sweep", title="Sweeps and the results store", run=sweep_section,
-                      steps=lambda plan: 1, seed_key=12)
+                      steps=lambda plan: 1, seed_key=12,
+                      seconds=_seconds)

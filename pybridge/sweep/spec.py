@@ -26,7 +26,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from pybridge.errors import InvalidArgument
+from pybridge.errors import InvalidArgument, InvalidType
 from pybridge.sweep.engines import REQUIRED, get_engine
 
 __all__ = ["Block", "Point", "parse_spec", "load_spec", "MAX_POINTS"]
@@ -170,10 +170,12 @@ def load_spec(path) -> list[Block]:
     InvalidArgument
         The file is missing or not valid TOML (with the parser's line/column), or see :func:`parse_spec`.
     """
+    if not isinstance(path, (str, Path)) or (isinstance(path, str) and ("\x00" in path or not path)):
+        raise InvalidType(f"SPEC must be a path, got SPEC={path!r} (type={type(path).__name__})")
     path = Path(path)
     try:
         text = path.read_bytes()
-    except (FileNotFoundError, IsADirectoryError, PermissionError) as exc:
+    except (FileNotFoundError, IsADirectoryError, PermissionError, NotADirectoryError, OSError) as exc:
         raise InvalidArgument(f"SPEC cannot be read ({exc.strerror}), got SPEC={str(path)!r}") from None
     try:
         data = tomllib.loads(text.decode("utf-8"))

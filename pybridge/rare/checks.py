@@ -36,7 +36,7 @@ from pybridge.rare.splitting import estimate_failure_probability, t_interval
 
 __all__ = ["radius_criterion", "agreement", "exact_cases", "n1_failure_probability", "ci_coverage",
            "threshold_delta_eps", "tail_rate", "lueker_kappa", "k1_failure_probability", "corollary1_row",
-           "entropy2", "C_AMP_PROOF_MIN"]
+           "entropy2", "C_AMP_PROOF_MIN", "extrapolate_threshold"]
 
 #: RFSS Corollary 1's proof constant c_amp = 8 c_hyp / c_thm with c_hyp >= 1 and c_thm <= 1 (a probability):
 #: so c_amp >= 8 (theory §2: the constants are READ, this lower bound is RECON)
@@ -46,6 +46,9 @@ C_AMP_PROOF_MIN = 8.0
 ALPHA_EACH = 5e-7
 #: a level's t interval is used only when at least this many replications reached it
 MIN_NONZERO = 3
+#: lower end of the jackknife 95% interval of the tail rate of q(n, 1e-2) on [-1, 1], n = 13..48 (benchmark goal
+#: run, issue 14 note: lambda = 0.5548 [0.552, 0.558]); the slowest decay assumed by extrapolate_threshold
+TAIL_RATE_LOW = 0.552
 
 
 def lueker_kappa(C: float) -> float:
@@ -273,3 +276,50 @@ def corollary1_row(row: dict, k: int) -> dict:
             "c_need_conservative": need(row["n_star_high"]), "c_amp_proof_min": C_AMP_PROOF_MIN,
             "log2_n_corollary_at_c8": hi,
             "holds_at_c8": row["n_star_high"] is not None and math.log2(row["n_star_high"]) <= hi}
+
+
+def extrapolate_threshold(row: dict, *, last: int = 8) -> dict | None:
+    r"""Model-based extrapolation of :math:`n^*(\varepsilon, \varepsilon)` from a row's resolved levels (NOT a
+    measurement; for rows whose splitting population did not resolve q down to eps).
+
+    Least squares of :math:`\ln\hat q(m)` on m over the last ``last`` resolved levels (at least
+    :data:`MIN_NONZERO` nonzero replications, as :func:`threshold_delta_eps`), slope :math:`-\lambda` with its
+    95% t interval (scipy linregress); anchored at the last resolved level :math:`m_r`,
+    :math:`n_x = m_r + \ln(\hat q(m_r)/\varepsilon)/\lambda`, rounded up.  The local rate falls with m toward the
+    tail rate measured at eps = 1e-2 (0.555 per sample, jackknife 95% CI [0.552, 0.558], issue 14 note; the 1e-5
+    rows show 0.69 and 0.58 at their deepest levels), so the bracket assumes the rate between :math:`m_r` and
+    :math:`n^*` lies in [:data:`TAIL_RATE_LOW`, upper 95% bound of the local rate]: the interval is
+    :math:`[n_x(\lambda_{hi}), n_x(\min(\lambda_{lo}, 0.552))]`.  Returns None with fewer than 4 resolved levels
+    or when the row already resolved q <= eps.
+    """
+    if row.get("n_star") is not None:
+        return None
+    eps = row["eps"]
+    res = []
+    for lv in row["tail"]:
+        if lv["nonzero_replications"] < MIN_NONZERO or lv["q_hat"] <= 0:
+            break
+        res.append((lv["m"], lv["q_hat"]))
+    res = res[-last:]
+    if len(res) < 4:
+        return None
+    m, q = np.array(res, dtype=float).T
+    fit = stats.linregress(m, np.log(q))
+    lam = -float(fit.slope)
+    t = float(stats.t.ppf(0.975, len(res) - 2))
+    lam_lo, lam_hi = lam - t * float(fit.stderr), lam + t * float(fit.stderr)
+    m_r, q_r = res[-1]
+    gap = math.log(q_r / eps)
+
+    def at(rate):
+        return int(m_r + math.ceil(gap / rate - 1e-9)) if rate > 0 else None
+
+    if gap <= 0:
+        return None
+    return {"n_star_local_rate": at(lam), "interval": [at(lam_hi), at(min(lam_lo, TAIL_RATE_LOW))],
+            "rate_per_sample": lam, "tail_rate_low": TAIL_RATE_LOW,
+            "rate_ci95": [lam_lo, lam_hi], "factor_per_sample": math.exp(lam), "fit_levels": [int(m[0]), int(m_r)],
+            "last_resolved_q": q_r,
+            "method": f"extrapolation, not a measurement: log-linear tail from the resolved levels m = {int(m[0])}.."
+                      f"{int(m_r)} (95% t interval for the local rate), rate assumed between the eps = 1e-2 tail rate "
+                      f"{TAIL_RATE_LOW} and the local rate's upper bound"}

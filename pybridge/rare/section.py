@@ -20,8 +20,8 @@ import numpy as np
 from pybridge.claims import ClaimCheck, Plan, Section, SectionSpec
 from pybridge.rss import coverage_times, get_law
 from pybridge.stats import seeding
-from pybridge.rare.checks import (agreement, ci_coverage, corollary1_row, exact_cases, fit_slope_ln, lueker_kappa,
-                                  radius_criterion, tail_rate, threshold_delta_eps)
+from pybridge.rare.checks import (agreement, ci_coverage, corollary1_row, exact_cases, extrapolate_threshold,
+                                  fit_slope_ln, lueker_kappa, radius_criterion, tail_rate, threshold_delta_eps)
 from pybridge.rare.committed import load_deep, load_rfss
 from pybridge.rare.splitting import estimate_failure_probability, plan_levels
 
@@ -186,6 +186,15 @@ def _threshold_check(rows, bench=None) -> tuple[ClaimCheck, dict]:
     return ClaimCheck("rare-threshold-delta-eps", verdict, text, "monte-carlo", {"rows": rows, "fits": fits}), fits
 
 
+def _extra_text(r) -> str:
+    x = r.get("extrapolated")
+    if not x:
+        return ""
+    return (f" (not resolved: the splitting population died out before q reached eps; extrapolated, not measured: "
+            f"n* in [{x['interval'][0]}, {x['interval'][1]}] from the tail over m = {x['fit_levels'][0]}.."
+            f"{x['fit_levels'][1]}, local rate {x['rate_per_sample']:.2f} per sample)")
+
+
 def _bench_text(bench) -> str:
     deep = (bench or {}).get("deep")
     if not deep:
@@ -193,7 +202,8 @@ def _bench_text(bench) -> str:
     small = [r for r in deep["rows"] if r["eps"] <= 1e-5]
     out = ("; its committed results (" + deep["source"] + ", not re-run by this check): " + "; ".join(
         f"eps={r['eps']:g} on [{r['interval'][0]:g}, {r['interval'][1]:g}]: n* = {r['n_star']} [{r['n_star_low']}, "
-        f"{r['n_star_high']}] ({r['replications']} x {r['runs']} runs, {r['seconds']:.0f} s)" for r in small))
+        f"{r['n_star_high']}] ({r['replications']} x {r['runs']} runs, {r['seconds']:.0f} s)" + _extra_text(r)
+        for r in small))
     for name, f in deep.get("fits", {}).items():
         if "K" in f:
             out += (f"; benchmark fit {name} over eps = 1e-1..{min(r['eps'] for r in deep['rows']):g}: K = {f['K']:.2f}"
@@ -226,7 +236,8 @@ def benchmark_summary(deep: dict | None, rfss: dict | None) -> dict:
     out = {}
     if deep and deep.get("rows"):
         out["deep"] = {"source": "pybridge/rare/data/deep_thresholds.json (" + deep.get("command", "") + ")",
-                       "rows": [{k: r.get(k) for k in _SLIM} for r in deep["rows"]], "fits": deep.get("fits", {})}
+                       "rows": [{**{k: r.get(k) for k in _SLIM}, "extrapolated": extrapolate_threshold(r)}
+                                for r in deep["rows"]], "fits": deep.get("fits", {})}
     if rfss and rfss.get("rows"):
         keys = _SLIM + ("k", "c_need", "c_need_conservative", "log2_n_corollary_at_c8", "holds_at_c8", "clipped",
                         "exact_check")
@@ -348,7 +359,11 @@ def lueker_rows_rare(rare_data: dict | None) -> list[dict]:
                                       " of conservative n*(eps, eps)/ln(1/eps); "
                                       + "; ".join(f"eps={r['eps']:g}: n* = {r['n_star']} [{r['n_star_low']}, "
                                                   f"{r['n_star_high']}]" for r in small)
-                                      + (f" (checked by {small[-1]['checked_by']})" if small else ""),
+                                      + (f" (checked by {small[-1]['checked_by']})" if small else "")
+                                      + "".join(f"; eps={r['eps']:g}: n* not resolved by splitting (n* >= "
+                                                f"{r['n_star_low']} from the t interval)" + _extra_text(r)
+                                                for r in deep["rows"] if list(r["interval"]) == key
+                                                and r["n_star_high"] is None),
                     "ratio": f">= {8 / kappa_hat:.2f}", "points": [(r["eps"], r["n_star_high"]) for r in sel]})
     return out
 
@@ -373,12 +388,15 @@ def _markdown(rows, fits, agree_est, bench=None) -> str:
         lines += ["", "### n*(eps, delta = eps) from the committed benchmark (not re-run by this check)", "",
                   f"Source: {deep['source']}. Generalized splitting, every prefix length a level, 95% Student t "
                   "interval over independent replications; seconds are wall-clock on 2 shared cores.", "",
-                  "| target | eps | n* | [low, high] | replications x runs | kernel | seconds | decisions | seed entropy |",
-                  "|---|---|---|---|---|---|---|---|---|"]
+                  "| target | eps | n* | [low, high] | extrapolated (not measured) | replications x runs | kernel | "
+                  "seconds | decisions | seed entropy |",
+                  "|---|---|---|---|---|---|---|---|---|---|"]
         for r in deep["rows"]:
+            x = r.get("extrapolated")
+            xs = f"[{x['interval'][0]}, {x['interval'][1]}] (tail m = {x['fit_levels'][0]}..{x['fit_levels'][1]})" if x else "-"
             lines.append(f"| [{r['interval'][0]:g}, {r['interval'][1]:g}] | {r['eps']:g} | {r['n_star']} | "
-                         f"[{r['n_star_low']}, {r['n_star_high']}] | {r['replications']} x {r['runs']} | {r['move']} | "
-                         f"{r['seconds']:.0f} | {r['decisions']:,} | {r['seed_entropy']} |")
+                         f"[{r['n_star_low']}, {r['n_star_high']}] | {xs} | {r['replications']} x {r['runs']} | "
+                         f"{r['move']} | {r['seconds']:.0f} | {r['decisions']:,} | {r['seed_entropy']} |")
         lines.append("")
         for name, f in deep.get("fits", {}).items():
             if "K" in f:

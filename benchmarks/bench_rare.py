@@ -9,7 +9,12 @@
    below 1e-4: a decision on a failing sample costs ~1/eps work), the fitted slope per ln(1/eps) and
    Lueker's kappa*(0) = 8; the tail rate of q(n, 1e-2) in n.
 
-Run: ``python benchmarks/bench_rare.py [--workers 2] [--deep]``.
+   ``--write`` merges the rows into ``pybridge/rare/data/deep_thresholds.json`` (read by the rare section);
+   eps <= 1e-5 use the leave-one-out kernel, eps = 1e-6 a fixed plan (see DEEP).
+4. With ``--rfss [--write]``: RFSS Corollary 1 at k = 1, 2, 3 (fixed-size splitting), the k = 1 exact formula
+   and plain RFSS sampling as validation (``pybridge/rare/data/rfss_corollary1.json``).
+
+Run: ``python benchmarks/bench_rare.py [--workers 2] [--deep | --only-deep] [--write] [--rfss]``.
 """
 
 from __future__ import annotations

@@ -17,6 +17,6 @@ def test_quick_section_validation_holds_and_reports_thresholds():
     assert "violated" not in verdicts.values()
     rows = sec.data["thresholds"]
     assert {(tuple(r["interval"]), r["eps"]) for r in rows} == {(g[0], g[1]) for g in rare_budget(True)["grid"]}
-    assert sec.data["lueker_rows"] == lueker_rows_rare({"thresholds": rows})
+    assert sec.data["lueker_rows"] == lueker_rows_rare({"thresholds": rows, "benchmark": sec.data["benchmark"]})
     assert "n*(eps, delta = eps)" in sec.markdown
     assert SECTION.name == "rare" and SECTION.seed_key == 7

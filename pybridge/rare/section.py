@@ -5,7 +5,9 @@ Checks: the covering-radius criterion; agreement of splitting with plain Monte C
 q ≈ 1e-2 and (full) q ≈ 1e-4; exact cases; (full) empirical coverage of the 95% t interval at
 q ≈ 1e-3; :math:`n^*(\varepsilon, \delta = \varepsilon)` on [-1, 1] and [-1/2, 1/2] with the
 slope per :math:`\ln(1/\varepsilon)` beside Lueker's :math:`\kappa^*(C) \ge 8`; the tail rate of
-q(m, ε) in m against the lower bound :math:`q \ge 2^{-m}`.
+q(m, ε) in m against the lower bound :math:`q \ge 2^{-m}`.  Rows the check cannot afford
+(ε = 1e-5, 1e-6; RFSS Corollary 1 at k = 1, 2, 3) come from the committed benchmark results
+(:mod:`pybridge.rare.committed`), labelled as such and never re-run here.
 """
 
 from __future__ import annotations
@@ -19,8 +21,9 @@ from pybridge.claims import ClaimCheck, Plan, Section, SectionSpec
 from pybridge.rss import coverage_times, get_law
 from pybridge.stats import seeding
 from pybridge.validation import check_bool, check_mapping
-from pybridge.rare.checks import (agreement, ci_coverage, exact_cases, fit_slope_ln, lueker_kappa,
-                                  radius_criterion, tail_rate, threshold_delta_eps)
+from pybridge.rare.checks import (agreement, ci_coverage, corollary1_row, exact_cases, extrapolate_threshold,
+                                  fit_slope_ln, lueker_kappa, radius_criterion, tail_rate, threshold_delta_eps)
+from pybridge.rare.committed import load_deep, load_rfss
 from pybridge.rare.splitting import estimate_failure_probability, plan_levels
 
 __all__ = ["rare_budget", "rare_section", "rare_steps", "lueker_rows_rare", "SECTION"]
@@ -204,7 +207,7 @@ def _grid(budget, root, workers, progress):
     return rows, ests
 
 
-def _threshold_check(rows) -> tuple[ClaimCheck, dict]:
+def _threshold_check(rows, bench=None) -> tuple[ClaimCheck, dict]:
     fits = {}
     for iv in (FULL, HALF):
         sel = [r for r in rows if tuple(r["interval"]) == iv]
@@ -236,7 +239,7 @@ def _threshold_check(rows) -> tuple[ClaimCheck, dict]:
              "runs): the splitting population may die out before q reaches eps, and then no n* is claimed"
              + (f" (not resolved this run: {', '.join(unresolved)})" if unresolved else "")
              + ". eps = 1e-5, 1e-6 are not in the check's budget (a decision on a failing sample costs ~1/eps "
-             "work): see benchmarks/bench_rare.py --deep.")
+             "work): see benchmarks/bench_rare.py --deep" + _bench_text(bench) + ".")
     from pybridge.stats.power import power_record
 
     ptext = ("Power: none as a test: the verdict is 'consistent' or 'undetermined', never 'violated' (a threshold "
@@ -246,6 +249,31 @@ def _threshold_check(rows) -> tuple[ClaimCheck, dict]:
                       {"rows": rows, "fits": fits,
                        "power": power_record("no rejection rule (measurement)", alpha=None, trials=None, text=ptext,
                                              method="none", detectable=None)}), fits
+
+
+def _extra_text(r) -> str:
+    x = r.get("extrapolated")
+    if not x:
+        return ""
+    return (f" (not resolved: the splitting population died out before q reached eps; extrapolated, not measured: "
+            f"n* in [{x['interval'][0]}, {x['interval'][1]}] from the tail over m = {x['fit_levels'][0]}.."
+            f"{x['fit_levels'][1]}, local rate {x['rate_per_sample']:.2f} per sample)")
+
+
+def _bench_text(bench) -> str:
+    deep = (bench or {}).get("deep")
+    if not deep:
+        return ""
+    small = [r for r in deep["rows"] if r["eps"] <= 1e-5]
+    out = ("; its committed results (" + deep["source"] + ", not re-run by this check): " + "; ".join(
+        f"eps={r['eps']:g} on [{r['interval'][0]:g}, {r['interval'][1]:g}]: n* = {r['n_star']} [{r['n_star_low']}, "
+        f"{r['n_star_high']}] ({r['replications']} x {r['runs']} runs, {r['seconds']:.0f} s)" + _extra_text(r)
+        for r in small))
+    for name, f in deep.get("fits", {}).items():
+        if "K" in f:
+            out += (f"; benchmark fit {name} over eps = 1e-1..{min(r['eps'] for r in deep['rows']):g}: K = {f['K']:.2f}"
+                    + (f" (95% CI [{f['K_ci95'][0]:.2f}, {f['K_ci95'][1]:.2f}])" if "K_ci95" in f else ""))
+    return out
 
 
 def _tail_check(est, rows_tail) -> ClaimCheck:
@@ -271,6 +299,67 @@ def _tail_check(est, rows_tail) -> ClaimCheck:
                                              text=ptext, method="not computed", detectable=None)})
 
 
+_SLIM = ("interval", "eps", "n_star", "n_star_low", "n_star_high", "n_max", "replications", "runs", "seed_entropy",
+         "ln_inv_eps", "seconds", "parent_cpu_seconds", "workers", "move", "decisions", "union_passes",
+         "exact_fallbacks", "checked_by")
+
+
+def benchmark_summary(deep: dict | None, rfss: dict | None) -> dict:
+    """The committed benchmark rows (without their per-level tails) with their fits and Corollary 1 figures."""
+    out = {}
+    if deep and deep.get("rows"):
+        out["deep"] = {"source": "pybridge/rare/data/deep_thresholds.json (" + deep.get("command", "") + ")",
+                       "rows": [{**{k: r.get(k) for k in _SLIM}, "extrapolated": extrapolate_threshold(r)}
+                                for r in deep["rows"]], "fits": deep.get("fits", {})}
+    if rfss and rfss.get("rows"):
+        keys = _SLIM + ("k", "c_need", "c_need_conservative", "log2_n_corollary_at_c8", "holds_at_c8", "clipped",
+                        "exact_check")
+        out["rfss"] = {"source": "pybridge/rare/data/rfss_corollary1.json (" + rfss.get("command", "") + ")",
+                       "rows": [{k: r.get(k) for k in keys if k in r} for r in rfss["rows"]],
+                       "validation": rfss.get("validation", {})}
+    return out
+
+
+def _corollary1_check(bench: dict) -> ClaimCheck:
+    rf = bench.get("rfss")
+    if not rf:
+        return ClaimCheck("rfss-corollary1-rare", "unavailable", "No committed RFSS benchmark results "
+                          "(python benchmarks/bench_rare.py --rfss --write).", "monte-carlo", {})
+    rows = rf["rows"]
+    again = [corollary1_row({k: r[k] for k in ("eps", "n_star", "n_star_low", "n_star_high")}, r["k"]) for r in rows]
+    recomputed = all((a["c_need"] is None and r["c_need"] is None) or
+                     (a["c_need"] is not None and r["c_need"] is not None and abs(a["c_need"] - r["c_need"]) < 1e-12)
+                     for a, r in zip(again, rows))
+    exact_ok = all(not r.get("exact_check") or not r["exact_check"]["outside"] for r in rows)
+    plain = rf["validation"].get("plain_rfss_k2", {})
+    resolved = [r for r in rows if r["n_star_high"] is not None and not r.get("clipped")]
+    ok = recomputed and exact_ok and plain.get("agree") and resolved and all(r["holds_at_c8"] for r in resolved)
+    bad = (not exact_ok) or plain.get("agree") is False or any(not r["holds_at_c8"] for r in resolved)
+    verdict = "consistent" if ok else ("violated" if bad else "undetermined")
+    cmax = max((r["c_need_conservative"] for r in resolved if r["c_need_conservative"] is not None), default=None)
+    text = ("RFSS Corollary 1 (arXiv 2410.14754, version not recorded; READ), Uniform[-1,1] (weight p = 1), target "
+            "[-sqrt k, sqrt k], delta = eps: n*_k(eps) = least n with q_k(n, eps) <= eps by generalized splitting "
+            "on the fixed-size event (committed benchmark results, " + rf["source"] + "; not re-run by this "
+            "check): " + "; ".join(
+                f"k={r['k']}, eps={r['eps']:g}: n* = {r['n_star']} [{r['n_star_low']}, {r['n_star_high']}]"
+                + (" (bracket clipped at the first level)" if r.get("clipped") else "")
+                + (f", c_need = {r['c_need']:.3f}" if r["c_need"] is not None else "")
+                + (f" (exact k = 1 formula: n* = {r['exact_check']['n_star_exact']})" if r.get("exact_check") else "")
+                for r in rows)
+            + ". The Corollary's sufficient size c_amp log2^2(k/eps)/H2(k/n) with the proof's c_amp = 8 c_hyp/c_thm "
+            ">= 8 asks n >= 2^" + "/".join(f"{r['log2_n_corollary_at_c8']:.0f}" for r in rows)
+            + " on these cells; the conclusion holds on the grid for every c_amp > "
+            + (f"{cmax:.3f}" if cmax is not None else "n/a") + " (largest conservative c_need). Validation: k = 1 "
+            "levels against the exact spacings formula (Bonferroni, total false alarm <= 1e-6): "
+            + ("all inside" if exact_ok else "SOME OUTSIDE")
+            + (f"; k = 2, eps = 0.1, n = {plain.get('n')}: splitting {plain.get('split_q', float('nan')):.4g} vs plain "
+               f"RFSS sampling {plain.get('plain_failures')}/{plain.get('plain_trials')} (each interval at 1 - 5e-7): "
+               + ("agree" if plain.get("agree") else "DISAGREE") if plain else "; no plain-sampling validation")
+            + ". c_need recomputed from the committed n*: " + ("yes" if recomputed else "MISMATCH") + ".")
+    return ClaimCheck("rfss-corollary1-rare", verdict, text, "monte-carlo", {"rows": rows, "recomputed": again,
+                                                                             "validation": rf["validation"]})
+
+
 def rare_section(*, quick: bool, seed_root: np.random.SeedSequence, workers: int, progress=None) -> Section:
     """Run the rare-event checks on the fixed budget of :func:`rare_budget`."""
     t0 = time.perf_counter()
@@ -286,7 +375,8 @@ def rare_section(*, quick: bool, seed_root: np.random.SeedSequence, workers: int
     if progress:
         progress(1)
     rows, ests = _grid(budget, seed_root, workers, progress)
-    tcheck, fits = _threshold_check(rows)
+    bench = benchmark_summary(load_deep(), load_rfss())
+    tcheck, fits = _threshold_check(rows, bench)
     sec.checks.append(tcheck)
     others = []
     for e in ests:
@@ -294,13 +384,15 @@ def rare_section(*, quick: bool, seed_root: np.random.SeedSequence, workers: int
         others.append(f"eps={e.eps:g} on [{e.target_interval[0]:g}, {e.target_interval[1]:g}]: lambda = "
                       f"{tr['rate_per_sample']:.3f}")
     sec.checks.append(_tail_check(agree_est, others))
+    sec.checks.append(_corollary1_check(bench))
     sec.data = {"budget": {k: v for k, v in budget.items() if k != "grid"},
                 "grid": [{"interval": list(g[0]), "eps": g[1], "n_max": g[2], "replications": g[3], "runs": g[4]}
                          for g in budget["grid"]],
                 "thresholds": rows, "fits": fits, "tail": agree_est.tail(),
-                "lueker_rows": lueker_rows_rare({"thresholds": rows}),
+                "lueker_rows": lueker_rows_rare({"thresholds": rows, "benchmark": bench}),
+                "benchmark": bench,
                 "estimates": [e.to_dict() for e in ests]}
-    sec.markdown = _markdown(rows, fits, agree_est)
+    sec.markdown = _markdown(rows, fits, agree_est, bench)
     sec.seconds = time.perf_counter() - t0
     return sec
 
@@ -325,10 +417,33 @@ def lueker_rows_rare(rare_data: dict | None) -> list[dict]:
                     "tight_constant": f"{kappa_hat:.3f} = max over eps in {{{', '.join(f'{e:g}' for e, _ in pts)}}} "
                                       "of conservative n*(eps, eps)/ln(1/eps) (generalized splitting, 95% t bound)",
                     "ratio": f">= {8 / kappa_hat:.2f}", "points": pts})
+    deep = (rare_data.get("benchmark") or {}).get("deep")
+    for label, key in (("[-1/2, 1/2]", [-0.5, 0.5]), ("[-1, 1]", [-1.0, 1.0])) if deep else ():
+        sel = [r for r in deep["rows"] if list(r["interval"]) == key and r["n_star_high"] is not None]
+        if not sel:
+            continue
+        kappa_hat = max(r["n_star_high"] / math.log(1 / r["eps"]) for r in sel)
+        small = [r for r in sel if r["eps"] <= 1e-5]
+        eps_sel = [r["eps"] for r in sel]
+        out.append({"name": f"lueker-sample-size {label} (splitting benchmark, committed)",
+                    "statement": f"n >= kappa ln(1/eps) gives Pr[fail] <= eps for Uniform[-1,1] samples, "
+                                 f"targets {label}", "kind": "monte-carlo (generalized splitting; committed "
+                                                              "benchmark results, not re-run by the check)",
+                    "proof_constant": "kappa*(C) >= kappa*(0) = 8 (Lueker Cor. 2.5, READ-2ND; closed form RECON)",
+                    "tight_constant": f"{kappa_hat:.3f} = max over eps in {{{', '.join(f'{e:g}' for e in eps_sel)}}}"
+                                      " of conservative n*(eps, eps)/ln(1/eps); "
+                                      + "; ".join(f"eps={r['eps']:g}: n* = {r['n_star']} [{r['n_star_low']}, "
+                                                  f"{r['n_star_high']}]" for r in small)
+                                      + (f" (checked by {small[-1]['checked_by']})" if small else "")
+                                      + "".join(f"; eps={r['eps']:g}: n* not resolved by splitting (n* >= "
+                                                f"{r['n_star_low']} from the t interval)" + _extra_text(r)
+                                                for r in deep["rows"] if list(r["interval"]) == key
+                                                and r["n_star_high"] is None),
+                    "ratio": f">= {8 / kappa_hat:.2f}", "points": [(r["eps"], r["n_star_high"]) for r in sel]})
     return out
 
 
-def _markdown(rows, fits, agree_est) -> str:
+def _markdown(rows, fits, agree_est, bench=None) -> str:
     lines = ["### n*(eps, delta = eps) by generalized splitting", "",
              "n* = first n whose splitting estimate of q(n, eps) = Pr[rho > eps] is <= eps; [low, high] from the "
              "95% t interval over independent replications (high = conservative). Uniform[-1,1] samples.", "",
@@ -343,7 +458,40 @@ def _markdown(rows, fits, agree_est) -> str:
         if "K" in f:
             ci = f" (95% CI [{f['K_ci95'][0]:.2f}, {f['K_ci95'][1]:.2f}])" if "K_ci95" in f else ""
             lines.append(f"- {name}: K = {f['K']:.2f}{ci}, c = {f['c']:.1f}, points = {f['points']}")
-    for r in lueker_rows_rare({"thresholds": rows}):
+    deep = (bench or {}).get("deep")
+    if deep:
+        lines += ["", "### n*(eps, delta = eps) from the committed benchmark (not re-run by this check)", "",
+                  f"Source: {deep['source']}. Generalized splitting, every prefix length a level, 95% Student t "
+                  "interval over independent replications; seconds are wall-clock on 2 shared cores.", "",
+                  "| target | eps | n* | [low, high] | extrapolated (not measured) | replications x runs | kernel | "
+                  "seconds | decisions | seed entropy |",
+                  "|---|---|---|---|---|---|---|---|---|---|"]
+        for r in deep["rows"]:
+            x = r.get("extrapolated")
+            xs = f"[{x['interval'][0]}, {x['interval'][1]}] (tail m = {x['fit_levels'][0]}..{x['fit_levels'][1]})" if x else "-"
+            lines.append(f"| [{r['interval'][0]:g}, {r['interval'][1]:g}] | {r['eps']:g} | {r['n_star']} | "
+                         f"[{r['n_star_low']}, {r['n_star_high']}] | {xs} | {r['replications']} x {r['runs']} | "
+                         f"{r['move']} | {r['seconds']:.0f} | {r['decisions']:,} | {r['seed_entropy']} |")
+        lines.append("")
+        for name, f in deep.get("fits", {}).items():
+            if "K" in f:
+                ci = f" (95% CI [{f['K_ci95'][0]:.2f}, {f['K_ci95'][1]:.2f}])" if "K_ci95" in f else ""
+                lines.append(f"- benchmark fit {name}: K = {f['K']:.2f}{ci}, c = {f['c']:.1f}, points = {f['points']}")
+    rf = (bench or {}).get("rfss")
+    if rf:
+        lines += ["", "### RFSS Corollary 1 at small k (committed benchmark, not re-run by this check)", "",
+                  f"Source: {rf['source']}. Uniform[-1,1], target [-sqrt k, sqrt k], delta = eps; c_need = "
+                  "(n*-1) H2(k/(n*-1))/log2^2(k/eps) is the least c_amp for which the Corollary's hypothesis admits "
+                  "no n below n*; the proof's c_amp >= 8 asks n >= 2^t.", "",
+                  "| k | eps | n* | [low, high] | c_need (conservative) | t at c_amp = 8 | seconds | decisions |",
+                  "|---|---|---|---|---|---|---|---|"]
+        for r in rf["rows"]:
+            cn = "n/a" if r["c_need"] is None else f"{r['c_need']:.3f}"
+            cc = "n/a" if r["c_need_conservative"] is None else f"{r['c_need_conservative']:.3f}"
+            lines.append(f"| {r['k']} | {r['eps']:g} | {r['n_star']} | [{r['n_star_low']}, {r['n_star_high']}]"
+                         + (" (clipped)" if r.get("clipped") else "") + f" | {cn} ({cc}) | "
+                         f"{r['log2_n_corollary_at_c8']:.1f} | {r['seconds']:.0f} | {r['decisions']:,} |")
+    for r in lueker_rows_rare({"thresholds": rows, "benchmark": bench}):
         lines.append(f"- tight constant {r['name']}: {r['tight_constant']}; proof constant {r['proof_constant']}; "
                      f"ratio {r['ratio']}")
     lines += ["", "### Tail q(n, 1e-2) on [-1, 1]", "", "| n | q_hat | 95% t interval |", "|---|---|---|"]

@@ -79,12 +79,18 @@ from pybridge.stats.monotone_search import first_true
 from pybridge.stats.parallel import run_tasks
 from pybridge.validation import (check_bool, check_int, check_interval, check_interval_pair, check_probability,
                                  check_real, check_rng, check_samples)
+from pybridge.rare.loo import LooCounters, loo_step
 
 __all__ = ["LevelPlan", "RareEstimate", "plan_levels", "estimate_failure_probability", "first_cover_length",
            "METHOD", "CI_METHOD"]
 
 METHOD = ("generalized splitting (Botev & Kroese 2012), fixed levels on prefix covering radii "
           "(rho(X_1..X_m) > eps), Metropolis-within-Gibbs moves, exact decisions")
+#: the same method with the leave-one-out kernel (``move="loo"``, :mod:`pybridge.rare.loo`)
+METHOD_LOO = ("generalized splitting (Botev & Kroese 2012), fixed levels on prefix covering radii "
+              "(rho(X_1..X_m) > eps), leave-one-out Metropolis-within-Gibbs moves (one union pass per "
+              "updated coordinate, several proposals per coordinate), exact decisions")
+MOVES = ("gibbs", "loo")
 CI_METHOD = "student-t over independent replications"
 #: largest number of particles one GS run may hold (a guard against a bad level plan)
 MAX_PARTICLES = 20_000
@@ -138,6 +144,7 @@ class _Counters:
     proposals: int = 0
     accepted: int = 0
     decisions: int = 0
+    loo: LooCounters | None = None
 
     def add(self, other: "_Counters"):
         self.proposals += other.proposals
@@ -232,7 +239,7 @@ class LevelPlan:
 
 
 def plan_levels(n, eps, a, b, law, rng, *, particles=200, p0=0.1, updates=8, steps=1,
-                every_level=False, fixed=None) -> LevelPlan:
+                every_level=False, fixed=None, move="gibbs", tries=4) -> LevelPlan:
     r"""Adaptive fixed-effort pilot choosing the levels :math:`m_t` and the factors :math:`s_t`.
 
     Level t+1 is the largest prefix length whose surviving fraction is still :math:`\ge p_0`
@@ -241,6 +248,8 @@ def plan_levels(n, eps, a, b, law, rng, *, particles=200, p0=0.1, updates=8, ste
     Survivors are resampled to ``particles`` and moved ``steps`` kernel steps before scoring the
     next level.  Only the levels and factors are kept: the pilot's own product of fractions is
     adaptive (biased at O(1/N)) and is reported, never used as the estimate.
+    With ``move="loo"`` (every level only) each survivor makes one leave-one-out kernel step, whose
+    exact level check scores the next level (no binary search).
     """
     n = check_int("n", n, min_value=1, max_value=MAX_N)
     eps = check_real("eps", eps, min_value=0.0, min_open=True)
@@ -255,6 +264,11 @@ def plan_levels(n, eps, a, b, law, rng, *, particles=200, p0=0.1, updates=8, ste
     every_level = check_bool("every_level", every_level)
     if fixed is not None:
         fixed = _check_fixed(fixed)
+    if not isinstance(move, str) or move not in MOVES:
+        raise InvalidArgument(f"move must be one of {MOVES}, got move={move!r:.60}")
+    tries = check_int("tries", tries, min_value=1, max_value=10**4)
+    if move == "loo" and fixed is None and every_level:
+        return _plan_levels_loo(n, eps, a, b, law, rng, particles=particles, p0=p0, coords=updates, tries=tries)
     m_min = max(1, counting_bound_n(eps, a, b) if fixed is None else counting_bound_n_fixed(fixed[0], eps, fixed[1]))
     X = np.asarray(law.draw(rng, (particles, n)), dtype=np.float64).reshape(particles, n)
     T = np.array([first_cover_length(x, eps, a, b, m_min, fixed) for x in X])
@@ -298,7 +312,43 @@ def plan_levels(n, eps, a, b, law, rng, *, particles=200, p0=0.1, updates=8, ste
                      extrapolated)
 
 
-def _gs_run(x0, plan: LevelPlan, eps, a, b, law, rng, updates, cnt: _Counters, level_counts, fixed=None):
+def _plan_levels_loo(n, eps, a, b, law, rng, *, particles, p0, coords, tries) -> LevelPlan:
+    """Every-level pilot with the leave-one-out kernel (see :func:`plan_levels`)."""
+    m_min = max(1, counting_bound_n(eps, a, b))
+    X = np.asarray(law.draw(rng, (particles, n)), dtype=np.float64).reshape(particles, n)
+    T = np.array([first_cover_length(x, eps, a, b, m_min) for x in X])
+    m = m_min
+    while m < n and np.count_nonzero(T > m + 1) >= p0 * particles:
+        m += 1
+    levels, fracs = [m], [np.count_nonzero(T > m) / particles]
+    alive_mask = T > m
+    cnt = LooCounters()
+    while levels[-1] < n and fracs[-1] > 0:
+        alive = np.flatnonzero(alive_mask)
+        X = X[alive[rng.integers(0, alive.size, size=particles)]].copy()
+        alive_mask = np.array([loo_step(x, m, m + 1, eps, a, b, law, rng, coords, tries, cnt)[2] for x in X])
+        m += 1
+        levels.append(m)
+        fracs.append(np.count_nonzero(alive_mask) / particles)
+    extrapolated = 0
+    if levels[-1] < n or fracs[-1] == 0:  # pilot died out: the mean per-sample decay measured so far
+        good = [(lv, f) for lv, f in zip(levels[1:], fracs[1:]) if f > 0]
+        rate = float(np.prod([f for _, f in good])) ** (1.0 / len(good)) if good else 0.5
+        rate = min(max(rate, 1e-3), 0.9)
+        if fracs[-1] == 0:
+            fracs[-1] = rate
+            extrapolated += 1
+        while levels[-1] < n:
+            levels.append(levels[-1] + 1)
+            fracs.append(rate)
+            extrapolated += 1
+    split = tuple(float(min(MAX_SPLIT, max(1.0, 1.0 / max(f, 1e-300)))) for f in fracs[1:])
+    return LevelPlan(tuple(int(v) for v in levels), split, tuple(float(f) for f in fracs), int(particles),
+                     extrapolated)
+
+
+def _gs_run(x0, plan: LevelPlan, eps, a, b, law, rng, updates, cnt: _Counters, level_counts, fixed=None,
+            move="gibbs", tries=4):
     """One GS run from the sample x0; returns N_T (the estimate is N_T / prod(split))."""
     cnt.decisions += 1
     if not _fails(x0, plan.levels[0], eps, a, b, fixed):
@@ -312,6 +362,14 @@ def _gs_run(x0, plan: LevelPlan, eps, a, b, law, rng, updates, cnt: _Counters, l
             k = int(math.floor(s)) + int(rng.random() < s - math.floor(s))
             z = y.copy()
             for _ in range(k):
+                if move == "loo":
+                    props, acc, fails = loo_step(z, m, m_next, eps, a, b, law, rng, updates, tries, cnt.loo)
+                    cnt.proposals += props
+                    cnt.accepted += acc
+                    cnt.decisions += props + 1
+                    if fails:
+                        new.append(z.copy())
+                    continue
                 _move(z, m, eps, a, b, law, rng, updates, cnt, fixed)
                 cnt.decisions += 1
                 if _fails(z, m_next, eps, a, b, fixed):
@@ -333,19 +391,24 @@ def _fixed_spec(fixed_size):
     return (fixed_size, target, target.floats())
 
 
-def _replication(dist, n, eps, a, b, plan_d, entropy, spawn_key, namespace, index, runs, updates, fixed_size=None):
+def _replication(dist, n, eps, a, b, plan_d, entropy, spawn_key, namespace, index, runs, updates, fixed_size=None,
+                 move="gibbs", tries=4):
     root = np.random.SeedSequence(entropy, spawn_key=spawn_key)
     rng = seeding.child_rng(root, namespace, index)
     law = get_law(dist)
     plan = LevelPlan(tuple(plan_d["levels"]), tuple(plan_d["split"]), (), 0)
-    cnt = _Counters()
+    cnt = _Counters(loo=LooCounters() if move == "loo" else None)
     level_counts = [0] * len(plan.levels)
     total = 0
     fixed = _fixed_spec(fixed_size)
     for _ in range(runs):
-        total += _gs_run(law.sample(rng, n), plan, eps, a, b, law, rng, updates, cnt, level_counts, fixed)
-    return {"hits": total, "level_counts": level_counts, "proposals": cnt.proposals, "accepted": cnt.accepted,
-            "decisions": cnt.decisions}
+        total += _gs_run(law.sample(rng, n), plan, eps, a, b, law, rng, updates, cnt, level_counts, fixed, move,
+                         tries)
+    out = {"hits": total, "level_counts": level_counts, "proposals": cnt.proposals, "accepted": cnt.accepted,
+           "decisions": cnt.decisions}
+    if cnt.loo is not None:
+        out.update(union_passes=cnt.loo.passes, merges=cnt.loo.merges, exact_fallbacks=cnt.loo.exact)
+    return out
 
 
 @dataclass(frozen=True)
@@ -380,6 +443,10 @@ class RareEstimate:
     rep_level_estimates: tuple = ()
     #: k for the fixed-size event (RFSS), None for plain RSS coverage
     fixed_size: int | None = None
+    #: kernel: "gibbs" (default) or "loo" (with its proposals per coordinate and work counters)
+    move: str = "gibbs"
+    tries: int | None = None
+    loo_work: dict | None = None
 
     @property
     def relative_half_width(self) -> float:
@@ -407,6 +474,8 @@ class RareEstimate:
             "seed_entropy": self.seed_entropy, "planning": self.planning,
             "level_estimates": list(self.level_estimates),
             "fixed_size": self.fixed_size,
+            **({"method": METHOD_LOO, "move": "loo", "proposals_per_coordinate": self.tries,
+                "coordinates_per_step": self.updates, **(self.loo_work or {})} if self.move == "loo" else {}),
         }
 
     def tail(self) -> list[dict]:
@@ -425,10 +494,12 @@ def t_interval(values, confidence: float) -> tuple[float, float, float]:
     return mean, max(0.0, mean - t * se), mean + t * se
 
 
-def _run_reps(dist, n, eps, a, b, plan, root, namespace, count, runs, updates, workers, progress, fixed_size=None):
+def _run_reps(dist, n, eps, a, b, plan, root, namespace, count, runs, updates, workers, progress, fixed_size=None,
+              move="gibbs", tries=4):
     plan_d = {"levels": list(plan.levels), "split": list(plan.split)}
-    args = [(dist, n, eps, a, b, plan_d, root.entropy, tuple(root.spawn_key), namespace, r, runs, updates, fixed_size)
-            for r in range(count)]
+    extra = () if move == "gibbs" else (move, tries)
+    args = [(dist, n, eps, a, b, plan_d, root.entropy, tuple(root.spawn_key), namespace, r, runs, updates, fixed_size,
+             *extra) for r in range(count)]
     return run_tasks(_replication, args, workers=workers, progress=progress)
 
 
@@ -443,9 +514,12 @@ def estimate_failure_probability(
     runs: int = 100,
     updates: int = 8,
     pilot_particles: int = 200,
+    p0: float = 0.1,
     every_level: bool = False,
     plan: LevelPlan | None = None,
     fixed_size: int | None = None,
+    move: str = "gibbs",
+    tries: int = 4,
     confidence: float = 0.95,
     seed=None,
     workers: int = 1,
@@ -477,6 +551,10 @@ def estimate_failure_probability(
         Gibbs updates per kernel step.
     pilot_particles : int, default 200
         Particles of the adaptive pilot that fixes the levels (namespace PILOT).
+    p0 : float in (0, 1), default 0.1
+        Pilot fraction that places the levels (the first level is the longest prefix that still fails for
+        at least this fraction of the pilot); a larger p0 starts the levels earlier, where q is larger (needed
+        when the quantity of interest, e.g. n* for delta = eps, lies near q = p0).
     every_level : bool, default False
         Use every prefix length as a level: ``level_estimates`` then gives an unbiased
         :math:`\hat q(m, \varepsilon)` with its t interval for every m from the first level to n.
@@ -487,6 +565,14 @@ def estimate_failure_probability(
         Estimate the fixed-size failure probability instead: no k-subset sum within eps of some z of
         :math:`[-\sqrt k, \sqrt k]` (RFSS Corollary 1's event, closed inequality; ``interval`` is then
         ignored).  Coverage by k-subsets is monotone in the prefix too, so the same prefix levels apply.
+    move : {"gibbs", "loo"}, default "gibbs"
+        Kernel.  ``"gibbs"``: ``updates`` single-proposal updates of random coordinates per step, each
+        an exact decision.  ``"loo"`` (plain RSS only): ``updates`` coordinates per step, each with one
+        leave-one-out union pass and ``tries`` proposals decided by one merge each
+        (:mod:`pybridge.rare.loo`; the affordable kernel at eps <= 1e-5).  Both are exact and unbiased;
+        they use the random stream differently.
+    tries : int, default 4
+        Proposals per updated coordinate for ``move="loo"``.
     confidence : float, default 0.95
     seed : int, SeedSequence or None
         Root seed (recorded as ``seed_entropy``).
@@ -523,10 +609,16 @@ def estimate_failure_probability(
     runs = check_int("runs", runs, min_value=1, max_value=10**7)
     updates = check_int("updates", updates, min_value=1, max_value=10**4)
     pilot_particles = check_int("pilot_particles", pilot_particles, min_value=20, max_value=10**6)
+    p0 = check_real("p0", p0, min_value=0.0, max_value=1.0, min_open=True, max_open=True)
     max_replications = check_int("max_replications", max_replications, min_value=2)
     if replications is not None and rel_error is not None:
         raise InvalidArgument(f"give replications or rel_error, not both (replications={replications}, "
                               f"rel_error={rel_error})")
+    if not isinstance(move, str) or move not in MOVES:
+        raise InvalidArgument(f"move must be one of {MOVES}, got move={move!r:.60}")
+    tries = check_int("tries", tries, min_value=1, max_value=10**4)
+    if move == "loo" and fixed_size is not None:
+        raise InvalidArgument(f"move='loo' is for plain RSS coverage only, got fixed_size={fixed_size!r}")
     root = seeding.root_seed_sequence(seed)
     law = get_law(dist)
     fixed = None
@@ -539,7 +631,8 @@ def estimate_failure_probability(
         return _exact_one(n, eps, dist, a, b, confidence, root, runs)
     if plan is None:
         plan = plan_levels(n, eps, a, b, law, seeding.child_rng(root, seeding.PILOT, 0),
-                           particles=pilot_particles, updates=updates, every_level=every_level, fixed=fixed)
+                           particles=pilot_particles, p0=p0, updates=updates, every_level=every_level, fixed=fixed,
+                           move=move, tries=tries)
     elif not isinstance(plan, LevelPlan):
         raise InvalidType(f"plan must be a LevelPlan (plan_levels(...)), got plan={plan!r:.60} "
                           f"(type={type(plan).__name__})")
@@ -553,7 +646,7 @@ def estimate_failure_probability(
         if on_plan is not None:
             on_plan(plan, max_replications, True)
         pre = _run_reps(dist, n, eps, a, b, plan, root, seeding.AUX, PLANNING_REPLICATIONS, runs, updates, workers,
-                        None, fixed_size)
+                        None, fixed_size, move, tries)
         vals = np.array([p["hits"] for p in pre], dtype=float)
         if vals.sum() == 0:
             replications = max_replications
@@ -570,7 +663,7 @@ def estimate_failure_probability(
     if on_plan is not None:
         on_plan(plan, replications, False)
     parts = _run_reps(dist, n, eps, a, b, plan, root, seeding.MAIN, replications, runs, updates, workers, progress,
-                      fixed_size)
+                      fixed_size, move, tries)
     norm = runs * float(np.prod(plan.split)) if plan.split else float(runs)
     ests = tuple(p["hits"] / norm for p in parts)
     q_hat, lo, hi = t_interval(ests, confidence)
@@ -587,7 +680,9 @@ def estimate_failure_probability(
         n, eps, dist, (a, b), q_hat, lo, hi, confidence, replications, runs, updates, plan, ests, counts,
         int(sum(p["proposals"] for p in parts)), int(sum(p["accepted"] for p in parts)),
         int(sum(p["decisions"] for p in parts)), seeding.seed_entropy(root), planning, tuple(levels_out),
-        rep_levels, fixed_size)
+        rep_levels, fixed_size, move, tries if move == "loo" else None,
+        {k: int(sum(p[k] for p in parts)) for k in ("union_passes", "merges", "exact_fallbacks")} if move == "loo"
+        else None)
 
 
 def _exact_one(n, eps, dist, a, b, confidence, root, runs) -> RareEstimate:

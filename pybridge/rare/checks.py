@@ -34,7 +34,7 @@ from pybridge.rss import covering_radius, covers_exact
 from pybridge.validation import (check_exact, check_instance, check_int, check_interval_pair, check_mapping,
                                  check_real, check_samples)
 from pybridge.stats.estimate import clopper_pearson
-from pybridge.errors import InvalidArgument
+from pybridge.errors import InvalidArgument, InvalidType, ResourceLimitError
 from pybridge.rare.splitting import RareEstimate, estimate_failure_probability, t_interval
 
 __all__ = ["radius_criterion", "agreement", "exact_cases", "n1_failure_probability", "ci_coverage",
@@ -222,6 +222,12 @@ def tail_rate(est, *, m_from=None) -> dict:
     return out
 
 
+#: largest n of the exact k = 1 formula (O(n) exact terms with n-th powers of rationals)
+K1_MAX_N = 5000
+#: bound on n times the bit length of eps (the n-th powers' size)
+K1_MAX_BITS = 10**6
+
+
 def k1_failure_probability(n: int, eps) -> Fraction:
     r"""Exact :math:`q_1(n, \varepsilon)`: Pr[some z in [-1, 1] has no sample within eps], n i.i.d. Uniform[-1, 1].
 
@@ -233,7 +239,11 @@ def k1_failure_probability(n: int, eps) -> Fraction:
     :math:`1 - q_1 = \sum_{i \le 2, j \le n-1} (-1)^{i+j}\binom 2i\binom{n-1}j (1 - (i\varepsilon + 2j\varepsilon)/2)_+^n`.
     Exact (Fraction); closed and open inequalities agree (a null set).  RECON (derived here).
     """
-    eps = Fraction(eps)
+    n = check_int("n", n, min_value=0, max_value=K1_MAX_N)
+    eps = check_exact("eps", eps, positive=True)
+    if n * max(1, eps.denominator.bit_length(), eps.numerator.bit_length()) > K1_MAX_BITS:
+        raise ResourceLimitError(f"k1_failure_probability needs n * bits(eps) <= {K1_MAX_BITS} (exact n-th powers), "
+                                 f"got n={n}, eps={eps}")
     if n == 0:
         return Fraction(1)
     cover = Fraction(0)
@@ -247,7 +257,11 @@ def k1_failure_probability(n: int, eps) -> Fraction:
 
 
 def entropy2(p: float) -> float:
-    """Binary entropy H2(p) in bits (0 at p in {0, 1})."""
+    """Binary entropy H2(p) in bits (0 at p in {0, 1}).
+
+    Raises InvalidType/InvalidArgument unless p is a real number in [0, 1].
+    """
+    p = check_real("p", p, min_value=0.0, max_value=1.0)
     if p <= 0.0 or p >= 1.0:
         return 0.0
     return -p * math.log2(p) - (1 - p) * math.log2(1 - p)
@@ -267,7 +281,12 @@ def corollary1_row(row: dict, k: int) -> dict:
     :math:`n H_2(k/n) \ge 8\log_2^2(k/\varepsilon)` (astronomical at small k, where :math:`n H_2(k/n)` grows like
     :math:`k \log_2 n`).
     """
-    eps = row["eps"]
+    row = check_mapping("row", row)
+    k = check_int("k", k, min_value=1, max_value=10**6)
+    eps = check_real("row['eps']", row.get("eps"), min_value=0.0, max_value=1.0, min_open=True, max_open=True)
+    for key in ("n_star", "n_star_high"):
+        if row.get(key) is not None:
+            check_int(f"row[{key!r}]", row[key], min_value=1, max_value=10**12)
     L2 = math.log2(k / eps) ** 2
 
     def need(nstar):
@@ -306,14 +325,23 @@ def extrapolate_threshold(row: dict, *, last: int = 8) -> dict | None:
     :math:`[n_x(\lambda_{hi}), n_x(\min(\lambda_{lo}, 0.552))]`.  Returns None with fewer than 4 resolved levels
     or when the row already resolved q <= eps.
     """
+    row = check_mapping("row", row)
+    last = check_int("last", last, min_value=4, max_value=10**6)
     if row.get("n_star") is not None:
         return None
-    eps = row["eps"]
+    eps = check_real("row['eps']", row.get("eps"), min_value=0.0, max_value=1.0, min_open=True, max_open=True)
+    tail = row.get("tail")
+    if not isinstance(tail, (list, tuple)):
+        raise InvalidType(f"row['tail'] must be a list of level records, got row['tail']={tail!r:.60} "
+                          f"(type={type(tail).__name__})")
     res = []
-    for lv in row["tail"]:
-        if lv["nonzero_replications"] < MIN_NONZERO or lv["q_hat"] <= 0:
+    for i, lv in enumerate(tail):
+        lv = check_mapping(f"row['tail'][{i}]", lv)
+        nz = check_int(f"row['tail'][{i}]['nonzero_replications']", lv.get("nonzero_replications"), min_value=0)
+        qh = check_real(f"row['tail'][{i}]['q_hat']", lv.get("q_hat"), min_value=0.0, max_value=1.0)
+        if nz < MIN_NONZERO or qh <= 0:
             break
-        res.append((lv["m"], lv["q_hat"]))
+        res.append((check_int(f"row['tail'][{i}]['m']", lv.get("m"), min_value=1, max_value=10**9), qh))
     res = res[-last:]
     if len(res) < 4:
         return None

@@ -39,7 +39,7 @@ from numba import njit
 
 from pybridge.rss import covers_exact
 
-__all__ = ["loo_step", "LooCounters"]
+__all__ = ["LooCounters"]  # loo_step is the kernel behind estimate_failure_probability(move="loo")
 
 _U52 = 2.0**-52
 #: at most this many intervals in one list (4 float arrays; the rss kernel's cap)

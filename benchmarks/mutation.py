@@ -1,44 +1,83 @@
 """Mutation testing of the trust-critical modules (issue 10 §3) with mutmut. Not run in CI (slow).
 
-Run: ``python benchmarks/mutation.py [--only NAME ...] [--max-children 1]`` (needs the ``dev`` extra: mutmut).
-Each target is one module with the fast tests that exercise it; for each target the script copies the
+Run (needs the ``dev`` extra, which includes mutmut)::
+
+    python benchmarks/mutation.py [--only NAME ...] [--max-children 1] [--keep]   # run mutants, store statuses
+    python benchmarks/mutation.py --only NAME --rerun                              # re-run only the stored
+                                                                                   # survivors / no-tests
+    python benchmarks/mutation.py --summary [--write-md]                           # table + overall score
+
+Each target is one module with the fast tests that exercise it (and, for modules that mix decision rules with
+slow Monte Carlo drivers, the functions whose mutants are scored).  For each target the script copies the
 working tree (without .venv, build products) to a scratch directory, writes a ``[tool.mutmut]`` table
-(``paths_to_mutate`` = the module, ``pytest_add_cli_args_test_selection`` = the targeted tests, ``also_copy``
-= the rest of the package, tests and Coq sources), runs ``mutmut run`` there and prints per module: mutants,
-killed, survived (and the other mutmut outcomes), from ``mutmut results``.  Survivors are listed with
-``mutmut show <name>`` in the printed scratch directory (kept with ``--keep``).
+(``source_paths`` = the module, ``pytest_add_cli_args_test_selection`` = the targeted tests, ``also_copy`` =
+the rest of the tree), runs ``mutmut run`` there, and stores every mutant's status (and the diff of every
+survivor) in ``benchmarks/mutation_status.json``.  ``--rerun`` runs only the stored survivors and "no tests"
+mutants against the current tests (killed mutants stay killed: tests are only ever added).
+
+``--summary`` prints, per module: mutants, killed, survived, equivalent (judged by hand, with the reason, in
+:data:`EQUIVALENT`), timeouts, no tests, and the score = (killed + timeout) / (mutants - equivalent); and the
+overall score over every module.  ``--write-md`` also writes ``benchmarks/mutation_results.md``.
+
+Decorated functions (the ``@njit`` float kernels) are not mutated by mutmut; ``strip_njit`` targets remove the
+decorator in the scratch copy only, so the kernel runs (slowly) as plain Python and is mutated like any function.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime
+import json
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
+from importlib import metadata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+STATUS_FILE = ROOT / "benchmarks" / "mutation_status.json"
+RESULTS_MD = ROOT / "benchmarks" / "mutation_results.md"
 
-#: module -> targeted fast tests (most important first)
+_KNOWN = "property_tests/rss/test_known_holes.py"
+
+
+def _t(module, tests, functions=None, strip_njit=False):
+    return {"module": module, "tests": tests, "functions": functions, "strip_njit": strip_njit}
+
+
+#: target -> module, targeted fast tests, scored functions (None: all), strip @njit in the scratch copy
 TARGETS = {
-    "estimate": ("pybridge/stats/estimate.py", ["property_tests/rss/test_known_holes.py",
-                                                "property_tests/rss/test_estimate_rules.py",
-                                                "property_tests/rss/test_statistics.py"]),
-    "certificate": ("pybridge/rss/certificate.py", ["property_tests/rss/test_known_holes.py",
-                                                    "property_tests/rss/test_properties.py"]),
-    "replay": ("pybridge/formal/replay.py", ["property_tests/formal/test_replay.py"]),
-    "coverage": ("pybridge/rss/coverage.py", [
-        "property_tests/rss/test_properties.py",
-        "property_tests/formal/test_replay.py::test_exact_decision_matches_verified_procedure"]),
-    "decide": ("pybridge/rss/decide.py", ["property_tests/rss/test_properties.py"]),
-    "gap-bounds": ("pybridge/gap/bounds.py", ["property_tests/gap/test_bounds.py",
-                                              "property_tests/gap/test_known_holes.py"]),
-    "coq-audit": ("pybridge/formal/coq.py", ["property_tests/formal/test_coq.py"]),
-    "lean-audit": ("pybridge/formal/lean.py", ["property_tests/formal/test_lean.py"]),
-    "claim-status": ("pybridge/claims/evidence.py", ["property_tests/claims/test_registry.py",
-                                                     "property_tests/test_check_report.py"]),
+    "estimate": _t("pybridge/stats/estimate.py", [_KNOWN, "property_tests/rss/test_estimate_rules.py",
+                                                   "property_tests/rss/test_trial_planning.py"]),
+    "power": _t("pybridge/stats/power.py", ["property_tests/gap/test_power.py"]),
+    "rss-certificate": _t("pybridge/rss/certificate.py", [_KNOWN, "property_tests/rss/test_certificate.py"]),
+    "rfss-certificate": _t("pybridge/rfss/certificate.py", ["property_tests/rfss/test_certificate.py"]),
+    "decide": _t("pybridge/rss/decide.py", ["property_tests/rss/test_decision_brute_force.py"]),
+    "coverage": _t("pybridge/rss/coverage.py", ["property_tests/rss/test_decision_brute_force.py"],
+                   strip_njit=True),
+    "radius": _t("pybridge/rss/radius.py", ["property_tests/rss/test_radius_brute_force.py"], strip_njit=True),
+    "gap-bounds": _t("pybridge/gap/bounds.py", ["property_tests/gap/test_bounds.py",
+                                                "property_tests/gap/test_known_holes.py"]),
+    "gap-checks": _t("pybridge/gap/checks.py", ["property_tests/gap/test_decision_rules.py"],
+                     functions=["gap_ordering_holds", "claim_check", "empirical_bernstein_upper", "_power_text"]),
+    "rare-checks": _t("pybridge/rare/checks.py", ["property_tests/rare/test_decision_rules.py"],
+                      functions=["lueker_kappa", "radius_criterion", "agreement", "n1_failure_probability",
+                                 "threshold_delta_eps", "fit_slope_ln", "tail_rate"]),
+    "prunelimit-checks": _t("pybridge/prunelimit/checks.py", ["property_tests/prunelimit/test_decision_rules.py"],
+                            functions=["kinematic_violations"]),
+    "replay": _t("pybridge/formal/replay.py", ["property_tests/formal/test_replay.py"]),
+    "pin": _t("pybridge/formal/pin.py", ["property_tests/formal/test_pins.py"]),
+    "coq-audit": _t("pybridge/formal/coq.py", ["property_tests/formal/test_coq.py"]),
+    "lean-audit": _t("pybridge/formal/lean.py", ["property_tests/formal/test_lean.py"]),
+    "claim-evidence": _t("pybridge/claims/evidence.py", ["property_tests/claims/test_status.py"]),
+    "claim-status": _t("pybridge/claims/registry.py", ["property_tests/claims/test_status.py"],
+                       functions=["derive_status"]),
+}
+
+#: mutant name -> why it is equivalent (no observable behaviour differs), judged by reading the diff
+EQUIVALENT: dict[str, str] = {
 }
 
 _SKIP = shutil.ignore_patterns(".venv", "mutants", ".git", "__pycache__", "*.vo", "*.vok", "*.vos", "*.glob",
@@ -55,29 +94,145 @@ def _config(module: str, tests: list) -> str:
             f"also_copy = {others!r}\n").replace("'", '"')
 
 
-def run_target(name: str, max_children: int, keep: bool) -> dict:
-    module, tests = TARGETS[name]
+def _function_of(mutant: str) -> str:
+    """``pybridge.x.y.x_fn__mutmut_3`` / ``pybridge.x.y.xǁClassǁmethod__mutmut_3`` -> ``fn`` / ``Class.method``."""
+    tail = mutant.rsplit(".", 1)[-1]
+    tail = re.sub(r"__mutmut_\d+$", "", tail)
+    if "ǁ" in tail:
+        parts = [p for p in tail.split("ǁ") if p]
+        return ".".join(parts[1:]) if parts and parts[0] == "x" else ".".join(parts)
+    return tail[2:] if tail.startswith("x_") else tail
+
+
+def load_status() -> dict:
+    return json.loads(STATUS_FILE.read_text()) if STATUS_FILE.exists() else {}
+
+
+def run_target(name: str, max_children: int, keep: bool, only_mutants=None) -> dict:
+    t = TARGETS[name]
+    module, tests = t["module"], t["tests"]
     work = Path(tempfile.mkdtemp(prefix=f"prunegap-mut-{name}-"))
     shutil.copytree(ROOT, work / "tree", ignore=_SKIP)
     tree = work / "tree"
+    if t["strip_njit"]:
+        src = tree / module
+        src.write_text(re.sub(r"^@njit\(.*\)\n", "", src.read_text(), flags=re.M))
     with open(tree / "pyproject.toml", "a") as fh:
         fh.write(_config(module, tests))
     mutmut = [sys.executable, "-m", "mutmut"]
-    subprocess.run([*mutmut, "run", "--max-children", str(max_children)], cwd=tree, check=False,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run([*mutmut, "run", "--max-children", str(max_children), *(only_mutants or [])], cwd=tree,
+                   check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    status = collect(tree, only_mutants)
+    if not keep:
+        shutil.rmtree(work, ignore_errors=True)
+    return {"module": module, "status": status, "dir": str(tree) if keep else None}
+
+
+def collect(tree: Path, only_mutants=None) -> dict:
+    """Every mutant's status in a mutmut scratch tree (and the diff of each survivor / no-tests mutant)."""
+    mutmut = [sys.executable, "-m", "mutmut"]
     res = subprocess.run([*mutmut, "results", "--all", "true"], cwd=tree, capture_output=True, text=True)
-    counts: dict = {}
-    survivors = []
+    status: dict = {}
     for line in res.stdout.splitlines():
         m = re.match(r"\s*(\S+):\s*(.+)$", line)
         if m:
-            counts[m.group(2).strip()] = counts.get(m.group(2).strip(), 0) + 1
-            if m.group(2).strip() == "survived":
-                survivors.append(m.group(1))
-    if not keep:
-        shutil.rmtree(work, ignore_errors=True)
-    return {"module": module, "mutants": sum(counts.values()), "counts": counts, "survivors": survivors,
-            "dir": str(tree) if keep else None}
+            status[m.group(1)] = {"status": m.group(2).strip()}
+    for mut, rec in status.items():
+        if rec["status"] in ("survived", "no tests") and (only_mutants is None or mut in only_mutants):
+            diff = subprocess.run([*mutmut, "show", mut], cwd=tree, capture_output=True, text=True).stdout
+            rec["diff"] = [ln for ln in diff.splitlines() if ln[:1] in "+-" and ln[:3] not in ("+++", "---")]
+    return status
+
+
+def _scored(name: str, status: dict) -> dict:
+    funcs = TARGETS[name]["functions"]
+    if funcs is None:
+        return status
+    return {k: v for k, v in status.items() if _function_of(k).split(".")[0] in funcs}
+
+
+def summarize(stored: dict) -> tuple[list[dict], dict]:
+    rows = []
+    for name in TARGETS:
+        if name not in stored:
+            rows.append({"target": name, "module": TARGETS[name]["module"], "run": False})
+            continue
+        st = _scored(name, stored[name]["status"])
+        c = {"killed": 0, "survived": 0, "timeout": 0, "no tests": 0, "equivalent": 0, "other": 0}
+        for mut, rec in st.items():
+            s = rec["status"]
+            if mut in EQUIVALENT and s in ("survived", "no tests"):
+                c["equivalent"] += 1
+            elif s in ("killed", "segfault", "caught by type check"):
+                c["killed"] += 1
+            elif s in c:
+                c[s] += 1
+            else:
+                c["other"] += 1
+        total = len(st)
+        denom = total - c["equivalent"]
+        rows.append({"target": name, "module": TARGETS[name]["module"], "run": True, "date": stored[name]["date"],
+                     "mutants": total, **c,
+                     "score": (c["killed"] + c["timeout"]) / denom if denom else None})
+    done = [r for r in rows if r["run"]]
+    tot = {k: sum(r[k] for r in done) for k in ("mutants", "killed", "survived", "equivalent", "timeout",
+                                                 "no tests", "other")}
+    denom = tot["mutants"] - tot["equivalent"]
+    tot["score"] = (tot["killed"] + tot["timeout"]) / denom if denom else None
+    return rows, tot
+
+
+def _table(rows, tot) -> str:
+    head = ("| target | module | mutants | killed | survived | equivalent | timeout | no tests | other | score |\n"
+            "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n")
+    body = ""
+    for r in rows:
+        if not r["run"]:
+            body += f"| {r['target']} | `{r['module']}` | not run | | | | | | | |\n"
+            continue
+        body += (f"| {r['target']} | `{r['module']}` | {r['mutants']} | {r['killed']} | {r['survived']} | "
+                 f"{r['equivalent']} | {r['timeout']} | {r['no tests']} | {r['other']} | "
+                 f"{100 * r['score']:.1f}% |\n")
+    body += (f"| **all run** | | {tot['mutants']} | {tot['killed']} | {tot['survived']} | {tot['equivalent']} | "
+             f"{tot['timeout']} | {tot['no tests']} | {tot['other']} | "
+             f"**{100 * tot['score']:.1f}%** |\n" if tot["score"] is not None else "")
+    return head + body
+
+
+def markdown(stored: dict) -> str:
+    rows, tot = summarize(stored)
+    version = metadata.version("mutmut")
+    out = [f"# Mutation testing results (issue 10 §3)\n",
+           f"Tool: mutmut {version}, one child process, via `python benchmarks/mutation.py`; "
+           f"written {datetime.date.today().isoformat()}. Score = (killed + timeout) / (mutants − equivalent); "
+           "a 'no tests' mutant (no selected test reaches it) counts as not killed. Targets with a function filter "
+           "score only the decision-rule functions listed in `TARGETS` (their other functions drive slow Monte "
+           "Carlo runs).\n",
+           _table(rows, tot),
+           "\nPer-target run dates: " + ", ".join(f"{r['target']} {r['date']}" for r in rows if r["run"]) + ".\n",
+           "\n## Survivors judged equivalent\n"]
+    for name in TARGETS:
+        if name not in stored:
+            continue
+        st = _scored(name, stored[name]["status"])
+        eq = [m for m in st if m in EQUIVALENT and st[m]["status"] in ("survived", "no tests")]
+        if eq:
+            out.append(f"\n### {name}\n")
+            for m in eq:
+                diff = " / ".join(d.strip() for d in st[m].get("diff", []))
+                out.append(f"- `{m}`: {EQUIVALENT[m]}  \n  `{diff[:300]}`\n")
+    out.append("\n## Survivors not killed and not judged equivalent\n")
+    for name in TARGETS:
+        if name not in stored:
+            continue
+        st = _scored(name, stored[name]["status"])
+        left = [m for m in st if m not in EQUIVALENT and st[m]["status"] in ("survived", "no tests")]
+        if left:
+            out.append(f"\n### {name}\n")
+            for m in left:
+                diff = " / ".join(d.strip() for d in st[m].get("diff", []))
+                out.append(f"- `{m}` ({st[m]['status']}): `{diff[:300]}`\n")
+    return "".join(out)
 
 
 def main(argv=None):
@@ -85,16 +240,54 @@ def main(argv=None):
     ap.add_argument("--only", nargs="+", choices=sorted(TARGETS))
     ap.add_argument("--max-children", type=int, default=1)
     ap.add_argument("--keep", action="store_true", help="keep the scratch tree (to run `mutmut show`)")
+    ap.add_argument("--rerun", action="store_true", help="re-run only the stored survivors and no-tests mutants")
+    ap.add_argument("--import-tree", metavar="DIR", help="with one --only NAME: store the statuses of a kept tree")
+    ap.add_argument("--summary", action="store_true", help="print the per-module table from the stored statuses")
+    ap.add_argument("--write-md", action="store_true", help=f"with --summary: also write {RESULTS_MD.name}")
     args = ap.parse_args(argv)
+    if args.summary:
+        stored = load_status()
+        rows, tot = summarize(stored)
+        print(f"mutmut {metadata.version('mutmut')}")
+        print(_table(rows, tot))
+        if args.write_md:
+            RESULTS_MD.write_text(markdown(stored))
+            print(f"wrote {RESULTS_MD.relative_to(ROOT)}")
+        return
     for name in args.only or TARGETS:
-        r = run_target(name, args.max_children, args.keep)
-        killed = r["counts"].get("killed", 0)
-        surv = r["counts"].get("survived", 0)
-        print(f"{name} ({r['module']}): tool mutmut, mutants {r['mutants']}, killed {killed}, survived {surv}, "
-              f"other {{{', '.join(f'{k}: {v}' for k, v in r['counts'].items() if k not in ('killed', 'survived'))}}}"
+        if args.import_tree:
+            stored = load_status()
+            stored[name] = {"module": TARGETS[name]["module"], "date": datetime.date.today().isoformat(),
+                            "mutmut": metadata.version("mutmut"), "status": collect(Path(args.import_tree))}
+            STATUS_FILE.write_text(json.dumps(stored, indent=1, sort_keys=True, ensure_ascii=False) + "\n")
+            continue
+        stored = load_status()
+        only = None
+        if args.rerun:
+            if name not in stored:
+                raise SystemExit(f"--rerun needs a stored run of {name}")
+            only = [m for m, r in stored[name]["status"].items() if r["status"] not in ("killed", "timeout")]
+            if not only:
+                continue
+        r = run_target(name, args.max_children, args.keep, only)
+        if only is not None:
+            merged = dict(stored[name]["status"])
+            for m in only:
+                if m in r["status"]:
+                    merged[m] = r["status"][m]
+            r["status"] = merged
+        stored = load_status()  # another invocation may have stored a target meanwhile
+        stored[name] = {"module": r["module"], "date": datetime.date.today().isoformat(),
+                        "mutmut": metadata.version("mutmut"), "status": r["status"]}
+        STATUS_FILE.write_text(json.dumps(stored, indent=1, sort_keys=True, ensure_ascii=False) + "\n")
+        counts: dict = {}
+        for rec in r["status"].values():
+            counts[rec["status"]] = counts.get(rec["status"], 0) + 1
+        print(f"{name} ({r['module']}): mutmut, mutants {len(r['status'])}, {counts}"
               + (f"; scratch {r['dir']}" if r["dir"] else ""), flush=True)
-        for s in r["survivors"]:
-            print(f"  survived: {s}", flush=True)
+        for m, rec in r["status"].items():
+            if rec["status"] in ("survived", "no tests"):
+                print(f"  {rec['status']}: {m}", flush=True)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,202 @@
+"""The coverage decision (float kernel, exact mode, public entry point) against brute force.
+
+The reference enumerates every subset with :func:`itertools.combinations`, sorts the exact subset sums and
+scans the union of the closed intervals [s - eps, s + eps] over [a, b]; the covering radius is the largest
+distance from a point of [a, b] to its nearest subset sum (attained at a, b or a midpoint of two consecutive
+sums).  Neither uses the interval-union recursion of :mod:`pybridge.rss.coverage`.  The instances are fixed
+(seeded numpy draws, dyadic ties at exactly 2 eps, signed samples, off-centre intervals), so these tests are
+fast and deterministic; they are also the targeted tests of ``benchmarks/mutation.py`` (targets ``coverage``,
+``decide``).
+"""
+
+from __future__ import annotations
+
+import itertools
+from fractions import Fraction
+
+import numpy as np
+import pytest
+
+from pybridge.errors import InvalidArgument
+from pybridge.rss import covers, decide_cover
+from pybridge.rss.coverage import covers_exact, covers_float_kernel, processing_order, scaled_integers
+
+
+def subset_sums(xs):
+    return sorted({sum(c, Fraction(0)) for k in range(len(xs) + 1) for c in itertools.combinations(xs, k)})
+
+
+def brute_covers(xs, eps, a, b) -> bool:
+    xs, eps, a, b = [Fraction(x) for x in xs], Fraction(eps), Fraction(a), Fraction(b)
+    reach = a  # every z in [a, reach) is within eps of a sum
+    for s in subset_sums(xs):
+        if s - eps > reach:
+            return False
+        reach = max(reach, s + eps)
+        if reach >= b:
+            return True
+    return reach >= b
+
+
+def brute_radius(xs, a, b) -> Fraction:
+    sums = subset_sums([Fraction(x) for x in xs])
+    a, b = Fraction(a), Fraction(b)
+    cands = [a, b] + [(s + t) / 2 for s, t in zip(sums, sums[1:]) if a <= (s + t) / 2 <= b]
+    return max(min(abs(z - s) for s in sums) for z in cands)
+
+
+def _instances():
+    """(xs as floats, eps, a, b): random signed samples at radii near and far from the critical one."""
+    rng = np.random.default_rng(20261202)
+    out = []
+    for _ in range(100):
+        n = int(rng.integers(0, 9))
+        xs = rng.uniform(-1.0, 1.0, n) * rng.choice([0.3, 1.0, 2.5])
+        a = float(rng.uniform(-1.5, 0.5))
+        b = a + float(rng.uniform(0.05, 2.0))
+        r = float(brute_radius(xs, a, b))
+        for f in (0.5, 0.97, 1.03, 2.0):
+            out.append((xs.tolist(), r * f if r > 0 else 0.01 * f, a, b))
+    return out
+
+
+INSTANCES = _instances()
+
+
+def _dyadic_ties():
+    """Multiples of 1/8 with eps = 1/16 or 1/8: gaps of exactly 2 eps occur (closed intervals must merge)."""
+    rng = np.random.default_rng(7)
+    out = []
+    for _ in range(30):
+        n = int(rng.integers(1, 8))
+        xs = (rng.integers(-12, 13, n) / 8.0).tolist()
+        for eps in (1 / 16, 1 / 8, 3 / 16):
+            for a, b in ((-1.0, 1.0), (0.0, 1.0), (-0.5, 0.25), (0.125, 1.5)):
+                out.append((xs, eps, a, b))
+    return out
+
+
+TIES = _dyadic_ties()
+
+
+def test_float_and_exact_decisions_equal_brute_force():
+    both = 0
+    for xs, eps, a, b in INSTANCES:
+        want = brute_covers(xs, eps, a, b)
+        both += want
+        got_f = decide_cover(xs, eps, interval=(a, b))
+        got_e = decide_cover(xs, eps, interval=(a, b), exact=True)
+        assert got_f.covered is want and got_e.covered is want, (xs, eps, a, b, want)
+        assert covers_exact(xs, eps, a, b) is want
+        assert covers(np.array(xs), eps, interval=(a, b)) is want
+        assert got_e.mode == "exact" and not got_e.fell_back
+        assert (got_f.n, got_f.eps, got_f.a, got_f.b) == (len(xs), eps, a, b)
+        assert (got_e.n, got_e.eps, got_e.a, got_e.b) == (len(xs), eps, a, b)
+    assert 0.3 * len(INSTANCES) < both < 0.7 * len(INSTANCES)  # both answers are well represented
+
+
+def test_float_kernel_decides_clear_cases_itself():
+    """Radii 3% or more away from the critical one are far beyond the rounding margin: no fallback."""
+    for xs, eps, a, b in INSTANCES:
+        if not xs:  # the kernel answers "covered" only while adding a sample: n = 0 goes to exact mode
+            continue
+        res = decide_cover(xs, eps, interval=(a, b))
+        assert res.mode == "float" and res.fell_back is False, (xs, eps, a, b)
+        arr = np.array(xs, dtype=float)
+        status, ops = covers_float_kernel(np.ascontiguousarray(arr[processing_order(arr)]), eps, a, b)
+        assert status == int(brute_covers(xs, eps, a, b))
+        assert ops >= 0
+
+
+def test_dyadic_ties_at_two_eps_are_covered_and_decided_exactly():
+    ties = 0
+    for xs, eps, a, b in TIES:
+        want = brute_covers(xs, eps, a, b)
+        res = decide_cover(xs, eps, interval=(a, b))
+        assert res.covered is want, (xs, eps, a, b)
+        assert decide_cover(xs, eps, interval=(a, b), exact=True).covered is want
+        if brute_radius(xs, a, b) == Fraction(eps):  # the closed tie decides: floats cannot, exact mode must
+            ties += 1
+            assert want and res.fell_back and res.mode == "exact", (xs, eps, a, b)
+        else:
+            assert not res.fell_back
+    assert ties >= 10
+
+
+def test_exact_fractions_equal_brute_force():
+    rng = np.random.default_rng(11)
+    for _ in range(80):
+        n = int(rng.integers(0, 8))
+        xs = [Fraction(int(v), 7) for v in rng.integers(-9, 10, n)]
+        a = Fraction(int(rng.integers(-8, 3)), 5)
+        b = a + Fraction(int(rng.integers(1, 12)), 5)
+        r = brute_radius(xs, a, b)
+        for eps in {r, r - Fraction(1, 100), r + Fraction(1, 100), r / 2 + Fraction(1, 1000)}:
+            if eps <= 0:
+                continue
+            want = eps >= r
+            assert brute_covers(xs, eps, a, b) is want
+            res = decide_cover(xs, eps, interval=(a, b))  # exact inputs: never rounded to floats
+            assert res.covered is want and res.mode == "exact", (xs, eps, a, b)
+            assert covers_exact(xs, eps, a, b) is want
+
+
+def test_counting_bound_and_block_extension_cases():
+    # 2^n * 2 eps < b - a: impossible to cover
+    assert not decide_cover([0.5, 0.25, 0.125], 0.05, interval=(-1.0, 1.0)).covered
+    assert not covers_exact([Fraction(1, 2)] * 3, Fraction(1, 20), -1, 1)
+    # exactly at the counting bound with a perfect grid: 2^3 * 2 * (1/8) = 2 = b - a, gaps of exactly 2 eps
+    xs = [0.25, 0.5, 1.0]
+    assert brute_covers(xs, 0.125, 0.0 - 0.125 + 0.125, 1.75)
+    assert decide_cover(xs, 0.125, interval=(0.0, 1.75)).covered
+    assert decide_cover(xs, 0.125, interval=(0.0, 1.75), exact=True).covered
+    assert not decide_cover(xs, 0.125, interval=(0.0, 1.8751)).covered
+    # negative samples reach left targets; one large sample extends a long block
+    assert decide_cover([-0.75, -0.5, -0.25], 0.125, interval=(-1.625, 0.125)).covered
+    assert not decide_cover([-0.75, -0.5, -0.25], 0.125, interval=(-1.625, 0.2)).covered
+    assert decide_cover([0.01 * k for k in range(1, 8)] + [0.6], 0.02, interval=(0.0, 0.9)).covered is \
+        brute_covers([0.01 * k for k in range(1, 8)] + [0.6], 0.02, 0.0, 0.9)
+
+
+def test_empty_sample_covers_only_within_eps_of_zero():
+    assert decide_cover([], 0.5, interval=(-0.5, 0.5)).covered
+    assert not decide_cover([], 0.5, interval=(-0.5, 0.51)).covered
+    assert covers_exact([], Fraction(1, 2), Fraction(-1, 2), Fraction(1, 2))
+    assert not covers_exact([], Fraction(1, 2), Fraction(-1, 2), Fraction(51, 100))
+    assert decide_cover([], 0.5, interval=(-0.5, 0.5)).n == 0
+
+
+def test_certificate_attached_only_when_requested_and_covered():
+    from pybridge.rss import verify_certificate
+
+    xs, eps = [0.3, -0.45, 0.8, 0.15, -0.6], 0.2
+    res = decide_cover(xs, eps, interval=(-1.0, 1.0), certificate=True)
+    assert res.covered == brute_covers(xs, eps, -1, 1) is True
+    assert res.certificate is not None and verify_certificate(res.certificate)
+    assert decide_cover(xs, eps, interval=(-1.0, 1.0)).certificate is None
+    assert decide_cover(xs, 0.01, interval=(-1.0, 1.0), certificate=True).certificate is None
+    ex = decide_cover([Fraction(1, 3), Fraction(-1, 2)], Fraction(1, 4), interval=(-1, 1), certificate=True)
+    assert ex.covered is brute_covers([Fraction(1, 3), Fraction(-1, 2)], Fraction(1, 4), -1, 1)
+
+
+def test_scaled_integers_least_common_denominator():
+    vals = [Fraction(1, 6), Fraction(-3, 4), Fraction(5), Fraction(7, 10)]
+    ints, den = scaled_integers(vals)
+    assert den == 60 and ints == [10, -45, 300, 42]
+    assert scaled_integers([]) == ([], 1)
+
+
+def test_processing_order_is_increasing_magnitude_stable():
+    xs = np.array([0.5, -0.1, 0.3, -0.5, 0.1])
+    assert processing_order(xs).tolist() == [1, 4, 2, 0, 3]
+    assert processing_order([2.0, -1.0]).tolist() == [1, 0]
+
+
+@pytest.mark.parametrize("kwargs", [dict(eps=0.0), dict(eps=-0.1), dict(eps=float("nan")),
+                                    dict(interval=(1.0, -1.0)), dict(xs=[float("inf")])])
+def test_bad_input_is_invalid_argument(kwargs):
+    args = dict(xs=[0.5], eps=0.1, interval=(-1.0, 1.0)) | kwargs
+    with pytest.raises(InvalidArgument):
+        decide_cover(args["xs"], args["eps"], interval=args["interval"])
+    with pytest.raises(InvalidArgument):
+        decide_cover(args["xs"], args["eps"], interval=args["interval"], exact=True)

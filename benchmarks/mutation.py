@@ -41,6 +41,10 @@ STATUS_FILE = ROOT / "benchmarks" / "mutation_status.json"
 RESULTS_MD = ROOT / "benchmarks" / "mutation_results.md"
 
 _KNOWN = "property_tests/rss/test_known_holes.py"
+_EXP = "property_tests/formal/test_exporters.py"
+_REPLAY = "property_tests/formal/test_replay.py::"
+_PINS = "property_tests/formal/test_pins.py::"
+_COQ = "property_tests/formal/test_coq.py::"
 
 
 def _t(module, tests, functions=None, strip_njit=False):
@@ -71,9 +75,20 @@ TARGETS = {
                                  "threshold_delta_eps", "fit_slope_ln", "tail_rate"]),
     "prunelimit-checks": _t("pybridge/prunelimit/checks.py", ["property_tests/prunelimit/test_decision_rules.py"],
                             functions=["kinematic_violations"]),
-    "replay": _t("pybridge/formal/replay.py", ["property_tests/formal/test_replay.py"]),
-    "pin": _t("pybridge/formal/pin.py", ["property_tests/formal/test_pins.py"]),
-    "coq-audit": _t("pybridge/formal/coq.py", ["property_tests/formal/test_coq.py"]),
+    "replay": _t("pybridge/formal/replay.py", [_EXP, _REPLAY + "test_round_trip_is_exact",
+                                               _REPLAY + "test_round_trip_catches_a_2eps_exporter"]),
+    "pin": _t("pybridge/formal/pin.py", [_EXP, _PINS + "test_parse_statements_blocks",
+                                         _PINS + "test_lean_pins_match_the_sources",
+                                         _PINS + "test_lean_tampers_are_statement_mismatches",
+                                         _PINS + "test_lean_signature_ignores_comments_and_proof"],
+              functions=["_claims", "normalize_statement", "read_golden", "write_golden", "statement_file_lines",
+                         "parse_statements", "lean_signature", "lean_statements", "lean_statement_problems"]),
+    "coq-audit": _t("pybridge/formal/coq.py", [_EXP, _COQ + "test_no_forbidden_vernacular_in_theories",
+                                               _COQ + "test_parse_assumptions_handles_closed_and_axioms",
+                                               _COQ + "test_scan_forbidden_catches_guard_checking_tricks",
+                                               _COQ + "test_missing_coqc_is_unavailable_not_passed"],
+                    functions=["scan_forbidden", "_norm", "parse_assumptions", "AuditResult", "_q",
+                               "certificate_to_coq"]),
     "lean-audit": _t("pybridge/formal/lean.py", ["property_tests/formal/test_lean.py"]),
     "claim-evidence": _t("pybridge/claims/evidence.py", ["property_tests/claims/test_status.py"]),
     "claim-status": _t("pybridge/claims/registry.py", ["property_tests/claims/test_status.py"],
@@ -152,7 +167,7 @@ def _scored(name: str, status: dict) -> dict:
     funcs = TARGETS[name]["functions"]
     if funcs is None:
         return status
-    return {k: v for k, v in status.items() if _function_of(k).split(".")[0] in funcs}
+    return {k: v for k, v in status.items() if _function_of(k) in funcs or _function_of(k).split(".")[0] in funcs}
 
 
 def summarize(stored: dict) -> tuple[list[dict], dict]:

@@ -12,12 +12,13 @@ fast and deterministic; they are also the targeted tests of ``benchmarks/mutatio
 from __future__ import annotations
 
 import itertools
+import math
 from fractions import Fraction
 
 import numpy as np
 import pytest
 
-from pybridge.errors import InvalidArgument
+from pybridge.errors import InvalidArgument, InvalidType
 from pybridge.rss import covers, decide_cover
 from pybridge.rss.coverage import covers_exact, covers_float_kernel, processing_order, scaled_integers
 
@@ -89,7 +90,7 @@ def test_float_and_exact_decisions_equal_brute_force():
         assert got_f.covered is want and got_e.covered is want, (xs, eps, a, b, want)
         assert covers_exact(xs, eps, a, b) is want
         assert covers(np.array(xs), eps, interval=(a, b)) is want
-        assert got_e.mode == "exact" and not got_e.fell_back
+        assert got_e.mode == "exact" and got_e.fell_back is False
         assert (got_f.n, got_f.eps, got_f.a, got_f.b) == (len(xs), eps, a, b)
         assert (got_e.n, got_e.eps, got_e.a, got_e.b) == (len(xs), eps, a, b)
     assert 0.3 * len(INSTANCES) < both < 0.7 * len(INSTANCES)  # both answers are well represented
@@ -200,3 +201,54 @@ def test_bad_input_is_invalid_argument(kwargs):
         decide_cover(args["xs"], args["eps"], interval=args["interval"])
     with pytest.raises(InvalidArgument):
         decide_cover(args["xs"], args["eps"], interval=args["interval"], exact=True)
+
+
+@pytest.mark.parametrize("call,name,exc", [
+    (lambda: decide_cover([0.5], 0.1, exact="y"), "exact", InvalidType),
+    (lambda: decide_cover([0.5], 0.1, certificate="y"), "certificate", InvalidType),
+    (lambda: decide_cover(5, 0.1), "xs", InvalidType),
+    (lambda: decide_cover([float("nan")], 0.1), "xs", InvalidArgument),
+    (lambda: decide_cover([0.5], float("nan")), "eps", InvalidArgument),
+    (lambda: decide_cover([0.5], 0.0), "eps", InvalidArgument),
+    (lambda: decide_cover([0.5], 0.1, interval="ab"), "interval", InvalidType),
+    (lambda: decide_cover([0.5], 0.1, interval=(1, 2, 3)), "interval", InvalidArgument),
+    (lambda: decide_cover([True], 0.5), r"xs\[0\]", InvalidType),
+])
+def test_bad_input_names_the_argument(call, name, exc):
+    with pytest.raises(exc, match=rf"^{name} must"):
+        call()
+
+
+def test_which_inputs_the_float_kernel_may_see():
+    # floats and float arrays: the float kernel decides clear cases itself
+    assert decide_cover(np.array([0.5, 0.25]), 0.3, interval=(0.0, 1.0)).mode == "float"
+    assert decide_cover([10**6, 0.5], 0.3, interval=(0, 1)).mode == "float"  # an int a float holds exactly
+    # 2**53 is still a float (the kernel cannot decide at that magnitude and falls back) ...
+    assert decide_cover([2**53], 1, interval=(0, 1)).fell_back is True
+    # ... 2**53 + 1 is not: exact mode from the start, and the answer needs the exact value
+    for xs in ([2**53 + 1], np.array([2**53 + 1])):
+        res = decide_cover(xs, 1, interval=(2**53, 2**53 + 2))
+        assert res.covered is True and res.mode == "exact" and res.fell_back is False
+    # one exact input (a Fraction sample) sends everything to exact mode
+    res = decide_cover([Fraction(1, 3)], 0.5, interval=(0.0, 1.0))
+    assert res.mode == "exact" and res.covered is brute_covers([Fraction(1, 3)], 0.5, 0, 1)
+    res = decide_cover([0.5], Fraction(1, 2), interval=(0.0, 1.0))
+    assert res.mode == "exact" and res.covered is True
+
+
+def test_display_values_beyond_the_float_range():
+    big = Fraction(10**400)
+    res = decide_cover([big], Fraction(1), interval=(-big, big), exact=True)
+    assert (res.a, res.b, res.eps, res.covered) == (-math.inf, math.inf, 1.0, False)
+    res = decide_cover([Fraction(1, 3)], Fraction(1, 3), interval=(Fraction(-1, 3), Fraction(1, 3)), exact=True)
+    assert res.eps == 1 / 3 and res.a == -1 / 3 and res.fell_back is False
+
+
+def test_certificate_keeps_the_decision_fields_and_the_interval():
+    xs, eps = [0.3, -0.45, 0.8, 0.15, -0.6], 0.2
+    plain = decide_cover(xs, eps, interval=(-0.5, 0.7))
+    res = decide_cover(xs, eps, interval=(-0.5, 0.7), certificate=True)
+    assert plain.covered and (res.covered, res.mode, res.fell_back, res.n, res.eps, res.a, res.b) == \
+        (plain.covered, plain.mode, plain.fell_back, plain.n, plain.eps, plain.a, plain.b)
+    assert res.certificate.a == Fraction(-0.5) and res.certificate.b == Fraction(0.7)
+    assert res.certificate.eps == Fraction(0.2)

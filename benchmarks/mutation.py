@@ -123,6 +123,70 @@ EQUIVALENT: dict[str, str] = {
     "pybridge.rss.decide.x_covers__mutmut_9": "covers returns only .covered, and float and exact mode return the same "
                                               "answer (the module's guarantee, tested against brute force)",
 }
+_PERF = ("performance only: the answer is unchanged because {}; the window pruning and the early exits only "
+         "save work (the recursion without them is exact)")
+_COV = "pybridge.rss.coverage."
+for _name, _why in {
+    # exact recursion (_covers_int)
+    "x__covers_int__mutmut_100": "'r < wl and l > wr' never holds (r >= l, wl < wr): nothing is pruned",
+    "x__covers_int__mutmut_108": "'r >= nhi[-1]' then assigns the same value",
+    "x__covers_int__mutmut_124": "a larger total only makes the measure exit rarer",
+    "x__covers_int__mutmut_133": "a stricter covered test defers the answer to a later step or the final test",
+    "x__covers_int__mutmut_134": "a stricter covered test defers the answer to a later step or the final test",
+    "x__covers_int__mutmut_139": "a stricter block-extension test defers the answer",
+    "x__covers_int__mutmut_140": "l + N <= A implies l - N <= A: a stricter block-extension test defers the answer",
+    "x__covers_int__mutmut_141": "a stricter block-extension test defers the answer",
+    "x__covers_int__mutmut_142": "r - P >= B implies r + P >= B: a stricter block-extension test defers the answer",
+    "x__covers_int__mutmut_143": "a stricter block-extension test defers the answer",
+    "x__covers_int__mutmut_15": "one more zero at the end of the suffix sums, never read",
+    "x__covers_int__mutmut_20": "one more zero at the end of the suffix sums, never read",
+    "x__covers_int__mutmut_25": "one more zero at the end of the suffix maxima, never read",
+    "x__covers_int__mutmut_23": "suffix maxima at least 1: every scaled interval has length 2E >= 2, so the "
+                                "block-extension length test is unchanged where it matters",
+    "x__covers_int__mutmut_6": "3E 2^n < width implies 2E 2^n < width: the counting exit only becomes rarer",
+    "x__covers_int__mutmut_8": "4E 2^n < width implies 2E 2^n < width: the counting exit only becomes rarer",
+    "x__covers_int__mutmut_150": "a doubled factor only makes the measure exit rarer",
+    "x__covers_int__mutmut_151": "a larger factor only makes the measure exit rarer",
+    "x__covers_int__mutmut_152": "n + k - 1 >= n - k - 1: a larger factor only makes the measure exit rarer",
+    "x__covers_int__mutmut_88": "which of two intervals with the same left end is merged first does not change the union",
+    # float kernel (_kernel, run as plain Python in the scratch copy)
+    "x__kernel__mutmut_6": "one more zero at the end of the suffix sums, never read",
+    "x__kernel__mutmut_10": "one more zero at the end of the suffix sums, never read",
+    "x__kernel__mutmut_14": "one more zero at the end of the suffix maxima, never read",
+    "x__kernel__mutmut_27": "a NaN suffix sum makes every window and block-extension comparison false: no pruning",
+    "x__kernel__mutmut_36": "a NaN suffix sum makes every window and block-extension comparison false: no pruning",
+    "x__kernel__mutmut_46": "a NaN suffix maximum makes the block-extension test false: no early exit",
+    "x__kernel__mutmut_59": "the n < 1000 guard only avoids 2.0**n overflowing (n >= 1024); n = 1000 is finite",
+    "x__kernel__mutmut_60": "the n < 1000 guard only avoids 2.0**n overflowing (n >= 1024); n = 1000 is finite",
+    "x__kernel__mutmut_63": "a larger left side only makes the counting exit rarer",
+    "x__kernel__mutmut_66": "3^n > 2^n: the counting exit only becomes rarer",
+    "x__kernel__mutmut_67": "equality needs 2(eps_in + margin) 2^n = width, and then 2 eps 2^n < width (margin > rho): "
+                            "'not covered' is right",
+    "x__kernel__mutmut_70": "the initial array capacity (arrays grow on demand)",
+    "x__kernel__mutmut_97": "2/margin is huge: the left window edge moves to -inf, nothing is pruned on the left",
+    "x__kernel__mutmut_98": "a wider left window prunes less",
+    "x__kernel__mutmut_102": "2/margin is huge: the right window edge moves to +inf, nothing is pruned on the right",
+    "x__kernel__mutmut_103": "a wider right window prunes less",
+    "x__kernel__mutmut_110": "the arrays grow one step earlier",
+    "x__kernel__mutmut_112": "the arrays grow one step earlier (3m >= 2m)",
+    "x__kernel__mutmut_122": "the doubled capacity 2*shape >= 2m already (m at most doubles per step)",
+    "x__kernel__mutmut_123": "a larger new capacity",
+    "x__kernel__mutmut_124": "the new capacity is then 2m, which suffices",
+    "x__kernel__mutmut_125": "a larger new capacity",
+    "x__kernel__mutmut_136": "reads one slot past the list: i = m + 1 and i = m both mean 'no interval left'",
+    "x__kernel__mutmut_142": "reads one slot past the list: j = m + 1 and j = m both mean 'no interval left'",
+    "x__kernel__mutmut_137": "an interval ending exactly at wl = a - P - 2 margin reaches at most a - 2 margin < a",
+    "x__kernel__mutmut_144": "an interval ending exactly at wl = a - P - 2 margin reaches at most a - 2 margin < a",
+    "x__kernel__mutmut_150": "the initial cl is overwritten before it is read (have is False)",
+    "x__kernel__mutmut_151": "the initial cl is overwritten before it is read (have is False)",
+    "x__kernel__mutmut_154": "None is falsy like False",
+    "x__kernel__mutmut_166": "with i = m the loop takes li = inf and breaks on l > wr",
+    "x__kernel__mutmut_167": "with j = m the loop takes lj = inf (or li = inf) and breaks on l > wr",
+    "x__kernel__mutmut_168": "which of two intervals with the same left end is merged first does not change the union",
+    "x__order__mutmut_2": "the processing order does not change the answer (documented; permutation-tested)",
+    "x__order__mutmut_4": "the processing order does not change the answer (documented; permutation-tested)",
+}.items():
+    EQUIVALENT[_COV + _name] = _PERF.format(_why) if "order" not in _name else _why
 for _k in (87, 88, 91, 92, 96):
     EQUIVALENT[f"pybridge.rss.decide.x_decide_cover__mutmut_{_k}"] = (
         "eps <= 0 is then refused by the exact fallback's check (kernel returns undetermined for eps_in <= 0): same "
@@ -206,7 +270,7 @@ def summarize(stored: dict) -> tuple[list[dict], dict]:
             rows.append({"target": name, "module": TARGETS[name]["module"], "run": False})
             continue
         st = _scored(name, stored[name]["status"])
-        c = {"killed": 0, "survived": 0, "timeout": 0, "no tests": 0, "equivalent": 0, "other": 0}
+        c = {"killed": 0, "survived": 0, "timeout": 0, "no tests": 0, "equivalent": 0, "other": 0, "not checked": 0}
         for mut, rec in st.items():
             s = rec["status"]
             if mut in EQUIVALENT and s in ("survived", "no tests"):
@@ -217,32 +281,32 @@ def summarize(stored: dict) -> tuple[list[dict], dict]:
                 c[s] += 1
             else:
                 c["other"] += 1
-        total = len(st)
+        total = len(st) - c["not checked"]  # a run stopped early leaves mutants "not checked": not scored
         denom = total - c["equivalent"]
         rows.append({"target": name, "module": TARGETS[name]["module"], "run": True, "date": stored[name]["date"],
                      "mutants": total, **c,
                      "score": (c["killed"] + c["timeout"]) / denom if denom else None})
     done = [r for r in rows if r["run"]]
     tot = {k: sum(r[k] for r in done) for k in ("mutants", "killed", "survived", "equivalent", "timeout",
-                                                 "no tests", "other")}
+                                                 "no tests", "other", "not checked")}
     denom = tot["mutants"] - tot["equivalent"]
     tot["score"] = (tot["killed"] + tot["timeout"]) / denom if denom else None
     return rows, tot
 
 
 def _table(rows, tot) -> str:
-    head = ("| target | module | mutants | killed | survived | equivalent | timeout | no tests | other | score |\n"
-            "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n")
+    head = ("| target | module | mutants | killed | survived | equivalent | timeout | no tests | other | not checked "
+            "| score |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
     body = ""
     for r in rows:
         if not r["run"]:
-            body += f"| {r['target']} | `{r['module']}` | not run | | | | | | | |\n"
+            body += f"| {r['target']} | `{r['module']}` | not run | | | | | | | | |\n"
             continue
         body += (f"| {r['target']} | `{r['module']}` | {r['mutants']} | {r['killed']} | {r['survived']} | "
-                 f"{r['equivalent']} | {r['timeout']} | {r['no tests']} | {r['other']} | "
+                 f"{r['equivalent']} | {r['timeout']} | {r['no tests']} | {r['other']} | {r['not checked']} | "
                  f"{100 * r['score']:.1f}% |\n")
     body += (f"| **all run** | | {tot['mutants']} | {tot['killed']} | {tot['survived']} | {tot['equivalent']} | "
-             f"{tot['timeout']} | {tot['no tests']} | {tot['other']} | "
+             f"{tot['timeout']} | {tot['no tests']} | {tot['other']} | {tot['not checked']} | "
              f"**{100 * tot['score']:.1f}%** |\n" if tot["score"] is not None else "")
     return head + body
 

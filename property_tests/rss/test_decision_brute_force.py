@@ -252,3 +252,49 @@ def test_certificate_keeps_the_decision_fields_and_the_interval():
         (plain.covered, plain.mode, plain.fell_back, plain.n, plain.eps, plain.a, plain.b)
     assert res.certificate.a == Fraction(-0.5) and res.certificate.b == Fraction(0.7)
     assert res.certificate.eps == Fraction(0.2)
+
+
+def test_interval_cap_is_the_largest_list_allowed():
+    """Sums of {0.1, 0.2, 0.4} are 8 separated points all still able to reach [0.7, 0.75] before 0.8 is added:
+    the last step needs 2 x 8 = 16 intervals, so a cap of 16 decides and 15 refuses (status -2)."""
+    xs = np.array([0.1, 0.2, 0.4, 0.8])
+    assert not brute_covers(xs.tolist(), 0.004, 0.7, 0.75)
+    for cap in (1, 2, 8, 15):
+        assert covers_float_kernel(xs, 0.004, 0.7, 0.75, cap_intervals=cap)[0] == -2
+    for cap in (16, 17, 10**6):
+        assert covers_float_kernel(xs, 0.004, 0.7, 0.75, cap_intervals=cap)[0] == 0
+
+
+def test_long_interval_lists_grow_past_the_initial_capacity():
+    """128 separated sums of the first seven samples can all reach [0, 0.01] (the last sample is -1/2): the
+    kernel keeps 256 intervals at the last step, far past its initial arrays."""
+    xs = [k / 256 for k in (1, 2, 4, 8, 16, 32, 64, -128)]
+    arr = np.array(xs)
+    for eps in (1 / 2048, 1 / 1024 + 1 / 8192, 1 / 512, 1 / 400):
+        want = brute_covers(xs, eps, 0.0, 0.01)
+        assert decide_cover(xs, eps, interval=(0.0, 0.01)).covered is want, eps
+    assert covers_float_kernel(arr, 1 / 2048, 0.0, 0.01, cap_intervals=255)[0] == -2
+    assert covers_float_kernel(arr, 1 / 2048, 0.0, 0.01, cap_intervals=256)[0] == 0
+    assert covers_float_kernel(arr, 1 / 512, 0.0, 0.01)[0] == -1  # gaps of exactly 2 eps: a tie, undetermined
+
+
+def test_perfect_grid_meets_the_measure_bound_with_equality():
+    """Sums 0, 1/4, ..., 7/4 with eps = 1/8 tile [-1/8, 15/8] exactly: measure 2^3 * 2 eps = b - a, covered."""
+    xs = [0.25, 0.5, 1.0]
+    assert brute_covers(xs, 0.125, -0.125, 1.875)
+    assert decide_cover(xs, 0.125, interval=(-0.125, 1.875)).covered
+    assert covers_exact([Fraction(1, 4), Fraction(1, 2), Fraction(1)], Fraction(1, 8), Fraction(-1, 8),
+                        Fraction(15, 8))
+    assert not covers_exact(xs, 0.125, -0.125, 1.876)
+
+
+def test_covers_exact_defaults_to_the_unit_interval():
+    assert covers_exact([0.5, -0.5], 0.5) is brute_covers([0.5, -0.5], 0.5, -1, 1) is True
+    assert brute_covers([0.5, -0.5], 0.5, -1, 2) is False
+
+
+def test_scaled_integers_names_bad_values():
+    with pytest.raises(InvalidArgument, match=r"^values\[1\] is not a finite rational"):
+        scaled_integers([Fraction(1), float("nan")])
+    with pytest.raises(InvalidType, match="^values must"):
+        scaled_integers(5)

@@ -187,6 +187,37 @@ for _name, _why in {
     "x__order__mutmut_4": "the processing order does not change the answer (documented; permutation-tested)",
 }.items():
     EQUIVALENT[_COV + _name] = _PERF.format(_why) if "order" not in _name else _why
+_POW = "pybridge.stats.power."
+_CENTRE = "k = p0 N (an integer) is the median: both tails are >= 1/2 > alpha/2, so it is never rejected"
+for _name, _why in {
+    "x_detectable_deviation__mutmut_98": _CENTRE, "x_detectable_deviation__mutmut_100": _CENTRE,
+    "x_detectable_deviation__mutmut_106": _CENTRE, "x_detectable_deviation__mutmut_108": _CENTRE,
+    "x_detectable_deviation__mutmut_109": "the lower rejection region is a tail {0..k}: it is non-empty iff it holds "
+                                          "k = 0, the only count below p0/N < 1 (p0 = 0: both empty)",
+    "x_detectable_deviation__mutmut_71": "k = N + 1 is 'rejected' (sf(N) = 0) but the upper minimum is then N + 1 only "
+                                         "when no real count is rejected, and sf(N) - power < 0 gives None as before",
+    "x_detectable_deviation__mutmut_129": "f(1) = Pr_1[X >= k] - power = 1 - power > 0 always",
+    "x_detectable_deviation__mutmut_163": "g(0) = Pr_0[X <= k] - power = 1 - power > 0 always",
+    "x_detectable_deviation__mutmut_148": "f(p0) = 0 makes brentq return p0: excess 0.0, the else value",
+    "x_detectable_deviation__mutmut_182": "g(p0) = 0 makes brentq return p0: deficit 0.0, the else value",
+    "x_detectable_deviation__mutmut_144": "brentq's default xtol (2e-12) instead of 1e-12: the excess moves by < 2e-12, "
+                                          "far below the 3 decimals it is reported with",
+    "x_detectable_deviation__mutmut_178": "brentq's default xtol (2e-12) instead of 1e-12: the deficit moves by < 2e-12",
+    "x_detectable_excess__mutmut_69": "brentq's default xtol (2e-12) instead of 1e-12: the excess moves by < 2e-12",
+    "x_detectable_excess__mutmut_24": "bound is checked again, same name and range, by rejection_threshold",
+    "x_detectable_excess__mutmut_25": "bound is checked again, same name and range, by rejection_threshold",
+    "x_detectable_excess__mutmut_28": "bound is checked again, same name and range, by rejection_threshold",
+    "x_detectable_excess__mutmut_29": "bound is checked again, same name and range, by rejection_threshold",
+    "x_detectable_excess__mutmut_33": "bound is checked again, same name and range, by rejection_threshold",
+    "x_detectable_excess__mutmut_54": "f(1) = 1 - power > 0 always, so the 'no power' test never fires (f(2) is NaN: "
+                                      "never < 0 either)",
+    "x_detectable_excess__mutmut_55": "f(1) = 1 - power > 0 always",
+    "x_detectable_excess__mutmut_58": "f(bound) = 0 makes brentq return bound: excess 0.0, the same value",
+    "x_rejection_threshold__mutmut_49": "k = 0 is never rejected (Pr[X >= 0] = 1 > alpha): starting at 1 is the same",
+    "x_rejection_threshold__mutmut_50": "hi is reassigned to trials before it is read",
+    "x_rejection_threshold__mutmut_51": "hi is reassigned to trials before it is read",
+}.items():
+    EQUIVALENT[_POW + _name] = _why
 for _k in (87, 88, 91, 92, 96):
     EQUIVALENT[f"pybridge.rss.decide.x_decide_cover__mutmut_{_k}"] = (
         "eps <= 0 is then refused by the exact fallback's check (kernel returns undetermined for eps_in <= 0): same "
@@ -352,7 +383,8 @@ def main(argv=None):
     ap.add_argument("--only", nargs="+", choices=sorted(TARGETS))
     ap.add_argument("--max-children", type=int, default=1)
     ap.add_argument("--keep", action="store_true", help="keep the scratch tree (to run `mutmut show`)")
-    ap.add_argument("--rerun", action="store_true", help="re-run only the stored survivors and no-tests mutants")
+    ap.add_argument("--rerun", action="store_true",
+                    help="re-run only the stored survivors and no-tests mutants (not those a stopped run left unchecked)")
     ap.add_argument("--import-tree", metavar="DIR", help="with one --only NAME: store the statuses of a kept tree")
     ap.add_argument("--summary", action="store_true", help="print the per-module table from the stored statuses")
     ap.add_argument("--write-md", action="store_true", help=f"with --summary: also write {RESULTS_MD.name}")
@@ -378,7 +410,7 @@ def main(argv=None):
         if args.rerun:
             if name not in stored:
                 raise SystemExit(f"--rerun needs a stored run of {name}")
-            only = [m for m, r in stored[name]["status"].items() if r["status"] not in ("killed", "timeout")]
+            only = [m for m, r in stored[name]["status"].items() if r["status"] in ("survived", "no tests")]
             if not only:
                 continue
         r = run_target(name, args.max_children, args.keep, only)

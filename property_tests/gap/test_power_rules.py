@@ -118,3 +118,31 @@ def test_detectable_deviation_without_power():
 def test_bad_arguments_name_themselves(call, name):
     with pytest.raises(InvalidArgument, match=rf"^{name} must"):
         call()
+
+
+def test_tails_equal_to_alpha_are_not_rejected():
+    """At p = 1/2 and N = 10 the tails are exact dyadic numbers: Pr[X >= 10] = Pr[X <= 0] = 1/1024 and
+    Pr[X >= 9] = 11/1024.  A tail equal to alpha (or alpha/2) is not below it: not rejected."""
+    assert binom.sf(9, 10, 0.5) == 1 / 1024 and binom.sf(8, 10, 0.5) == 11 / 1024
+    assert rejection_threshold(0.5, 10, alpha=1 / 1024) is None
+    assert rejection_threshold(0.5, 10, alpha=1 / 1024 * (1 + 1e-9)) == 10
+    assert rejection_threshold(0.5, 10, alpha=11 / 1024) == 10
+    assert rejection_threshold(0.5, 10, alpha=11 / 1024 * (1 + 1e-9)) == 9
+    for k in (0, 10):
+        assert two_sided_rejects(k, 10, 0.5, alpha=2 / 1024) is False
+        assert two_sided_rejects(k, 10, 0.5, alpha=2 / 1024 * (1 + 1e-9)) is True
+    assert detectable_deviation(0.5, 10, alpha=2 / 1024) == {"above": None, "below": None}
+
+
+def test_deviation_when_only_the_extreme_counts_are_rejected():
+    """p0 = 1/2, N = 10, alpha = 0.01: only k = 0 and k = 10 are rejected, so power 0.9 needs p^10 = 0.9."""
+    dev = detectable_deviation(0.5, 10, alpha=0.01)
+    assert dev["above"] == pytest.approx(0.9 ** 0.1 - 0.5, abs=1e-10)
+    assert dev["below"] == pytest.approx(0.9 ** 0.1 - 0.5, abs=1e-10)
+    assert detectable_deviation(0.5, 80, alpha=0.01, power=1e-9)["below"] == 0.0
+
+
+def test_a_single_trial_is_a_valid_budget():
+    assert two_sided_rejects(0, 1, 0.5, alpha=0.5) is False
+    assert two_sided_rejects(1, 1, 0.01, alpha=0.1) is True
+    assert detectable_deviation(0.5, 1, alpha=0.5) == {"above": None, "below": None}

@@ -219,6 +219,13 @@ for _name, _why in {
     "x_rejection_threshold__mutmut_51": "hi is reassigned to trials before it is read",
 }.items():
     EQUIVALENT[_POW + _name] = _why
+for _k in (12, 18, 22, 23, 24, 28, 29, 30, 34, 35, 37, 41, 42):
+    EQUIVALENT[f"pybridge.rss.certificate.x_verify_certificate__mutmut_{_k}"] = (
+        "an argument-name string inside check_exact, whose errors verify_certificate catches and turns into False")
+EQUIVALENT["pybridge.rss.certificate.x_build_certificate__mutmut_25"] = (
+    "the meet-in-the-middle split point: both halves are enumerated completely for any split")
+EQUIVALENT["pybridge.rss.certificate.x_build_certificate__mutmut_53"] = (
+    "on a tie keeps another mask with the same largest sum: the chain of sums (and its validity) is unchanged")
 for _k in (87, 88, 91, 92, 96):
     EQUIVALENT[f"pybridge.rss.decide.x_decide_cover__mutmut_{_k}"] = (
         "eps <= 0 is then refused by the exact fallback's check (kernel returns undetermined for eps_in <= 0): same "

@@ -154,3 +154,23 @@ def test_verifier_uses_the_fields_exactly():
     assert not verify_certificate(dataclasses.replace(_good(), eps=0.1249999999))
     with pytest.raises(InvalidType):
         verify_certificate({"masks": (1,)})
+
+
+def test_start_exactly_eps_below_a_fails_on_the_next_point():
+    # sums 0 and 1/2; eps = 1/4, a = 3/4: 1/2 is exactly eps below a (a is covered), but (3/4, 1] is not
+    with pytest.raises(InvalidArgument, match=r"points just above z=3/4 are not covered"):
+        build_certificate([Fraction(1, 2)], Fraction(1, 4), Fraction(3, 4), 1)
+    cert = build_certificate([Fraction(1, 2)], Fraction(1, 4), Fraction(1, 2), Fraction(3, 4))
+    assert cert.sums == (Fraction(1, 2),) and cert.masks == (1,)
+
+
+def test_argument_names_in_errors():
+    with pytest.raises(InvalidType, match="^xs must"):
+        mask_sum(5, 0)
+    with pytest.raises(InvalidArgument, match=r"^xs\[1\]"):
+        mask_sum([Fraction(1), float("nan")], 1)
+    with pytest.raises(InvalidType, match="^cert must"):
+        verify_certificate("not a certificate")
+    with pytest.raises(InvalidArgument) as err:  # a huge mask: the message is cut at 200 characters
+        mask_sum([Fraction(1)], 2**1000)
+    assert len(str(err.value)) == 200 and str(err.value).startswith("mask selects samples beyond n=1, got mask=0x1")

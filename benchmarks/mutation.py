@@ -110,6 +110,13 @@ EQUIVALENT: dict[str, str] = {
         "ppf(1/2 - c/2) = -ppf(1/2 + c/2) and z enters only as z*z",
     "pybridge.stats.estimate.x_trials_for_half_width__mutmut_102":
         "'n <= max_trials': at n == max_trials the loop's check is the cap branch's check (same k, same interval)",
+    "pybridge.stats.estimate.x_trials_for_half_width__mutmut_76":
+        "'0.5 < p_high': with p_high = 1/2 the else branch also picks p = p_high = 1/2",
+    "pybridge.stats.estimate.x_format_confidence__mutmut_13":
+        "a confidence in (0, 1) never prints as '0' with %.12g (tiny values print with an exponent)",
+    "pybridge.stats.estimate.x_format_confidence__mutmut_18":
+        "the branch only sees levels within 5e-13 of 1, whose Decimal prints without an exponent either way",
+    "pybridge.stats.estimate.x_format_confidence__mutmut_24": "'F' differs from 'f' only for inf/nan, never formatted",
     # --- pybridge/rss/decide.py
     "pybridge.rss.decide.x__display__mutmut_4": "_display only sees values whose float() overflows (|q| > 1e308): "
                                                  "q >= 0 and q > 0 agree there",

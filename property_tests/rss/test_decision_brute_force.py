@@ -229,6 +229,10 @@ def test_which_inputs_the_float_kernel_may_see():
     for xs in ([2**53 + 1], np.array([2**53 + 1])):
         res = decide_cover(xs, 1, interval=(2**53, 2**53 + 2))
         assert res.covered is True and res.mode == "exact" and res.fell_back is False
+    # float interval and radius: only the integer samples decide the routing (2**53 + 2 is a float)
+    for xs in ([2**53 + 1], np.array([2**53 + 1])):
+        res = decide_cover(xs, 1.0, interval=(2.0**53, 2.0**53 + 2))
+        assert res.covered is True and res.mode == "exact" and res.fell_back is False
     # one exact input (a Fraction sample) sends everything to exact mode
     res = decide_cover([Fraction(1, 3)], 0.5, interval=(0.0, 1.0))
     assert res.mode == "exact" and res.covered is brute_covers([Fraction(1, 3)], 0.5, 0, 1)

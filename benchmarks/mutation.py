@@ -292,13 +292,13 @@ def run_target(name: str, max_children: int, keep: bool, only_mutants=None) -> d
     mutmut = [sys.executable, "-m", "mutmut"]
     subprocess.run([*mutmut, "run", "--max-children", str(max_children), *(only_mutants or [])], cwd=tree,
                    check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    status = collect(tree, only_mutants)
+    status = collect(tree, only_mutants, t["functions"])
     if not keep:
         shutil.rmtree(work, ignore_errors=True)
     return {"module": module, "status": status, "dir": str(tree) if keep else None}
 
 
-def collect(tree: Path, only_mutants=None) -> dict:
+def collect(tree: Path, only_mutants=None, functions=None) -> dict:
     """Every mutant's status in a mutmut scratch tree (and the diff of each survivor / no-tests mutant)."""
     mutmut = [sys.executable, "-m", "mutmut"]
     res = subprocess.run([*mutmut, "results", "--all", "true"], cwd=tree, capture_output=True, text=True)
@@ -308,7 +308,8 @@ def collect(tree: Path, only_mutants=None) -> dict:
         if m:
             status[m.group(1)] = {"status": m.group(2).strip()}
     for mut, rec in status.items():
-        if rec["status"] in ("survived", "no tests") and (only_mutants is None or mut in only_mutants):
+        scored = functions is None or _function_of(mut) in functions or _function_of(mut).split(".")[0] in functions
+        if rec["status"] in ("survived", "no tests") and (only_mutants is None or mut in only_mutants) and scored:
             diff = subprocess.run([*mutmut, "show", mut], cwd=tree, capture_output=True, text=True).stdout
             rec["diff"] = [ln for ln in diff.splitlines() if ln[:1] in "+-" and ln[:3] not in ("+++", "---")]
     return status
@@ -430,7 +431,8 @@ def main(argv=None):
         if args.import_tree:
             stored = load_status()
             stored[name] = {"module": TARGETS[name]["module"], "date": datetime.date.today().isoformat(),
-                            "mutmut": metadata.version("mutmut"), "status": collect(Path(args.import_tree))}
+                            "mutmut": metadata.version("mutmut"),
+                            "status": collect(Path(args.import_tree), None, TARGETS[name]["functions"])}
             STATUS_FILE.write_text(json.dumps(stored, indent=1, sort_keys=True, ensure_ascii=False) + "\n")
             continue
         stored = load_status()
@@ -438,7 +440,7 @@ def main(argv=None):
         if args.rerun:
             if name not in stored:
                 raise SystemExit(f"--rerun needs a stored run of {name}")
-            only = [m for m, r in stored[name]["status"].items() if r["status"] in ("survived", "no tests")]
+            only = [m for m, r in _scored(name, stored[name]["status"]).items() if r["status"] in ("survived", "no tests")]
             if not only:
                 continue
         r = run_target(name, args.max_children, args.keep, only)

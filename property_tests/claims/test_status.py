@@ -85,3 +85,5 @@ def test_plan_tick_and_section_estimates():
     timed = SectionSpec(name="s", title="S", run=None, steps=lambda p: 7.0, seconds=lambda p: 2 if p.quick else 9)
     assert timed.count_steps(Plan(True, 1)) == 7 and isinstance(timed.count_steps(Plan(True, 1)), int)
     assert timed.estimate_seconds(Plan(True, 1)) == 2.0 and timed.estimate_seconds(Plan(False, 1)) == 9.0
+    by_plan = SectionSpec(name="s", title="S", run=None, steps=lambda p: 3 if p.quick else 12)
+    assert by_plan.count_steps(Plan(True, 1)) == 3 and by_plan.count_steps(Plan(False, 1)) == 12

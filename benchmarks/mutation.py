@@ -233,6 +233,23 @@ EQUIVALENT["pybridge.rss.certificate.x_build_certificate__mutmut_25"] = (
     "the meet-in-the-middle split point: both halves are enumerated completely for any split")
 EQUIVALENT["pybridge.rss.certificate.x_build_certificate__mutmut_53"] = (
     "on a tie keeps another mask with the same largest sum: the chain of sums (and its validity) is unchanged")
+for _name in ("x_fit_slope_ln__mutmut_16", "x_fit_slope_ln__mutmut_18", "x_tail_rate__mutmut_30",
+              "x_tail_rate__mutmut_32", "x_tail_rate__mutmut_35", "x_tail_rate__mutmut_37",
+              "x_radius_criterion__mutmut_3", "x_radius_criterion__mutmut_5"):
+    EQUIVALENT["pybridge.rare.checks." + _name] = (
+        "dtype=float dropped: the inputs are lists of Python floats/ints, whose values (and what numpy and "
+        "covers_exact compute from them) are the same either way")
+for _k in (2, 8, 12, 13, 14, 18, 19, 20, 24, 25, 27, 31, 32):
+    EQUIVALENT[f"pybridge.rfss.certificate.x_verify_fixed_certificate__mutmut_{_k}"] = (
+        "an argument-name string inside check_exact, whose errors verify_fixed_certificate catches and turns into "
+        "False")
+EQUIVALENT["pybridge.rfss.certificate.x_build_fixed_certificate__mutmut_45"] = (
+    "the meet-in-the-middle split point: both halves are enumerated completely for any split")
+EQUIVALENT["pybridge.rfss.certificate.x_build_fixed_certificate__mutmut_85"] = (
+    "on a tie keeps another k-mask with the same largest sum: the chain of sums (and its validity) is unchanged")
+EQUIVALENT["pybridge.rfss.certificate.x__by_count__mutmut_4"] = "one more (empty) row for size k + 1, never read"
+EQUIVALENT["pybridge.rfss.certificate.x__by_count__mutmut_25"] = (
+    "size i + 2 after i samples extends the still-empty row i + 1: adds nothing")
 for _k in (87, 88, 91, 92, 96):
     EQUIVALENT[f"pybridge.rss.decide.x_decide_cover__mutmut_{_k}"] = (
         "eps <= 0 is then refused by the exact fallback's check (kernel returns undetermined for eps_in <= 0): same "

@@ -21,7 +21,8 @@ from pybridge.rss.certificate import build_certificate, verify_certificate
 from pybridge.rss.decide import covers, decide_cover
 from pybridge.errors import InvalidArgument, PrunegapError
 from pybridge.rss.montecarlo import coverage_times, estimate_cover_probability
-from pybridge.rss.twins import counting_bound, monotone_in_eps, monotone_in_samples, subset_sum_recursion
+from pybridge.rss import subset_sums
+from pybridge.rss.twins import counting_bound, monotone_in_eps, monotone_in_samples
 
 
 def brute_force_covers(xs, eps, a, b) -> bool:
@@ -138,9 +139,22 @@ def test_monotone_in_eps(xs, eps, factor):
     assert monotone_in_eps(xs, eps, eps * factor)
 
 
-@given(samples(max_size=9))
+@given(dyadic_samples(max_size=9))
 def test_subset_sum_recursion(xs):
-    assert subset_sum_recursion(xs)
+    """Claim ``rss-subset-sum-recursion`` on the project's enumeration :func:`pybridge.rss.subset_sums` (issue 10
+    §3: no longer the twin against itself).  Dyadic samples make every float sum exact, so the multisets compare
+    exactly: SS(x :: xs) = SS(xs) ++ (x + SS(xs)), |SS| = 2^n, and entry ``mask`` is the sum its bits select
+    (itertools)."""
+    full = subset_sums(xs).tolist()
+    assert len(full) == 2 ** len(xs)
+    if not xs:
+        assert full == [0.0]
+        return
+    rest = subset_sums(xs[1:]).tolist()
+    assert sorted(full) == sorted(rest + [xs[0] + s for s in rest])
+    for k in range(len(xs) + 1):
+        for idx in itertools.combinations(range(len(xs)), k):
+            assert full[sum(1 << i for i in idx)] == sum(Fraction(xs[i]) for i in idx)
 
 
 def test_results_do_not_depend_on_workers():

@@ -63,11 +63,15 @@ TARGETS = {
                                             "property_tests/rss/test_decision_at_scale.py"]),
     "coverage": _t("pybridge/rss/coverage.py", ["property_tests/rss/test_decision_brute_force.py"],
                    strip_njit=True),
-    "radius": _t("pybridge/rss/radius.py", ["property_tests/rss/test_radius.py"], strip_njit=True),
+    "radius": _t("pybridge/rss/radius.py", ["property_tests/rss/test_radius.py",
+                                            "property_tests/rss/test_radius_floor_boundary.py"], strip_njit=True),
     # the compiled interval-union pass shared by the decision and the radius (folded out of coverage.py)
     "intervals": _t("pybridge/rss/intervals.py", ["property_tests/rss/test_decision_brute_force.py",
-                                                  "property_tests/rss/test_radius.py"], strip_njit=True),
+                                                  "property_tests/rss/test_radius.py",
+                                                  "property_tests/rss/test_radius_floor_boundary.py"],
+                       strip_njit=True),
     "gap-bounds": _t("pybridge/gap/bounds.py", ["property_tests/gap/test_bounds.py",
+                                                "property_tests/gap/test_bounds_closed_forms.py",
                                                 "property_tests/gap/test_known_holes.py"]),
     "gap-checks": _t("pybridge/gap/checks.py", ["property_tests/gap/test_decision_rules.py",
                                                 "property_tests/gap/test_known_holes.py",
@@ -257,6 +261,59 @@ for _k in (87, 88, 91, 92, 96):
     EQUIVALENT[f"pybridge.rss.decide.x_decide_cover__mutmut_{_k}"] = (
         "eps <= 0 is then refused by the exact fallback's check (kernel returns undetermined for eps_in <= 0): same "
         "error type and argument name, message '> 0' instead of '> 0.0'")
+
+_INT = "pybridge.rss.intervals."
+for _name, _why in {
+    # exact pass (union_pass_int); the float pass (union_pass) mirrors coverage.py's former _kernel entries
+    "x_union_pass_int__mutmut_7": _PERF.format("3E 2^n < width implies 2E 2^n < width: the counting exit only "
+                                              "becomes rarer"),
+    "x_union_pass_int__mutmut_9": _PERF.format("2E 2^(n+1) < width implies 2E 2^n < width: the counting exit "
+                                              "only becomes rarer"),
+    "x_union_pass_int__mutmut_11": "the step index k returned with NOT_COVERED is never read (callers read k only "
+                                   "for CAP_EXCEEDED messages)",
+    "x_union_pass_int__mutmut_12": "the step index k returned with NOT_COVERED is never read (callers read k only "
+                                   "for CAP_EXCEEDED messages)",
+    "x_union_pass_int__mutmut_151": "the step index k returned with OPEN is never read (callers read k only for "
+                                    "CAP_EXCEEDED messages)",
+    "x_union_pass_int__mutmut_152": "the step index k returned with OPEN is never read (callers read k only for "
+                                    "CAP_EXCEEDED messages)",
+    "x_union_pass_int__mutmut_17": "one more zero at the end of the suffix sums, never read",
+    "x_union_pass_int__mutmut_22": "one more zero at the end of the suffix sums, never read",
+    "x_union_pass_int__mutmut_27": "one more zero at the end of the suffix maxima, never read",
+    "x_union_pass_int__mutmut_25": _PERF.format("suffix maxima at least 1: every scaled interval has length 2E >= 2, "
+                                                "so the block-extension length test is unchanged where it matters"),
+    "x_union_pass_int__mutmut_90": "which of two intervals with the same left end is merged first does not change "
+                                   "the union",
+    "x_union_pass_int__mutmut_102": _PERF.format("'r < wl and l > wr' never holds (r >= l, wl <= wr): nothing is "
+                                                 "pruned"),
+    "x_union_pass_int__mutmut_103": "an interval ending exactly at wl = WA - P reaches at most WA: in the decision "
+                                    "(WA = A < B) a closed cover of (A, B] by the other intervals also covers A; in "
+                                    "the radius (WA = A - R0) it is at distance >= R0 from [A, B], and 0 (the empty "
+                                    "sum) is within R0",
+    "x_union_pass_int__mutmut_104": "an interval starting exactly at wr = WB + N reaches at least WB: symmetric to "
+                                    "mutant 103",
+    "x_union_pass_int__mutmut_110": "'r >= nhi[-1]' then assigns the same value",
+    "x_union_pass_int__mutmut_135": _PERF.format("a stricter block-extension test defers the answer to a later "
+                                                 "step's containment test (the block grows to [l - N, r + P])"),
+    "x_union_pass_int__mutmut_136": _PERF.format("l + N <= A implies l - N <= A: a stricter block-extension test "
+                                                 "defers the answer to a later step's containment test"),
+    "x_union_pass_int__mutmut_137": _PERF.format("a stricter block-extension test defers the answer to a later "
+                                                 "step's containment test (non-strict there)"),
+    "x_union_pass_int__mutmut_138": _PERF.format("r - P >= B implies r + P >= B: a stricter block-extension test "
+                                                 "defers the answer to a later step's containment test"),
+    "x_union_pass_int__mutmut_139": _PERF.format("a stricter block-extension test defers the answer to a later "
+                                                 "step's containment test (non-strict there)"),
+    "x_union_pass_int__mutmut_146": _PERF.format("a doubled factor only makes the measure exit rarer"),
+    "x_union_pass_int__mutmut_147": _PERF.format("a larger factor only makes the measure exit rarer"),
+    "x_union_pass_int__mutmut_148": _PERF.format("n + k - 1 >= n - k - 1: a larger factor only makes the measure "
+                                                 "exit rarer"),
+    "x_radius_kernel__mutmut_10": "prune=None is falsy like False (only 'if prune and ...' reads it)",
+    "x_radius_kernel__mutmut_23": "the empty arrays are returned only with status 1 or -2, whose caller never reads "
+                                  "them",
+    "x_radius_kernel__mutmut_25": "the empty arrays are returned only with status 1 or -2, whose caller never reads "
+                                  "them",
+}.items():
+    EQUIVALENT[_INT + _name] = _why
 
 #: caveats printed with the results (what the table does not cover)
 NOTES = [

@@ -315,6 +315,82 @@ for _name, _why in {
 }.items():
     EQUIVALENT[_INT + _name] = _why
 
+for _name, _why in {
+    # float pass (union_pass, run as plain Python in the scratch copy): as coverage.py's former _kernel entries
+    "x_union_pass__mutmut_6": "one more zero at the end of the suffix sums, never read",
+    "x_union_pass__mutmut_10": "one more zero at the end of the suffix sums, never read",
+    "x_union_pass__mutmut_14": "one more zero at the end of the suffix maxima, never read",
+    "x_union_pass__mutmut_27": _PERF.format("a NaN suffix sum makes every window and block-extension comparison "
+                                            "false: no pruning"),
+    "x_union_pass__mutmut_36": _PERF.format("a NaN suffix sum makes every window and block-extension comparison "
+                                            "false: no pruning"),
+    "x_union_pass__mutmut_46": _PERF.format("a NaN suffix maximum makes the block-extension test false: no early "
+                                            "exit"),
+    "x_union_pass__mutmut_59": "the initial array capacity (arrays grow on demand)",
+    "x_union_pass__mutmut_70": "the n < 1000 guard only avoids 2.0**n overflowing (n >= 1024); n = 1000 is finite",
+    "x_union_pass__mutmut_71": "the n < 1000 guard only avoids 2.0**n overflowing (n >= 1024); n = 1000 is finite",
+    "x_union_pass__mutmut_74": _PERF.format("a larger left side only makes the counting exit rarer"),
+    "x_union_pass__mutmut_77": _PERF.format("3^n > 2^n: the counting exit only becomes rarer"),
+    "x_union_pass__mutmut_78": "equality needs 2(tau + margin) 2^n = width, and then the exact set cannot cover "
+                               "either (margin > rounding): 'not covered' is right",
+    "x_union_pass__mutmut_79": "the interval count returned with NOT_COVERED is never read (decide_kernel returns "
+                               "only the status; radius_kernel never prunes)",
+    "x_union_pass__mutmut_98": _PERF.format("2/margin is huge: the left window edge moves to -inf, nothing is pruned "
+                                            "on the left"),
+    "x_union_pass__mutmut_99": _PERF.format("a wider left window prunes less"),
+    "x_union_pass__mutmut_103": _PERF.format("2/margin is huge: the right window edge moves to +inf"),
+    "x_union_pass__mutmut_104": _PERF.format("a wider right window prunes less"),
+    "x_union_pass__mutmut_109": "the arrays grow one step earlier",
+    "x_union_pass__mutmut_111": "the arrays grow one step earlier (3m >= 2m)",
+    "x_union_pass__mutmut_122": "a larger new capacity",
+    "x_union_pass__mutmut_123": "the new capacity is then 2m, which suffices",
+    "x_union_pass__mutmut_124": "a larger new capacity",
+    "x_union_pass__mutmut_135": "reads one slot past the list: i = m + 1 and i = m both mean 'no interval left'",
+    "x_union_pass__mutmut_136": "an interval ending exactly at wl = wa - P - 2 margin reaches at most wa - 2 margin: "
+                                "< a in the decision, farther than R0 (the distance to the empty sum) in the radius",
+    "x_union_pass__mutmut_143": "an interval ending exactly at wl = wa - P - 2 margin reaches at most wa - 2 margin: "
+                                "< a in the decision, farther than R0 (the distance to the empty sum) in the radius",
+    "x_union_pass__mutmut_188": "an interval starting exactly at wr = wb + N + 2 margin stays beyond wb + 2 margin: "
+                                "symmetric to mutant 136",
+    "x_union_pass__mutmut_149": "the initial cl is overwritten before it is read (have is False)",
+    "x_union_pass__mutmut_150": "the initial cl is overwritten before it is read (have is False)",
+    "x_union_pass__mutmut_153": "None is falsy like False",
+    "x_union_pass__mutmut_167": "which of two intervals with the same left end is merged first does not change the "
+                                "union",
+    "x_union_pass__mutmut_191": "'r >= cr' then assigns the same value",
+    "x_decide_kernel__mutmut_10": _PERF.format("prune=None (falsy) drops only the 'not covered' early exits of the "
+                                               "pass; the final sweep decides the same"),
+    "x_decide_kernel__mutmut_20": _PERF.format("prune=False drops only the 'not covered' early exits of the pass; "
+                                               "the final sweep decides the same"),
+    "x_decide_kernel__mutmut_28": "an interval ending exactly at covered_to (so starting at or before it) extends "
+                                  "nothing: skipping it changes nothing",
+}.items():
+    EQUIVALENT[_INT + _name] = _why
+
+_DEFER = ("a stricter {} test defers the answer: the float decision's final sweep then returns undetermined and "
+          "the exact fallback decides; the float radius reads distance 0 from the final list and censors the same")
+for _name, _why in {
+    "x_union_pass__mutmut_217": _PERF.format("a larger total only makes the measure exit rarer"),
+    "x_union_pass__mutmut_225": _DEFER.format("containment"),
+    "x_union_pass__mutmut_226": _DEFER.format("containment"),
+    "x_union_pass__mutmut_229": _DEFER.format("block-extension"),
+    "x_union_pass__mutmut_231": _DEFER.format("block-extension (lo + N <= a - margin implies lo - N <= a - margin)"),
+    "x_union_pass__mutmut_232": _DEFER.format("block-extension"),
+    "x_union_pass__mutmut_234": _DEFER.format("block-extension (hi - P >= b + margin implies hi + P >= b + margin)"),
+    "x_union_pass__mutmut_235": _DEFER.format("block-extension"),
+    "x_union_pass__mutmut_240": _PERF.format("2/margin is huge: the measure exit never fires"),
+    "x_union_pass__mutmut_241": _PERF.format("a larger total only makes the measure exit rarer"),
+    "x_union_pass__mutmut_243": _PERF.format("a larger exponent only makes the measure exit rarer"),
+    "x_union_pass__mutmut_244": _PERF.format("n + k - 1 >= n - k - 1: a larger exponent only makes the measure exit "
+                                             "rarer"),
+    "x_union_pass__mutmut_248": "the rem < 1000 guard only avoids 2.0**rem overflowing (rem >= 1024)",
+    "x_union_pass__mutmut_249": "the rem < 1000 guard only avoids 2.0**rem overflowing (rem >= 1024)",
+    "x_union_pass__mutmut_252": _PERF.format("3^rem >= 2^rem: the measure exit only becomes rarer"),
+    "x_union_pass__mutmut_253": "equality needs total 2^rem = width, where total over-counts every interval by "
+                                "2 margin (> the rounding): the exact measure is then < width, 'not covered' is right",
+}.items():
+    EQUIVALENT[_INT + _name] = _why
+
 #: caveats printed with the results (what the table does not cover)
 NOTES = [
     "'not checked': the run was stopped early (CPU budget of a shared 2-core machine); those mutants are not scored.",
@@ -388,12 +464,38 @@ def collect(tree: Path, only_mutants=None, functions=None) -> dict:
         m = re.match(r"\s*(\S+):\s*(.+)$", line)
         if m:
             status[m.group(1)] = {"status": m.group(2).strip()}
+    funcs_cache: dict = {}
     for mut, rec in status.items():
         scored = functions is None or _function_of(mut) in functions or _function_of(mut).split(".")[0] in functions
         if rec["status"] in ("survived", "no tests") and (only_mutants is None or mut in only_mutants) and scored:
-            diff = subprocess.run([*mutmut, "show", mut], cwd=tree, capture_output=True, text=True).stdout
-            rec["diff"] = [ln for ln in diff.splitlines() if ln[:1] in "+-" and ln[:3] not in ("+++", "---")]
+            diff = _local_diff(tree, mut, funcs_cache)
+            if diff is None:  # fall back to mutmut (one subprocess per mutant: slow)
+                out = subprocess.run([*mutmut, "show", mut], cwd=tree, capture_output=True, text=True).stdout
+                diff = [ln for ln in out.splitlines() if ln[:1] in "+-" and ln[:3] not in ("+++", "---")]
+            rec["diff"] = diff
     return status
+
+
+def _local_diff(tree: Path, mut: str, cache: dict):
+    """The changed lines of a mutant, read from mutmut's mutated source (``x_f__mutmut_orig`` vs ``x_f__mutmut_N``)."""
+    import ast
+    import difflib
+    module, name = mut.rsplit(".", 1)
+    path = tree / "mutants" / (module.replace(".", "/") + ".py")
+    if path not in cache:
+        try:
+            src = path.read_text()
+            lines = src.splitlines()
+            cache[path] = {n.name: lines[n.lineno - 1:n.end_lineno] for n in ast.walk(ast.parse(src))
+                           if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
+        except (OSError, SyntaxError):
+            cache[path] = {}
+    funcs = cache[path]
+    orig = re.sub(r"__mutmut_\d+$", "__mutmut_orig", name)
+    if name not in funcs or orig not in funcs:
+        return None
+    d = difflib.unified_diff(funcs[orig][1:], funcs[name][1:], lineterm="", n=0)
+    return [ln for ln in d if ln[:1] in "+-" and ln[:3] not in ("+++", "---")]
 
 
 def _scored(name: str, status: dict) -> dict:
@@ -521,7 +623,8 @@ def main(argv=None):
         if args.rerun:
             if name not in stored:
                 raise SystemExit(f"--rerun needs a stored run of {name}")
-            only = [m for m, r in _scored(name, stored[name]["status"]).items() if r["status"] in ("survived", "no tests")]
+            only = [m for m, r in _scored(name, stored[name]["status"]).items()
+                    if r["status"] in ("survived", "no tests") and m not in EQUIVALENT]  # equivalents stay survived
             if not only:
                 continue
         r = run_target(name, args.max_children, args.keep, only)

@@ -144,3 +144,36 @@ def test_expected_error_lower_width_range():
     for bad in (0, MAX_WIDTH + 1):
         with pytest.raises(InvalidArgument, match=rf"\bn={bad}"):
             expected_error_lower(bad)
+
+
+# --- check_theorem_a_core on hand-computed instances.  One unit p = 1, q = 0 (the unit is sigma(x_1) = f*)
+# with coefficient 1 - t: E(x_-) = -t s, E(x_0) = E(x_+) = 0, so max|E| = t s and the conclusion
+# s <= 2 (1 + c) t s holds iff t >= 1 / (2 (1 + c)); the unit's values s, 0, -s change sign: hypothesis False.
+@pytest.mark.parametrize("eta,t,concl", [(math.pi / 3, 0.30, False), (math.pi / 3, 0.36, True),
+                                         (math.pi / 2, 0.45, False), (math.pi / 2, 0.55, True),
+                                         (0.2, 0.24, False), (0.2, 0.26, True)])
+def test_theorem_a_core_threshold(eta, t, concl):
+    from pybridge.gap.bounds import check_theorem_a_core
+    assert (t >= 1 / (2 * (1 + math.cos(eta)))) == concl  # the hand-derived threshold
+    assert check_theorem_a_core([1.0], [0.0], [1.0 - t], eta) == (False, concl)
+
+
+def test_theorem_a_core_hypothesis():
+    from pybridge.gap.bounds import check_theorem_a_core
+    # a zero unit (values 0, 0, 0) and sigma(x_2) (values c, 1, c) have no kink in the arc; coefficient 0: E = -relu(x_1)
+    assert check_theorem_a_core([0.0, 0.0], [0.0, 1.0], [0.0, 0.0], math.pi / 3) == (True, True)
+    # sigma(-x_2): values -c, -1, -c (all <= 0) also no kink
+    assert check_theorem_a_core([0.0], [-1.0], [2.0], math.pi / 4)[0] is True
+    # a unit at angle 0.1 from w*'s line has its kink inside an arc of half-width 0.5
+    assert check_theorem_a_core([math.cos(0.1)], [math.sin(0.1)], [1.0], 0.5)[0] is False
+    # its kink (x orthogonal to u) is at angle pi/2 + 0.1: outside the arc of half-width 0.05, inside 0.2
+    assert check_theorem_a_core([math.cos(0.1)], [math.sin(0.1)], [1.0], 0.05)[0] is True
+    assert check_theorem_a_core([math.cos(0.1)], [math.sin(0.1)], [1.0], 0.2)[0] is False
+    check_theorem_a_core([1.0], [0.0], [1.0], math.pi / 2)
+    for bad in (0.0, -0.1, 1.6):
+        with pytest.raises(InvalidArgument, match=r"\beta="):
+            check_theorem_a_core([1.0], [0.0], [1.0], bad)
+    with pytest.raises(InvalidArgument, match=r"\bq\b"):
+        check_theorem_a_core([1.0, 2.0], [0.0], [1.0, 1.0], 0.5)
+    with pytest.raises(InvalidArgument, match=r"\bcoef\b"):
+        check_theorem_a_core([1.0, 2.0], [0.0, 1.0], [1.0], 0.5)

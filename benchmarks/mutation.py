@@ -74,6 +74,7 @@ TARGETS = {
                                                 "property_tests/gap/test_bounds_closed_forms.py",
                                                 "property_tests/gap/test_known_holes.py"]),
     "gap-checks": _t("pybridge/gap/checks.py", ["property_tests/gap/test_decision_rules.py",
+                                                "property_tests/gap/test_bernstein_inputs.py",
                                                 "property_tests/gap/test_known_holes.py",
                                                 "property_tests/gap/test_theorem_a_power.py"],
                      functions=["claim_check", "empirical_bernstein_upper", "check_expected_error", "_power_text",

@@ -392,6 +392,10 @@ for _name, _why in {
 }.items():
     EQUIVALENT[_INT + _name] = _why
 
+EQUIVALENT["pybridge.gap.bounds.x_line_variant_q__mutmut_42"] = (
+    "at r = 1 both branches give 1/2 (r/2 = 1 - 1/(2r)): the piecewise form is continuous")
+EQUIVALENT["pybridge.gap.bounds.x_check_theorem_a_core__mutmut_113"] = "val >= 0 also adds fc * 0 = 0 when val = 0"
+
 #: caveats printed with the results (what the table does not cover)
 NOTES = [
     "'not checked': the run was stopped early (CPU budget of a shared 2-core machine); those mutants are not scored.",

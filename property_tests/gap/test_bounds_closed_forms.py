@@ -177,3 +177,21 @@ def test_theorem_a_core_hypothesis():
         check_theorem_a_core([1.0, 2.0], [0.0], [1.0, 1.0], 0.5)
     with pytest.raises(InvalidArgument, match=r"\bcoef\b"):
         check_theorem_a_core([1.0, 2.0], [0.0, 1.0], [1.0], 0.5)
+
+
+def test_line_variant_q_at_eps_one_quarter_leaves_the_ball():
+    # eps = 1/4: s0 = sqrt(1 - 16 eps^2) = 0, the segment reaches the sphere: q = 1 (theory §3.5)
+    assert line_variant_q(0.25, "U") == 1.0 and line_variant_q(0.25, "G") == 1.0
+
+
+def test_bounds_errors_name_the_argument():
+    from pybridge.gap.bounds import check_theorem_a_core
+    nan = float("nan")
+    with pytest.raises(InvalidArgument, match=r"^p\b"):
+        kink_angles([nan], [0.0])
+    with pytest.raises(InvalidArgument, match=r"^q\b"):
+        kink_angles([0.0], [nan])
+    with pytest.raises(InvalidArgument, match=r"^law\b"):
+        line_variant_q(0.1, "X")
+    with pytest.raises(InvalidArgument, match=r"^p\b"):
+        check_theorem_a_core([nan], [0.0], [1.0], 0.5)

@@ -13,7 +13,7 @@ working tree (without .venv, build products) to a scratch directory, writes a ``
 (``source_paths`` = the module, ``pytest_add_cli_args_test_selection`` = the targeted tests, ``also_copy`` =
 the rest of the tree), runs ``mutmut run`` there, and stores every mutant's status (and the diff of every
 survivor) in ``benchmarks/mutation_status.json``.  ``--rerun`` runs only the stored survivors and "no tests"
-mutants against the current tests (killed mutants stay killed: tests are only ever added).
+mutants not judged equivalent against the current tests (killed mutants stay killed: tests are only ever added).
 
 ``--summary`` prints, per module: mutants, killed, survived, equivalent (judged by hand, with the reason, in
 :data:`EQUIVALENT`), timeouts, no tests, and the score = (killed + timeout) / (mutants - equivalent); and the

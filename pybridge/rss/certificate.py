@@ -176,7 +176,12 @@ def chain_verifies(xs, eps, a, b, masks, sums, *, size=None) -> bool:
         claimed = [check_exact("sums", s) for s in sums]
     except (InvalidArgument, TypeError, ValueError):
         return False
-    if not masks or any(not isinstance(m, int) or isinstance(m, bool) for m in masks):
+    if not isinstance(masks, (list, tuple)) or not masks \
+            or any(not isinstance(m, int) or isinstance(m, bool) for m in masks):
+        return False
+    if not isinstance(sums, (list, tuple)) or len(sums) != len(masks):
+        return False
+    if size is not None and (not isinstance(size, int) or isinstance(size, bool)):
         return False
     n = len(xs)
     if any(m < 0 or m >> n or (size is not None and bin(m).count("1") != size) for m in masks):

@@ -217,6 +217,7 @@ def estimate_cover_probability(
     if density is not None:
         density = check_real("density", density, min_value=0.0, max_value=1.0, min_open=True)
     confidence = check_probability("confidence", confidence)
+    max_trials = check_int("max_trials", max_trials, min_value=1)
     if trials is not None and half_width is not None:
         raise InvalidArgument(f"give trials or half_width, not both (trials={trials}, half_width={half_width})")
     root = seeding.root_seed_sequence(seed)

@@ -9,17 +9,24 @@ Clopper–Pearson ends on both sides of eta and 1 - eta.  Targeted tests of
 from __future__ import annotations
 
 import math
-from types import SimpleNamespace
-
 from pybridge.prunelimit.checks import ETAS, kinematic_violations
+from pybridge.prunelimit.kinematic import KinematicPoint
 
 D = 100
 W = {eta: math.sqrt(8 * math.log(4 / eta)) * math.sqrt(D) for eta in (0.5, 0.1, 0.01)}  # 40.8, 54.3, 69.2
 
 
+class _FakePoint(KinematicPoint):
+    """A KinematicPoint with chosen fields only (the rule checks the type, then reads these)."""
+
+    def __init__(self, **fields):  # noqa: D107 - bypasses the frozen dataclass's generated __init__
+        for k, v in fields.items():
+            object.__setattr__(self, k, v)
+
+
 def pt(m, exact, lo, hi):
-    return SimpleNamespace(d=D, m=m, exact=exact, ci_low=lo, ci_high=hi,
-                           to_dict=lambda: {"m": m, "exact": exact, "ci": [lo, hi]})
+    return _FakePoint(d=D, m=m, exact=exact, ci_low=lo, ci_high=hi,
+                      to_dict=lambda: {"m": m, "exact": exact, "ci": [lo, hi]})
 
 
 def test_etas():

@@ -15,6 +15,7 @@ from types import SimpleNamespace
 import numpy as np
 import pytest
 
+from pybridge.rare.splitting import RareEstimate
 from pybridge.rare.checks import (MIN_NONZERO, agreement, fit_slope_ln, lueker_kappa, n1_failure_probability,
                                   radius_criterion, tail_rate, threshold_delta_eps)
 
@@ -47,8 +48,16 @@ def _levels(rows):
             for m, q, lo, hi, nz in rows]
 
 
+class _FakeEstimate(RareEstimate):
+    """A RareEstimate with chosen fields only (the decision rules check the type, then read these)."""
+
+    def __init__(self, **fields):  # noqa: D107 - bypasses the frozen dataclass's generated __init__
+        for k, v in fields.items():
+            object.__setattr__(self, k, v)
+
+
 def _est(rows, eps=0.01, n=40):
-    return SimpleNamespace(eps=eps, tail=lambda: _levels(rows), target_interval=(-1.0, 1.0), n=n, replications=8,
+    return _FakeEstimate(eps=eps, tail=lambda: _levels(rows), target_interval=(-1.0, 1.0), n=n, replications=8,
                            runs_per_replication=50, seed_entropy="7")
 
 
@@ -101,7 +110,7 @@ def test_fit_slope_recovers_an_exact_line():
 
 def _rate_est(levels, reps, nonzero):
     tail = [{"nonzero_replications": z} for z in nonzero]
-    return SimpleNamespace(plan=SimpleNamespace(levels=levels), tail=lambda: tail, rep_level_estimates=reps)
+    return _FakeEstimate(plan=SimpleNamespace(levels=levels), tail=lambda: tail, rep_level_estimates=reps)
 
 
 def test_tail_rate_recovers_an_exact_exponential():

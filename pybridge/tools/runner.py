@@ -105,6 +105,25 @@ def lean_required() -> bool:
     return _flag("PRUNEGAP_REQUIRE_LEAN")
 
 
+def _checked_call(argv, timeout, memory_limit, env):
+    """The validated argv (strings, executable found), timeout, memory limit and child environment of a call."""
+    if isinstance(argv, (str, bytes)) or not hasattr(argv, "__iter__"):
+        raise InvalidType(f"argv must be a sequence of strings, got argv={argv!r:.80} (type={type(argv).__name__})")
+    argv = list(argv)
+    if not argv or not all(isinstance(a, (str, os.PathLike)) for a in argv):
+        raise InvalidArgument(f"argv must be a non-empty sequence of strings, got argv={argv!r:.80}")
+    argv = [os.fspath(a) for a in argv]
+    timeout = check_real("timeout", timeout, min_value=0.0, min_open=True)
+    memory_limit = check_int("memory_limit", memory_limit, min_value=0)
+    exe = argv[0] if os.sep in argv[0] else shutil.which(argv[0])
+    if exe is None or not os.path.exists(exe):
+        raise ToolNotFoundError(f"{argv[0]} is unavailable (not found on PATH)", argv=argv)
+    full_env = dict(os.environ)
+    if env:
+        full_env.update(env)
+    return argv, timeout, memory_limit, full_env
+
+
 def run_tool(argv, *, cwd=None, timeout: float = 600.0, check: bool = True, env=None,
              memory_limit: int = MAX_BYTES, input: str | None = None, encoding: str | None = None) -> ToolRun:
     """Run ``argv`` with a timeout and capture its output.
@@ -132,20 +151,7 @@ def run_tool(argv, *, cwd=None, timeout: float = 600.0, check: bool = True, env=
     ------
     ToolNotFoundError, ToolTimeoutError, ToolFailedError
     """
-    if isinstance(argv, (str, bytes)) or not hasattr(argv, "__iter__"):
-        raise InvalidType(f"argv must be a sequence of strings, got argv={argv!r:.80} (type={type(argv).__name__})")
-    argv = list(argv)
-    if not argv or not all(isinstance(a, (str, os.PathLike)) for a in argv):
-        raise InvalidArgument(f"argv must be a non-empty sequence of strings, got argv={argv!r:.80}")
-    argv = [os.fspath(a) for a in argv]
-    timeout = check_real("timeout", timeout, min_value=0.0, min_open=True)
-    memory_limit = check_int("memory_limit", memory_limit, min_value=0)
-    exe = argv[0] if os.sep in argv[0] else shutil.which(argv[0])
-    if exe is None or not os.path.exists(exe):
-        raise ToolNotFoundError(f"{argv[0]} is unavailable (not found on PATH)", argv=argv)
-    full_env = dict(os.environ)
-    if env:
-        full_env.update(env)
+    argv, timeout, memory_limit, full_env = _checked_call(argv, timeout, memory_limit, env)
     if input is not None and not isinstance(input, str):
         raise InvalidType(f"input must be a str, got input={input!r:.80} (type={type(input).__name__})")
     t0 = time.perf_counter()
@@ -286,20 +292,7 @@ def start_tool(argv, *, cwd=None, timeout: float = 600.0, check: bool = True, en
     """
     import tempfile
 
-    if isinstance(argv, (str, bytes)) or not hasattr(argv, "__iter__"):
-        raise InvalidType(f"argv must be a sequence of strings, got argv={argv!r:.80} (type={type(argv).__name__})")
-    argv = list(argv)
-    if not argv or not all(isinstance(a, (str, os.PathLike)) for a in argv):
-        raise InvalidArgument(f"argv must be a non-empty sequence of strings, got argv={argv!r:.80}")
-    argv = [os.fspath(a) for a in argv]
-    timeout = check_real("timeout", timeout, min_value=0.0, min_open=True)
-    memory_limit = check_int("memory_limit", memory_limit, min_value=0)
-    exe = argv[0] if os.sep in argv[0] else shutil.which(argv[0])
-    if exe is None or not os.path.exists(exe):
-        raise ToolNotFoundError(f"{argv[0]} is unavailable (not found on PATH)", argv=argv)
-    full_env = dict(os.environ)
-    if env:
-        full_env.update(env)
+    argv, timeout, memory_limit, full_env = _checked_call(argv, timeout, memory_limit, env)
     out_file = tempfile.TemporaryFile(mode="w+t", encoding="utf-8", errors="replace")
     err_file = tempfile.TemporaryFile(mode="w+t", encoding="utf-8", errors="replace")
     t0 = time.perf_counter()

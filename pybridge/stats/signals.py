@@ -11,6 +11,7 @@ removed, and no partial report is moved into place.  The CLI then exits 143 (128
 from __future__ import annotations
 
 import contextlib
+import os
 import signal
 import threading
 
@@ -57,7 +58,17 @@ class Terminated(BaseException):
     """SIGTERM was received (raised in the main thread by the handler of :func:`sigterm_raises`)."""
 
 
+_owner_pid: int | None = None  # the process whose main thread installed the handler
+
+
 def _raise_terminated(signum, frame):
+    if os.getpid() != _owner_pid:
+        # a forked child (a pool worker between fork and its initializer) inherited the handler:
+        # it dies of the signal the default way, quietly, instead of raising in multiprocessing's
+        # bootstrap (which would print a traceback on the shared stderr)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        os.kill(os.getpid(), signal.SIGTERM)
+        return
     # one exception only: a second SIGTERM during cleanup must not interrupt the cleanup
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     raise Terminated()
@@ -72,6 +83,8 @@ def sigterm_raises():
     if threading.current_thread() is not threading.main_thread():
         yield
         return
+    global _owner_pid
+    _owner_pid = os.getpid()
     previous = signal.signal(signal.SIGTERM, _raise_terminated)
     try:
         yield

@@ -53,6 +53,7 @@ from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, as_complete
 from dataclasses import dataclass, field
 
 from pybridge.errors import InvalidArgument, InvalidType
+from pybridge.stats.signals import restore_in_child, signals_deferred
 from pybridge.stats.store import decode, encode
 from pybridge.validation import check_int, check_real
 
@@ -92,6 +93,7 @@ def die_with_parent(parent_pid: int | None = None, sig: int = signal.SIGKILL) ->
 
 def _worker_init(parent_pid: int) -> None:
     """Pool initializer: die with the parent; SIGTERM kills at once (not the parent's handler)."""
+    restore_in_child()
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     die_with_parent(parent_pid)
 
@@ -165,7 +167,8 @@ def run_tasks(function, args_list, *, workers: int = 1, progress=None) -> list:
     results = [None] * len(args_list)
     pool = _pool(min(workers, len(args_list)))
     try:
-        futures = {pool.submit(function, *args): i for i, args in enumerate(args_list)}
+        with signals_deferred():  # the first submit forks the workers
+            futures = {pool.submit(function, *args): i for i, args in enumerate(args_list)}
         for fut in as_completed(futures):
             results[futures[fut]] = fut.result()
             if progress is not None:
@@ -207,8 +210,15 @@ class LocalBackend:
         if self.workers > 1 and threading.current_thread() is threading.main_thread():
             # start the worker processes now, from the main thread, before a sweep starts its point threads
             self._pool = _pool(self.workers)
-            for f in [self._pool.submit(time.sleep, 0.05) for _ in range(self.workers)]:
-                f.result()
+            try:
+                with signals_deferred():  # the first submit forks the workers
+                    started = [self._pool.submit(time.sleep, 0.05) for _ in range(self.workers)]
+                for f in started:
+                    f.result()
+            except BaseException:
+                _stop_workers(self._pool)
+                self._pool = None
+                raise
 
     def submit(self, function, batch):
         if self.workers == 1:

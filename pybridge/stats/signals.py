@@ -15,7 +15,8 @@ import os
 import signal
 import threading
 
-__all__ = ["Terminated", "sigterm_raises", "interruptible", "EXIT_SIGINT", "EXIT_SIGTERM"]
+__all__ = ["Terminated", "sigterm_raises", "signals_deferred", "restore_in_child", "interruptible",
+           "EXIT_SIGINT", "EXIT_SIGTERM"]
 
 EXIT_SIGINT = 128 + signal.SIGINT    # 130
 EXIT_SIGTERM = 128 + signal.SIGTERM  # 143
@@ -90,3 +91,76 @@ def sigterm_raises():
         yield
     finally:
         signal.signal(signal.SIGTERM, previous)
+
+
+# --------------------------------------------------------------------------- fork windows
+
+_DEFERRED_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+_deferral: dict | None = None  # {"owner": pid, "saved": {signum: handler}, "pending": [signum, ...]}
+
+
+def _record(signum, frame):
+    state = _deferral
+    if state is None or os.getpid() != state["owner"]:
+        # a child forked inside the window, before it restored its handlers: default action, quietly
+        signal.signal(signum, signal.SIG_DFL)
+        os.kill(os.getpid(), signum)
+        return
+    if signum not in state["pending"]:
+        state["pending"].append(signum)
+
+
+@contextlib.contextmanager
+def signals_deferred():
+    """Within the block, SIGINT and SIGTERM are recorded; they are acted on when the block ends.
+
+    Wrap the places that fork (starting pool workers, starting an external tool).  CPython runs
+    ``os.register_at_fork`` hooks (logging's lock release, for one) around a fork, and an exception
+    raised by a signal handler inside such a hook is printed as "Exception ignored" and dropped:
+    measured, a Ctrl-C sent while ``prunegap check`` forked its pool was lost and the run finished
+    with exit status 0.  Here the handlers only record the signal; on leaving the block the
+    previous handlers are restored and each recorded signal is raised again
+    (:func:`signal.raise_signal`), so ``KeyboardInterrupt`` / :class:`Terminated` (or the default
+    action) happens at a safe point just after the block, in the caller's cleanup scope.
+
+    A process forked inside the block inherits the recording handlers: one that receives SIGINT or
+    SIGTERM before calling :func:`restore_in_child` takes the signal's default action (it dies
+    quietly); ``exec`` resets them in any case.
+
+    Outside the main thread, nested in another deferral, or when a handler was installed outside
+    Python (``signal.getsignal`` is ``None``), it does nothing.
+    """
+    global _deferral
+    if threading.current_thread() is not threading.main_thread() or _deferral is not None:
+        yield
+        return
+    saved = {s: signal.getsignal(s) for s in _DEFERRED_SIGNALS}
+    if any(h is None for h in saved.values()):
+        yield
+        return
+    _deferral = {"owner": os.getpid(), "saved": saved, "pending": []}
+    try:
+        for s in _DEFERRED_SIGNALS:
+            signal.signal(s, _record)
+        yield
+    finally:
+        state, _deferral = _deferral, None
+        for s, handler in state["saved"].items():
+            signal.signal(s, handler)
+        for s in state["pending"]:
+            signal.raise_signal(s)
+
+
+def restore_in_child() -> None:
+    """In a process forked inside :func:`signals_deferred`: put back the handlers saved on entry.
+
+    Signals the child recorded are not replayed (it takes the default action for them, see
+    :func:`signals_deferred`).  Outside such a child it does nothing.
+    """
+    global _deferral
+    state = _deferral
+    if state is None or os.getpid() == state["owner"]:
+        return
+    _deferral = None
+    for s, handler in state["saved"].items():
+        signal.signal(s, handler)

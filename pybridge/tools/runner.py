@@ -26,6 +26,7 @@ from pybridge.validation import check_int, check_real
 from pybridge.errors import InvalidArgument, InvalidType, ToolFailedError, ToolNotFoundError, ToolTimeoutError
 from pybridge.stats.budget import MAX_BYTES
 from pybridge.stats.parallel import die_with_parent
+from pybridge.stats.signals import signals_deferred
 
 __all__ = ["ToolRun", "PendingTool", "run_tool", "start_tool", "find_tool", "coq_required", "lean_required"]
 
@@ -77,6 +78,17 @@ def find_tool(name: str, *, env_var: str | None = None) -> str | None:
 
 
 _WARNED: set = set()
+
+
+def _kill_group(proc) -> None:
+    """SIGKILL the process group of a started tool (its own session) and reap it; ``None``: nothing."""
+    if proc is None:
+        return
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    proc.wait()
 
 
 def _child_setup(parent_pid: int, memory_limit: int):
@@ -155,9 +167,16 @@ def run_tool(argv, *, cwd=None, timeout: float = 600.0, check: bool = True, env=
     if input is not None and not isinstance(input, str):
         raise InvalidType(f"input must be a str, got input={input!r:.80} (type={type(input).__name__})")
     t0 = time.perf_counter()
-    proc = subprocess.Popen(argv, cwd=cwd, env=full_env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            stdin=None if input is None else subprocess.PIPE, text=True, encoding=encoding,
-                            start_new_session=True, preexec_fn=_child_setup(os.getpid(), memory_limit))
+    proc = None
+    try:
+        with signals_deferred():  # a signal during the fork is acted on after it, not lost
+            proc = subprocess.Popen(argv, cwd=cwd, env=full_env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                    stdin=None if input is None else subprocess.PIPE, text=True,
+                                    encoding=encoding, start_new_session=True,
+                                    preexec_fn=_child_setup(os.getpid(), memory_limit))
+    except BaseException:
+        _kill_group(proc)
+        raise
     try:
         out, err = proc.communicate(input=input, timeout=timeout)
     except subprocess.TimeoutExpired:
@@ -169,11 +188,7 @@ def run_tool(argv, *, cwd=None, timeout: float = 600.0, check: bool = True, env=
         raise ToolTimeoutError(f"{argv[0]} timed out after {timeout:g} s", argv=argv, returncode=None,
                                output=(out or "") + (err or "")) from None
     except BaseException:
-        try:
-            os.killpg(proc.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-        proc.wait()
+        _kill_group(proc)
         raise
     run = ToolRun(tuple(argv), proc.returncode, out or "", err or "", time.perf_counter() - t0)
     if check and run.returncode != 0:
@@ -296,10 +311,13 @@ def start_tool(argv, *, cwd=None, timeout: float = 600.0, check: bool = True, en
     out_file = tempfile.TemporaryFile(mode="w+t", encoding="utf-8", errors="replace")
     err_file = tempfile.TemporaryFile(mode="w+t", encoding="utf-8", errors="replace")
     t0 = time.perf_counter()
+    proc = None
     try:
-        proc = subprocess.Popen(argv, cwd=cwd, env=full_env, stdout=out_file, stderr=err_file, text=True,
-                                start_new_session=True, preexec_fn=_child_setup(os.getpid(), memory_limit))
+        with signals_deferred():  # a signal during the fork is acted on after it, not lost
+            proc = subprocess.Popen(argv, cwd=cwd, env=full_env, stdout=out_file, stderr=err_file, text=True,
+                                    start_new_session=True, preexec_fn=_child_setup(os.getpid(), memory_limit))
     except BaseException:
+        _kill_group(proc)
         out_file.close()
         err_file.close()
         raise

@@ -102,7 +102,8 @@ def parse_print_axioms(text: str) -> dict:
 
 def lean_sources(root: Path = LEAN_DIR) -> dict:
     """``{relative path: text}`` of the Lean sources (excluding ``.lake``)."""
-    return {str(p.relative_to(root)): p.read_text() for p in sorted(root.rglob("*.lean")) if ".lake" not in p.parts}
+    return {str(p.relative_to(root)): p.read_text(encoding="utf-8") for p in sorted(root.rglob("*.lean"))
+            if ".lake" not in p.parts}
 
 
 def _strip_comments(text: str) -> str:

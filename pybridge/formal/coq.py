@@ -95,7 +95,7 @@ def coq_version(timeout: float = 60) -> str | None:
 
 def _project_files(src: Path) -> tuple[list[str], list[str]]:
     flags, files = [], []
-    for line in (src / "_CoqProject").read_text().splitlines():
+    for line in (src / "_CoqProject").read_text(encoding="utf-8").splitlines():
         line = line.strip()
         if not line or line.startswith("#"):
             continue
@@ -151,7 +151,7 @@ def project_dependencies(coq_dir: Path, files) -> dict:
     by_module = {Path(f).stem: f for f in files}
     deps = {}
     for f in files:
-        text = _COMMENT.sub(" ", (Path(coq_dir) / f).read_text())
+        text = _COMMENT.sub(" ", (Path(coq_dir) / f).read_text(encoding="utf-8"))
         mods = set()
         for m in re.finditer(r"From\s+Prunegap\s+Require\s+(?:Import\s+|Export\s+)?([^.]*)\.", text):
             mods.update(m.group(1).split())
@@ -226,7 +226,7 @@ def scan_forbidden(src: Path = COQ_DIR) -> list[str]:
     """Lines of ``theories/*.v`` (comments stripped) using Admitted/admit/Axiom/Parameter/Hypothesis."""
     hits = []
     for path in sorted((src / "theories").glob("*.v")):
-        text = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), path.read_text())
+        text = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), path.read_text(encoding="utf-8"))
         for i, line in enumerate(text.splitlines(), 1):
             if _FORBIDDEN.search(line):
                 hits.append(f"{path.name}:{i}: {line.strip()}")
@@ -306,7 +306,7 @@ def run_statement_file(build: CoqBuild, lines, *, timeout: float = 300) -> dict:
     from pybridge.formal.pin import parse_statements
 
     path = build.coq_dir / "PrunegapStatements.v"
-    path.write_text("\n".join(["Require Import Prunegap.All.", *lines]) + "\n")
+    path.write_text("\n".join(["Require Import Prunegap.All.", *lines]) + "\n", encoding="utf-8")
     return parse_statements(build.coqc(path.name, timeout=timeout).output)
 
 
@@ -394,7 +394,7 @@ def start_audit(build: CoqBuild, claims, *, timeout: float = 300, pinned=None, j
                 lines.append(f"Print Assumptions {c.coq}.")
             lines += statement_file_lines(chunk)
             name = "PrunegapAudit.v" if k == 0 else f"PrunegapAudit{k}.v"
-            (build.coq_dir / name).write_text("\n".join(lines) + "\n")
+            (build.coq_dir / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
             parts.append((chunk, start_tool(["coqc", *build.flags, name], cwd=build.coq_dir, timeout=timeout)))
     except BaseException:
         for _, p in parts:
@@ -511,6 +511,6 @@ def start_replay_certificates(build: CoqBuild, certs, *, timeout: float = 600) -
     certs = list(certs)
     body = "\n".join(certificate_to_coq(c, f"Cert{i}") for i, c in enumerate(certs))
     path = build.coq_dir / "PrunegapReplay.v"
-    path.write_text(header + body)
+    path.write_text(header + body, encoding="utf-8")
     return PendingReplay(start_tool(["coqc", *build.flags, path.name], cwd=build.coq_dir, timeout=timeout),
                          len(certs))

@@ -147,7 +147,7 @@ def lean_static_checks(claims, *, root: Path = LEAN_DIR, generated_text: str | N
             problems.append(f"{c.id}: {c.lean} is missing from {AXIOMS_FILE}")
     if generated_text is not None:
         gen = root / "Prunegap" / "Generated" / "Constants.lean"
-        if not gen.exists() or gen.read_text() != generated_text:
+        if not gen.exists() or gen.read_text(encoding="utf-8") != generated_text:
             problems.append("Prunegap/Generated/Constants.lean is out of sync with symbolic (regenerate it)")
     return problems
 

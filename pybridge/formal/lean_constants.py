@@ -80,7 +80,7 @@ def write_generated_constants(path: Path = GENERATED_PATH) -> Path:
     text = expected_generated_constants()
     if text is None:
         raise RuntimeError("symbolic.rational_bounds_for_export is not available")
-    path.write_text(text)
+    path.write_text(text, encoding="utf-8")
     return path
 
 

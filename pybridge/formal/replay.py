@@ -217,7 +217,7 @@ def replay_decisions(instances, *, exporter=instance_to_coq, timeout: float = 60
             shutil.copy(src / "theories" / name, theories / name)
             run_tool(["coqc", "-q", "-R", "theories", "Prunegap", f"theories/{name}"], cwd=work, timeout=timeout)
         out["build_seconds"] = round(time.perf_counter() - t0, 2)
-        (work / "Replay.v").write_text(text)
+        (work / "Replay.v").write_text(text, encoding="utf-8")
         run = run_tool(["coqc", "-q", "-R", "theories", "Prunegap", "Replay.v"], cwd=work, timeout=timeout)
         out["seconds"] = round(time.perf_counter() - t0, 2)
     finally:
@@ -278,7 +278,7 @@ def start_replay_decisions(instances, *, build, exporter=instance_to_coq, timeou
     if version is None or not instances:
         return PendingDecisions(None, out, instances)
     out["prover"] = version
-    (build.coq_dir / "PrunegapDecideReplay.v").write_text(text)
+    (build.coq_dir / "PrunegapDecideReplay.v").write_text(text, encoding="utf-8")
     return PendingDecisions(start_tool(["coqc", *build.flags, "PrunegapDecideReplay.v"], cwd=build.coq_dir,
                                        timeout=timeout), out, instances)
 

@@ -21,7 +21,7 @@ DATA = Path(__file__).with_name("data")
 def _load(name: str) -> dict | None:
     path = DATA / name
     try:
-        return json.loads(path.read_text())
+        return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
 

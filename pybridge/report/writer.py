@@ -222,10 +222,10 @@ def write_report(out_dir, *, meta: dict, sections, claims, formal=None) -> Path:
             "sections": {s.name: {"title": s.title, "seconds": s.seconds, "checks": [c.to_dict() for c in s.checks],
                                   "data": s.data, "figures": sorted(s.figures)} for s in sections},
         }
-        (tmp / "results.json").write_text(json.dumps(results, indent=1, default=_json_default))
-        (tmp / "report.md").write_text(_markdown(meta, sections, claims_rows, claims))
+        (tmp / "results.json").write_text(json.dumps(results, indent=1, default=_json_default), encoding="utf-8")
+        (tmp / "report.md").write_text(_markdown(meta, sections, claims_rows, claims), encoding="utf-8")
         (tmp / "report.html").write_text(html_text, encoding="utf-8")
-        (tmp / MARKER).write_text("written by prunegap check; this directory is replaced by the next run\n")
+        (tmp / MARKER).write_text("written by prunegap check; this directory is replaced by the next run\n", encoding="utf-8")
         os.chmod(tmp, 0o755)
         old = None
         if out_dir.exists():

@@ -94,7 +94,7 @@ def write_table(rows, path) -> Path:
     os.close(fd)
     try:
         if fmt == "csv":
-            with open(tmp, "w", newline="") as fh:
+            with open(tmp, "w", newline="", encoding="utf-8") as fh:
                 w = csv.writer(fh)
                 w.writerow(cols)
                 for rec in recs:

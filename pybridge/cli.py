@@ -128,6 +128,19 @@ def _quiet_stdout() -> None:
         pass
 
 
+def _encodable_streams() -> None:
+    """Under a locale that cannot encode the output (e.g. ``LC_ALL=C`` without UTF-8 mode), print the
+    characters it cannot encode (ε, ≥, —) as backslash escapes instead of stopping with an error."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+        if encoding in ("utf8", "utf8sig", "utf16", "utf32") or not hasattr(stream, "reconfigure"):
+            continue
+        try:
+            stream.reconfigure(errors="backslashreplace")
+        except (ValueError, OSError, AttributeError):  # a stream that cannot be reconfigured keeps its settings
+            pass
+
+
 def main(argv=None) -> int:
     """Run ``prunegap`` with ``argv`` (default ``sys.argv[1:]``); return the exit status (never raises).
 
@@ -138,6 +151,7 @@ def main(argv=None) -> int:
     internal error (a bug: one line, and the traceback with ``PRUNEGAP_DEBUG=1``).
     """
     command = "?"
+    _encodable_streams()
     with sigterm_raises():
         try:
             parser = build_parser()

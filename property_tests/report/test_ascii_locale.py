@@ -26,3 +26,11 @@ def test_check_writes_a_utf8_report_under_an_ascii_locale(tmp_path):
     assert "\u2014" in md  # the em dash that stopped the old writer, stored in UTF-8
     results = json.loads((tmp_path / "rep" / "results.json").read_text(encoding="utf-8"))
     assert list(results) == ["meta", "claims", "sections"] and "constants" in results["sections"]
+
+
+def test_cli_output_under_an_ascii_locale_escapes_what_it_cannot_encode(tmp_path):
+    """``prunegap claims ID`` prints an em dash: under ASCII it is escaped (exit 0), not an internal error."""
+    r = subprocess.run([sys.executable, "-m", "pybridge.cli", "claims", "rss-decide-cover"], cwd=tmp_path,
+                       env={**os.environ, **_ASCII}, capture_output=True, timeout=120)
+    assert r.returncode == 0, r.stderr.decode("ascii", "replace")[-2000:]
+    assert b"rss-decide-cover [not run] \\u2014 algorithmic" in r.stdout, r.stdout[:300]

@@ -97,7 +97,8 @@ TARGETS = {
     "coq-audit": _t("pybridge/formal/coq.py", [_EXP, _COQ + "test_no_forbidden_vernacular_in_theories",
                                                _COQ + "test_parse_assumptions_handles_closed_and_axioms",
                                                _COQ + "test_scan_forbidden_catches_guard_checking_tricks",
-                                               _COQ + "test_missing_coqc_is_unavailable_not_passed"],
+                                               _COQ + "test_missing_coqc_is_unavailable_not_passed",
+                                               "property_tests/formal/test_coq_audit_parsing.py"],
                     functions=["scan_forbidden", "_norm", "parse_assumptions", "AuditResult", "_q",
                                "certificate_to_coq"]),
     "lean-audit": _t("pybridge/formal/lean.py", ["property_tests/formal/test_lean.py"]),
@@ -127,6 +128,20 @@ EQUIVALENT: dict[str, str] = {
     "pybridge.stats.estimate.x_format_confidence__mutmut_18":
         "the branch only sees levels within 5e-13 of 1, whose Decimal prints without an exponent either way",
     "pybridge.stats.estimate.x_format_confidence__mutmut_24": "'F' differs from 'f' only for inf/nan, never formatted",
+    # --- pybridge/formal/coq.py
+    "pybridge.formal.coq.x_parse_assumptions__mutmut_9": "in_axioms = None: every use is a truth test, None is False",
+    "pybridge.formal.coq.x_parse_assumptions__mutmut_69": "in_axioms = None: every use is a truth test, None is False",
+    "pybridge.formal.coq.x_parse_assumptions__mutmut_10":
+        "initial in_axioms = True: lines before the first AUDIT marker are skipped and AUDIT resets in_axioms",
+    "pybridge.formal.coq.x_parse_assumptions__mutmut_11":
+        "initial last = '': lines before the first AUDIT marker are skipped (current is None) and AUDIT resets last",
+    "pybridge.formal.coq.x_parse_assumptions__mutmut_16":
+        "in_axioms after STATEMENT: current is None until the next AUDIT marker, which resets in_axioms",
+    "pybridge.formal.coq.x_parse_assumptions__mutmut_22":
+        "rsplit(maxsplit=2): the audit writes markers 'AUDIT <claim id> <Coq name>', exactly three tokens",
+    "pybridge.formal.coq.x_parse_assumptions__mutmut_23":
+        "split(maxsplit=3): the audit writes markers 'AUDIT <claim id> <Coq name>', exactly three tokens",
+    "pybridge.formal.coq.x_scan_forbidden__mutmut_23": "codec name case: 'UTF-8' and 'utf-8' are the same codec",
     # --- pybridge/rss/decide.py
     "pybridge.rss.decide.x__display__mutmut_4": "_display only sees values whose float() overflows (|q| > 1e308): "
                                                  "q >= 0 and q > 0 agree there",

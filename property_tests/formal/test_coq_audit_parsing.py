@@ -93,6 +93,12 @@ def test_scan_forbidden_line_numbers_count_lines_inside_comments(tmp_path):
     assert scan_forbidden(src) == ["A.v:5: Admitted.", "B.v:1: Axiom x : False.", "B.v:2: Parameter p : nat."]
 
 
+def test_scan_forbidden_sees_a_keyword_that_touches_a_multi_line_comment(tmp_path):
+    """A comment is blanked to its newlines only: ``Admitted(* ... *).`` still reads as ``Admitted``."""
+    src = _theories(tmp_path, {"D.v": "Lemma x : True.\nAdmitted(* a\n b *).\n"})
+    assert scan_forbidden(src) == ["D.v:2: Admitted"]
+
+
 def test_scan_forbidden_of_a_clean_tree_is_empty(tmp_path):
     src = _theories(tmp_path, {"C.v": "(* Axiom in a comment only *)\nLemma t : True. Proof. exact I. Qed.\n"})
     assert scan_forbidden(src) == []

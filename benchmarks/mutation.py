@@ -63,7 +63,8 @@ TARGETS = {
                                             "property_tests/rss/test_decision_at_scale.py"]),
     "coverage": _t("pybridge/rss/coverage.py", ["property_tests/rss/test_decision_brute_force.py"],
                    strip_njit=True),
-    "radius": _t("pybridge/rss/radius.py", ["property_tests/rss/test_radius.py",
+    "radius": _t("pybridge/rss/radius.py", ["property_tests/rss/test_radius_brute_force.py",
+                                            "property_tests/rss/test_radius.py",
                                             "property_tests/rss/test_radius_floor_boundary.py"], strip_njit=True),
     # the compiled interval-union pass shared by the decision and the radius (folded out of coverage.py)
     "intervals": _t("pybridge/rss/intervals.py", ["property_tests/rss/test_decision_brute_force.py",
@@ -84,7 +85,8 @@ TARGETS = {
                                  "threshold_delta_eps", "fit_slope_ln", "tail_rate"]),
     "prunelimit-checks": _t("pybridge/prunelimit/checks.py", ["property_tests/prunelimit/test_decision_rules.py"],
                             functions=["kinematic_violations"]),
-    "replay": _t("pybridge/formal/replay.py", [_EXP, _REPLAY + "test_round_trip_is_exact",
+    "replay": _t("pybridge/formal/replay.py", [_EXP, "property_tests/formal/test_replay_stand_in.py",
+                                               _REPLAY + "test_round_trip_is_exact",
                                                _REPLAY + "test_round_trip_catches_a_2eps_exporter"]),
     "pin": _t("pybridge/formal/pin.py", [_EXP, _PINS + "test_parse_statements_blocks",
                                          _PINS + "test_lean_pins_match_the_sources",
@@ -398,6 +400,16 @@ EQUIVALENT["pybridge.gap.bounds.x_check_theorem_a_core__mutmut_113"] = "val >= 0
 
 EQUIVALENT["pybridge.formal.pin.x_read_golden__mutmut_13"] = "'UTF-8' and 'utf-8' name the same codec"
 
+for _name, _why in {
+    "x_replay_decisions__mutmut_1": "the default coqc time limit 601 s instead of 600 s: differs only for a coqc run "
+                                    "lasting between 600 and 601 s",
+    "x_start_replay_decisions__mutmut_1": "the default coqc time limit 601 s instead of 600 s: differs only for a "
+                                          "coqc run lasting between 600 and 601 s",
+    "x_start_replay_decisions__mutmut_12": "a PendingDecisions without a process never reads its instances (wait "
+                                           "returns the summary as it is)",
+}.items():
+    EQUIVALENT["pybridge.formal.replay." + _name] = _why
+
 for _k in (130, 131):
     EQUIVALENT[f"pybridge.rss.intervals.x_union_pass_int__mutmut_{_k}"] = (
         "a stricter containment test: the interval containing [A, B] keeps containing it, and in the last step "
@@ -512,7 +524,9 @@ def _local_diff(tree: Path, mut: str, cache: dict):
     orig = re.sub(r"__mutmut_\d+$", "__mutmut_orig", name)
     if name not in funcs or orig not in funcs:
         return None
-    d = difflib.unified_diff(funcs[orig][1:], funcs[name][1:], lineterm="", n=0)
+    base = re.sub(r"__mutmut_orig$", "", orig)  # the def line with the original name (a mutated default shows)
+    d = difflib.unified_diff([funcs[orig][0].replace(orig, base)] + funcs[orig][1:],
+                             [funcs[name][0].replace(name, base)] + funcs[name][1:], lineterm="", n=0)
     return [ln for ln in d if ln[:1] in "+-" and ln[:3] not in ("+++", "---")]
 
 

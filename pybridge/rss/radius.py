@@ -156,6 +156,8 @@ def _max_distance_float(lo: np.ndarray, hi: np.ndarray, a: float, b: float) -> f
 
 def _radius_int(X: list[int], E: int, A: int, B: int, WA: int, WB: int):
     """Exact interval union at radius E pruned to [WA, WB]; None when [A, B] is covered."""
+    if not X:  # U = [-E, E]: the pass tests containment only after each sample
+        return None if -E <= A and B <= E else ([-E], [E])
     status, lo, hi, k = union_pass_int(X, E, A, B, WA, WB, prune=False, cap=MAX_EXACT_INTERVALS)
     if status == CAP_EXCEEDED:
         raise ResourceLimitError(
@@ -252,7 +254,7 @@ def covering_radius(xs, *, interval=(-1.0, 1.0), floor=None, exact: bool = False
         xs = check_sequence("xs", xs)
     a, b = _pair(interval)
     if floor is None or exact or not _floats(xs, floor, (a, b)):
-        fl = None if floor is None else check_exact_instance([], floor, a, b)[1]
+        fl = None if floor is None else check_exact("floor", floor, positive=True)
         q, _, qa, qb = check_exact_instance(xs, 1, a, b)
         low, high, censored, tau = _exact_radius(q, qa, qb, fl)
         return RadiusResult(low, high, censored, "exact", tau, len(q), (float(qa), float(qb)))

@@ -11,6 +11,7 @@ closed convention coverage at eps holds iff rho <= eps (module docstring of ``py
 from __future__ import annotations
 
 from fractions import Fraction as F
+import warnings
 from itertools import combinations
 
 import numpy as np
@@ -91,7 +92,7 @@ def test_float_bracket_against_brute_force():
             r = covering_radius(arr, interval=(float(a), float(b)), floor=fl)
             assert r.mode == "float" and r.floor == fl and r.n == len(xs) and r.interval == (float(a), float(b))
             if rho > fl:
-                assert not r.censored and r.low <= rho <= r.high, (xs, a, b, fl)
+                assert r.censored is False and r.low <= rho <= r.high, (xs, a, b, fl)
                 assert r.high - r.low <= 1e-12 and isinstance(r.low, float) and r.value is None
             elif rho <= fl / 2:
                 assert r.censored and (r.low, r.high) == (0.0, fl), (xs, a, b, fl)
@@ -237,3 +238,111 @@ def test_prefix_covers_status_against_brute_force():
     assert prefix_covers_status(x, 2, 1e-17, 0.0, 0.75) == -1
     assert prefix_covers_status(np.array([np.inf, 0.5]), 2, 0.1, 0.0, 0.75) == -1
     assert prefix_covers_status(np.array([1e308, 1e308]), 2, 0.1, 0.0, 0.75) == -1
+
+
+@pytest.mark.parametrize("xs,interval,floor", [([0.5, 0.25, -0.125], (-0.5, 1.5), 0.25),
+                                               ([0.01, 0.02], (0.0, 0.05), 0.001)])
+def test_float_bracket_half_width_is_the_documented_margin(xs, interval, floor):
+    # module docstring: [low, high] = rho_hat -+ 2 delta, delta = 2 (n + 2) 2^-52 M,
+    # M = sum |x_i| + tau + |a| + |b| + 2 R0 (the second case has M < 1)
+    a, b = interval
+    n, r0 = len(xs), max(abs(a), abs(b))
+    delta = 2 * (n + 2) * 2.0**-52 * (sum(abs(x) for x in xs) + floor + abs(a) + abs(b) + 2 * r0)
+    r = covering_radius(np.array(xs), interval=interval, floor=floor)
+    rho = _rho([F(x) for x in xs], F(a), F(b))
+    assert r.mode == "float" and r.censored is False and r.low <= rho <= r.high
+    assert abs((r.high - r.low) - 4 * delta) <= 4 * np.spacing(r.high)
+
+
+def test_fallback_keeps_the_floor_and_raises_no_warning():
+    # the magnitudes overflow (sum 2e308): exact mode with the same floor (censored: rho = 1 <= 2)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        r = covering_radius(np.array([1e308, 1e308]), interval=(-1.0, 1.0), floor=2.0)
+    assert (r.mode, r.censored, r.low, r.high, r.floor) == ("exact", True, 0, 2, 2)
+    r = covering_radius(np.array([1e308, 1e308]), interval=(-1.0, 1.0), floor=0.5)
+    assert (r.mode, r.censored, r.value) == ("exact", False, 1)
+
+
+def test_more_bad_arguments_name_themselves():
+    with pytest.raises(InvalidArgument, match=r"^interval must be a pair \(a, b\), got interval='ab'"):
+        covering_radius([0.5], interval="ab")
+    with pytest.raises(InvalidArgument, match=r"^floor must be > 0"):
+        covering_radius([0.5], floor=-1.0)
+    with pytest.raises(InvalidType, match=r"^xs must be a sequence"):
+        covering_radius(5, floor=0.1)
+
+
+def test_prefix_covers_status_at_tiny_scale():
+    # magnitudes ~1e-300: the rounding bound scales with them, so the decision is still made
+    x = np.array([1e-300])
+    assert prefix_covers_status(x, 1, 1e-300, 0.0, 1e-300) == 1
+    assert prefix_covers_status(x, 1, 1e-300, 0.0, 3e-300) == 0
+
+
+def _reference_status(x, m, eps, a, b):
+    from pybridge.rss.coverage import covers_float_kernel, processing_order
+    pre = np.asarray(x[:m], dtype=float)
+    return covers_float_kernel(pre[processing_order(pre)], eps, a, b)[0]
+
+
+def test_prefix_status_equals_the_general_kernel_near_ties():
+    # prefix_covers_status documents "the same margins and statuses" as covers_float_kernel on x[:m]: compared on
+    # dyadic instances with eps stepped through the exact radius in half-units of the rounding bound, where the
+    # answers change from decided to undetermined (-1) exactly where the margins put them
+    rng = np.random.default_rng(17)
+    changes = 0
+    for _ in range(12):
+        n = int(rng.integers(1, 6))
+        x = rng.integers(-16, 17, n) / 16.0
+        m = int(rng.integers(1, n + 1))
+        a = float(rng.integers(-16, 0)) / 16
+        b = float(rng.integers(1, 17)) / 16
+        rho = float(covering_radius(x[:m], interval=(a, b)).value)
+        unit = 2 * (m + 2) * 2.0**-52 * (float(np.abs(x[:m]).sum()) + rho + abs(a) + abs(b))
+        statuses = []
+        for j in range(-16, 17):
+            eps = rho + j * unit / 2
+            st = prefix_covers_status(x, m, eps, a, b)
+            assert st == _reference_status(x, m, eps, a, b), (x, m, a, b, j)
+            statuses.append(st)
+        assert statuses[0] == 0 and statuses[-1] == 1
+        changes += len(set(statuses))
+    assert changes >= 30  # -1 between the decided ranges in most instances
+
+
+def test_prefix_status_at_the_float_range_guard():
+    # both kernels refuse (-1) magnitudes M with 4 (M + 4 rho) beyond the largest float and decide below it:
+    # compared at 4M < max < 5M, beyond the guard, and ulp by ulp across it
+    big = np.finfo(float).max
+    for v in (2.5e307, 3e307):
+        x = np.array([v])
+        assert prefix_covers_status(x, 1, 1e307, 0.0, 5e306) == _reference_status(x, 1, 1e307, 0.0, 5e306)
+    assert prefix_covers_status(np.array([2.5e307]), 1, 1e307, 0.0, 5e306) == 1
+    assert prefix_covers_status(np.array([3e307]), 1, 1e307, 0.0, 5e306) == -1
+    v = np.float64((big / 4 - 1.5e307) * (1 - 60 * 2.0**-52))
+    seen = set()
+    for _ in range(240):
+        x = np.array([v])
+        mag = v + 1e307 + 5e306
+        rho = 2.0 * 3 * 2.0**-52 * mag
+        with np.errstate(over="ignore"):
+            seen.add((bool(np.isfinite(4.0 * (mag + 4.0 * rho))), bool(np.isfinite(4.0 * (mag - 4.0 * rho))),
+                      bool(np.isfinite(4.0 * (mag + 5.0 * rho)))))
+        assert prefix_covers_status(x, 1, 1e307, 0.0, 5e306) == _reference_status(x, 1, 1e307, 0.0, 5e306)
+        v = np.nextafter(v, np.inf)
+    assert seen == {(True, True, True), (True, True, False), (False, True, False), (False, False, False)}
+
+
+def test_zero_inner_radius_is_left_to_the_exact_mode():
+    # floors where the inner radius (floor minus the rounding margin) is exactly 0.0 in floats: the float kernels
+    # need a positive one, so the radius answers in exact mode and the prefix decision says -1 (decide exactly)
+    u = 2.0**-52
+    tau = 24 * u + 192 * u * u  # n = 0 on [0, 1]: M = 3 + tau rounds to 3 + 24u, 2 delta = 8u M = tau
+    at = covering_radius(np.array([]), interval=(0.0, 1.0), floor=tau)
+    above = covering_radius(np.array([]), interval=(0.0, 1.0), floor=float(np.nextafter(tau, 1.0)))
+    assert (at.mode, at.value) == ("exact", 1) and above.mode == "float" and above.low <= 1 <= above.high
+    eps = 2.0**-49 + 2.0**-98  # m = 0 on [0, 1]: M = 1 + eps rounds to 1 + 2^-49, 2 rho = 2^-49 (1 + 2^-49) = eps
+    x = np.array([0.5])
+    assert prefix_covers_status(x, 0, eps, 0.0, 1.0) == -1 == _reference_status(x, 0, eps, 0.0, 1.0)
+    assert prefix_covers_status(x, 0, float(np.nextafter(eps, 1.0)), 0.0, 1.0) == 0

@@ -37,7 +37,8 @@ small n only, else :class:`~pybridge.errors.ResourceLimitError`).
 
 Float fast path (``floor`` given, float inputs): the compiled kernel builds a
 float set :math:`F` at the inner radius :math:`\tau_{in} = \tau - 2\delta` with the
-decision's rounding bound :math:`\delta = 2(n+2)2^{-52}M`, so
+decision's rounding bound :math:`\delta = 2(n+2)2^{-52}M`, where
+:math:`M = \sum_i |x_i| + \tau + |a| + |b| + 2R_0` bounds every magnitude of the pass, so
 :math:`U(\tau_{in}-\delta) \subseteq F \subseteq U(\tau_{in}+\delta)`.  Taking
 distances, :math:`\max(g, \tau_{in}+\delta) - \delta \le \tau_{in} + \mathrm{dist}(\cdot, F)
 \le \max(g, \tau_{in}-\delta) + \delta` pointwise, hence for the float value

@@ -63,7 +63,8 @@ TARGETS = {
                                             "property_tests/rss/test_decision_at_scale.py"]),
     "coverage": _t("pybridge/rss/coverage.py", ["property_tests/rss/test_decision_brute_force.py"],
                    strip_njit=True),
-    "radius": _t("pybridge/rss/radius.py", ["property_tests/rss/test_radius.py",
+    "radius": _t("pybridge/rss/radius.py", ["property_tests/rss/test_radius_brute_force.py",
+                                            "property_tests/rss/test_radius.py",
                                             "property_tests/rss/test_radius_floor_boundary.py"], strip_njit=True),
     # the compiled interval-union pass shared by the decision and the radius (folded out of coverage.py)
     "intervals": _t("pybridge/rss/intervals.py", ["property_tests/rss/test_decision_brute_force.py",
@@ -85,7 +86,8 @@ TARGETS = {
                                  "threshold_delta_eps", "fit_slope_ln", "tail_rate"]),
     "prunelimit-checks": _t("pybridge/prunelimit/checks.py", ["property_tests/prunelimit/test_decision_rules.py"],
                             functions=["kinematic_violations"]),
-    "replay": _t("pybridge/formal/replay.py", [_EXP, _REPLAY + "test_round_trip_is_exact",
+    "replay": _t("pybridge/formal/replay.py", [_EXP, "property_tests/formal/test_replay_stand_in.py",
+                                               _REPLAY + "test_round_trip_is_exact",
                                                _REPLAY + "test_round_trip_catches_a_2eps_exporter"]),
     "pin": _t("pybridge/formal/pin.py", [_EXP, _PINS + "test_parse_statements_blocks",
                                          _PINS + "test_lean_pins_match_the_sources",
@@ -435,10 +437,84 @@ for _name, _why in {
 }.items():
     EQUIVALENT[_PIN + _name] = _why
 
+for _name, _why in {
+    "x_replay_decisions__mutmut_1": "the default coqc time limit 601 s instead of 600 s: differs only for a coqc run "
+                                    "lasting between 600 and 601 s",
+    "x_start_replay_decisions__mutmut_1": "the default coqc time limit 601 s instead of 600 s: differs only for a "
+                                          "coqc run lasting between 600 and 601 s",
+    "x_start_replay_decisions__mutmut_12": "a PendingDecisions without a process never reads its instances (wait "
+                                           "returns the summary as it is)",
+}.items():
+    EQUIVALENT["pybridge.formal.replay." + _name] = _why
+
 for _k in (130, 131):
     EQUIVALENT[f"pybridge.rss.intervals.x_union_pass_int__mutmut_{_k}"] = (
         "a stricter containment test: the interval containing [A, B] keeps containing it, and in the last step "
         "(biggest = 0, N = P = 0) the non-strict block-extension test is the containment test and fires")
+
+_RAD = "pybridge.rss.radius."
+_RORDER = ("the processing order of the samples: the final interval union (and so the radius or the decision) does "
+           "not depend on it; only the work and the sizes of intermediate unions do")
+_SCALE = ("a common integer scale of all inputs: {}; the radius, the floor and every candidate are the same "
+          "rationals")
+_NOGAP = "a gap whose clipped distance is <= 0 (so it never raises the maximum above 0 and the rest)"
+_INF = ("np.where's explicit infinite value equals the arithmetic one: the other operand of the only infinite "
+        "gap end is a finite interval end")
+_FLOOR = ("floor <= 0 then passes check_real and is refused by the exact fallback (tau_in <= 0): the same "
+          "InvalidArgument naming floor, message '> 0' instead of '> 0.0'")
+for _name, _why in {
+    "x__exact_radius__mutmut_18": _SCALE.format("4 instead of 1 with a floor (E scales with D)"),
+    "x__exact_radius__mutmut_19": _SCALE.format("5 instead of 4 without a floor: tau = 1/(5D) is still below "
+                                                "the smallest possible radius 1/(2D), so nothing is censored"),
+    "x__exact_radius__mutmut_21": _SCALE.format("2 instead of 1 with a floor (E scales with D)"),
+    "x__exact_radius__mutmut_28": _RORDER, "x__exact_radius__mutmut_30": _RORDER,
+    "x__floats__mutmut_13": "a float array then takes the per-element test, where every np.floating passes: "
+                            "same answer",
+    "x__floats__mutmut_14": "a float array then takes the per-element test, where every np.floating passes: "
+                            "same answer",
+    "x__max_distance2_int__mutmut_2": "the pass returns a list only when no interval contains [A, B], so some gap "
+                                      "meets it and twice the distance is an integer >= 1: max(1, d2) = d2",
+    "x__max_distance2_int__mutmut_11": "'or' also admits " + _NOGAP,
+    "x__max_distance2_int__mutmut_14": "l == A admits " + _NOGAP,
+    "x__max_distance2_int__mutmut_17": "gl == B admits " + _NOGAP,
+    "x__max_distance2_int__mutmut_30": "at mid2 == 2A both branches give l - gl (= 2(l - A))",
+    "x__max_distance2_int__mutmut_37": "at mid2 == 2B both branches give l - gl (= 2(B - gl))",
+    "x__max_distance_float__mutmut_6": "no gap filter: every gap not meeting (a, b) has clipped distance <= 0",
+    "x__max_distance_float__mutmut_7": "'|' also admits " + _NOGAP,
+    "x__max_distance_float__mutmut_8": "l == a admits " + _NOGAP,
+    "x__max_distance_float__mutmut_9": "r == b admits " + _NOGAP,
+    "x__max_distance_float__mutmut_14": "errstate(invalid=None) keeps the caller's setting: no invalid operation "
+                                        "occurs (the list is non-empty, so no gap has two infinite ends)",
+    "x__max_distance_float__mutmut_43": "errstate(invalid=None) keeps the caller's setting: no invalid operation "
+                                        "occurs (the list is non-empty, so no gap has two infinite ends)",
+    "x__max_distance_float__mutmut_18": _INF, "x__max_distance_float__mutmut_26": _INF,
+    "x__max_distance_float__mutmut_51": _INF, "x__max_distance_float__mutmut_59": _INF,
+    "x__radius_int__mutmut_16": "prune=None is falsy like False (union_pass_int reads it only in 'if prune ...')",
+    "x_covering_radius__mutmut_104": _FLOOR, "x_covering_radius__mutmut_105": _FLOOR,
+    "x_covering_radius__mutmut_108": _FLOOR, "x_covering_radius__mutmut_109": _FLOOR,
+    "x_covering_radius__mutmut_113": _FLOOR,
+    "x_covering_radius__mutmut_129": _RORDER + " (ties in |x| only)",
+    "x_covering_radius__mutmut_131": _RORDER + " (ties in |x| only)",
+    "x_covering_radius__mutmut_134": _RORDER + " (numpy reads kind case-insensitively)",
+    "x_covering_radius__mutmut_136": "no invalid operation can occur (finite samples, sums of absolute values)",
+    "x_covering_radius__mutmut_138": "no invalid operation can occur (finite samples, sums of absolute values)",
+    "x_covering_radius__mutmut_23": "a 2-D array then reaches check_samples / check_sequence, which refuse it with "
+                                    "the same message ('xs must be one-dimensional')",
+    "x_covering_radius__mutmut_24": "a 2-D array then reaches check_samples / check_sequence, which refuse it with "
+                                    "the same message ('xs must be one-dimensional')",
+    "x_covering_radius__mutmut_66": "the radius argument of check_exact_instance is discarded (1 and 2 both pass)",
+    "x_prefix_covers_status__mutmut_4": _RORDER + " (ties in |x| only)",
+    "x_prefix_covers_status__mutmut_6": _RORDER + " (ties in |x| only)",
+    "x_prefix_covers_status__mutmut_9": _RORDER + " (numpy reads kind case-insensitively)",
+    "x_radius_exceeds__mutmut_26": "eps == high then reaches the exact decision, which covers (high >= rho): "
+                                   "False as before",
+    "x_radius_exceeds__mutmut_29": "the shortcut then never fires (uncensored results skip it, censored ones have "
+                                   "low = 0 < eps); the exact decision answers the same",
+    "x_radius_exceeds__mutmut_30": "eps == low hits 'eps >= high' first in exact mode (low == high); a float "
+                                   "bracket's low is rho_hat - 2 delta < rho (the bound is delta), so rho > eps "
+                                   "holds there",
+}.items():
+    EQUIVALENT[_RAD + _name] = _why
 
 #: caveats printed with the results (what the table does not cover)
 NOTES = [
@@ -450,10 +526,15 @@ NOTES = [
     "`replay_certificates`, `coq_statements`, `pin_statements`) would rebuild the Coq development for every "
     "mutant and are tested with the real Coq by `property_tests/formal/test_coq.py`, `test_pins.py`, "
     "`test_replay.py`. `replay_decisions` is scored, through a stand-in coqc that prints a chosen answer list.",
-    "replay: its 137 survivors were not examined yet (87 in `replay_decisions`, mostly the coqc command lines and "
-    "scratch-build steps that the stand-in coqc ignores; 19 in `_parse_answers`); none is judged equivalent.",
-    "Not run (CPU budget; targets and tests are in place): coq-audit, lean-audit.  radius: stopped after 529 of "
-    "708 mutants (179 'not checked'); its 99 survivors and 86 'no tests' mutants were not examined yet.",
+    "replay: scored through a strict stand-in coqc (`property_tests/formal/coqc_stand_in.py`: parses argv like "
+    "coqc, compiles a project file only when its `Prunegap` requires are compiled and bound, accepts only a "
+    "well-formed replay file, decides each item by brute force over subset sums), so wrong command lines, scratch "
+    "files and replay text fail without Coq.",
+    "Not run (CPU budget; targets and tests are in place): coq-audit, lean-audit.",
+    "radius: all 716 mutants checked, with strip_njit (so `prefix_covers_status` is mutated as plain Python); its "
+    "float-margin constants are killed by tests of the documented bracket half-width 2 delta, of the float-range "
+    "guard ulp by ulp, of floors whose inner radius is exactly 0.0, and by comparing `prefix_covers_status` with "
+    "`covers_float_kernel` near ties (its documented 'same margins and statuses').",
     "intervals: the decide_kernel final-sweep comparisons (mutants 29, 30, 32, 34), the window-narrowing mutants "
     "96/101, 157/158 (reading lo[m]), 190 (touching intervals not merged) and 230 (looser block length) change "
     "answers only at float ties of size margin and were not judged equivalent; 57/207 change the reported "
@@ -553,7 +634,9 @@ def _local_diff(tree: Path, mut: str, cache: dict):
     orig = re.sub(r"__mutmut_\d+$", "__mutmut_orig", name)
     if name not in funcs or orig not in funcs:
         return None
-    d = difflib.unified_diff(funcs[orig][1:], funcs[name][1:], lineterm="", n=0)
+    base = re.sub(r"__mutmut_orig$", "", orig)  # the def line with the original name (a mutated default shows)
+    d = difflib.unified_diff([funcs[orig][0].replace(orig, base)] + funcs[orig][1:],
+                             [funcs[name][0].replace(name, base)] + funcs[name][1:], lineterm="", n=0)
     return [ln for ln in d if ln[:1] in "+-" and ln[:3] not in ("+++", "---")]
 
 

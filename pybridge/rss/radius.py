@@ -37,7 +37,8 @@ small n only, else :class:`~pybridge.errors.ResourceLimitError`).
 
 Float fast path (``floor`` given, float inputs): the compiled kernel builds a
 float set :math:`F` at the inner radius :math:`\tau_{in} = \tau - 2\delta` with the
-decision's rounding bound :math:`\delta = 2(n+2)2^{-52}M`, so
+decision's rounding bound :math:`\delta = 2(n+2)2^{-52}M`, where
+:math:`M = \sum_i |x_i| + \tau + |a| + |b| + 2R_0` bounds every magnitude of the pass, so
 :math:`U(\tau_{in}-\delta) \subseteq F \subseteq U(\tau_{in}+\delta)`.  Taking
 distances, :math:`\max(g, \tau_{in}+\delta) - \delta \le \tau_{in} + \mathrm{dist}(\cdot, F)
 \le \max(g, \tau_{in}-\delta) + \delta` pointwise, hence for the float value
@@ -156,6 +157,8 @@ def _max_distance_float(lo: np.ndarray, hi: np.ndarray, a: float, b: float) -> f
 
 def _radius_int(X: list[int], E: int, A: int, B: int, WA: int, WB: int):
     """Exact interval union at radius E pruned to [WA, WB]; None when [A, B] is covered."""
+    if not X:  # U = [-E, E]: the pass tests containment only after each sample
+        return None if -E <= A and B <= E else ([-E], [E])
     status, lo, hi, k = union_pass_int(X, E, A, B, WA, WB, prune=False, cap=MAX_EXACT_INTERVALS)
     if status == CAP_EXCEEDED:
         raise ResourceLimitError(
@@ -252,7 +255,7 @@ def covering_radius(xs, *, interval=(-1.0, 1.0), floor=None, exact: bool = False
         xs = check_sequence("xs", xs)
     a, b = _pair(interval)
     if floor is None or exact or not _floats(xs, floor, (a, b)):
-        fl = None if floor is None else check_exact_instance([], floor, a, b)[1]
+        fl = None if floor is None else check_exact("floor", floor, positive=True)
         q, _, qa, qb = check_exact_instance(xs, 1, a, b)
         low, high, censored, tau = _exact_radius(q, qa, qb, fl)
         return RadiusResult(low, high, censored, "exact", tau, len(q), (float(qa), float(qb)))

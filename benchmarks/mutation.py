@@ -421,6 +421,19 @@ for _name, _why in {
 }.items():
     EQUIVALENT[_PIN + _name] = _why
 
+_LEAN = "pybridge.formal.lean."
+for _name, _why in {
+    "x_lean_sources__mutmut_5": "'UTF-8' and 'utf-8' name the same codec",
+    "x_lean_static_checks__mutmut_60": "'UTF-8' and 'utf-8' name the same codec",
+    "x_lean_static_checks__mutmut_18": "a missing axioms file read as 'XXXX' instead of '': neither holds a "
+                                       "'#print axioms' line",
+    "x_lean_build_and_audit__mutmut_22": "check=None: run_tool tests 'if check and ...', None is as false as False",
+    "x_lean_build_and_audit__mutmut_44": "check=None: run_tool tests 'if check and ...', None is as false as False",
+    "x_lean_build_and_audit__mutmut_1": "default timeout 3601 s instead of 3600 s: differs only for a lake run "
+                                        "lasting an hour (tests pass explicit timeouts)",
+}.items():
+    EQUIVALENT[_LEAN + _name] = _why
+
 for _k in (130, 131):
     EQUIVALENT[f"pybridge.rss.intervals.x_union_pass_int__mutmut_{_k}"] = (
         "a stricter containment test: the interval containing [A, B] keeps containing it, and in the last step "
@@ -438,7 +451,7 @@ NOTES = [
     "`test_replay.py`. `replay_decisions` is scored, through a stand-in coqc that prints a chosen answer list.",
     "replay: its 137 survivors were not examined yet (87 in `replay_decisions`, mostly the coqc command lines and "
     "scratch-build steps that the stand-in coqc ignores; 19 in `_parse_answers`); none is judged equivalent.",
-    "Not run (CPU budget; targets and tests are in place): coq-audit, lean-audit.  radius: stopped after 529 of "
+    "Not run (CPU budget; targets and tests are in place): coq-audit.  radius: stopped after 529 of "
     "708 mutants (179 'not checked'); its 99 survivors and 86 'no tests' mutants were not examined yet.",
     "intervals: the decide_kernel final-sweep comparisons (mutants 29, 30, 32, 34), the window-narrowing mutants "
     "96/101, 157/158 (reading lo[m]), 190 (touching intervals not merged) and 230 (looser block length) change "
@@ -448,6 +461,10 @@ NOTES = [
     "(only a test restating the literal would catch it). The survivors were killed by "
     "`property_tests/gap/test_check_reports.py` (data keys, evidence and power numbers computed by hand, verdict "
     "and power boundaries, reproduction from the recorded seed, statement/model/source/tag against the registry).",
+    "lean-audit: re-run in full after two fixes to the static checks (`private axiom`, or `axiom` with the name "
+    "on the next line, was not forbidden; a commented-out `#print axioms` counted as audited); "
+    "`lean_build_and_audit` is scored through a stand-in lake (`property_tests/formal/test_lean_audit_units.py`) "
+    "that checks its argv and cwd and prints chosen diagnostics and `#print axioms` output.",
     "pin: re-run in full after two fixes (golden files written as UTF-8 whatever the locale, as they are read; "
     "`markers[i]` errors name the index); survivors killed by `property_tests/formal/test_pin_inputs.py`.",
 ]

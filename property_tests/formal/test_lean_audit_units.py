@@ -142,9 +142,13 @@ def test_stated_is_never_proved_even_with_clean_axioms(lake):
 def test_nonzero_exit_without_a_parsed_message_rejects(lake):
     lake.set({"out": "error: build failed\n", "rc": 1}, {"out": f"'Prunegap.alpha' depends on axioms: [{ALLOWED}]\n"
                                                              "'Prunegap.beta' does not depend on any axioms\n"})
-    assert lake.run() == {"t-a": _r("Prunegap.alpha", "rejected", ["propext", "Classical.choice", "Quot.sound"]),
-                          "t-b": _r("Prunegap.beta", "rejected"),
-                          "t-s": _r("Prunegap.gamma", "stated")}
+    exit1 = ["lake build exited with status 1"]
+    assert lake.run() == {"t-a": _r("Prunegap.alpha", "rejected", ["propext", "Classical.choice", "Quot.sound"],
+                                    exit1),
+                          "t-b": _r("Prunegap.beta", "rejected", messages=exit1),
+                          "t-s": _r("Prunegap.gamma", "stated", messages=exit1)}
+    lake.set({"rc": 2}, {"out": "'Prunegap.alpha' does not depend on any axioms\n"})
+    assert lake.run((A,)) == {"t-a": _r("Prunegap.alpha", "rejected", messages=["lake build exited with status 2"])}
 
 
 @pytest.mark.parametrize("rc", [0, 1])
@@ -153,7 +157,8 @@ def test_an_error_message_rejects_whatever_the_exit_status(lake, rc):
                      "  in the term\n", "err": "Prunegap/Relu.lean:7:2: warning: unused variable `h`\n", "rc": rc},
              {"out": "'Prunegap.alpha' does not depend on any axioms\n"
                      "'Prunegap.beta' does not depend on any axioms\n"})
-    msg = ["Prunegap/Kinks.lean:12: error: unknown identifier 'foo'\nin the term"]
+    msg = (["lake build exited with status 1"] if rc else []) + [
+        "Prunegap/Kinks.lean:12: error: unknown identifier 'foo'\nin the term"]
     assert lake.run() == {"t-a": _r("Prunegap.alpha", "rejected", messages=msg),
                           "t-b": _r("Prunegap.beta", "rejected", messages=msg),
                           "t-s": _r("Prunegap.gamma", "stated", messages=msg)}
@@ -169,7 +174,8 @@ def test_a_sorry_warning_rejects_and_errors_come_first(lake):
     lake.set({"out": "Prunegap/Relu.lean:3:8: warning: declaration uses 'sorry'\n"
                      "Prunegap/Basic.lean:1:0: error: unexpected token\n", "rc": 1},
              {"out": "'Prunegap.alpha' does not depend on any axioms\n"})
-    assert lake.run((A,))["t-a"]["messages"] == ["Prunegap/Basic.lean:1: error: unexpected token", sorry]
+    assert lake.run((A,))["t-a"]["messages"] == ["lake build exited with status 1",
+                                                 "Prunegap/Basic.lean:1: error: unexpected token", sorry]
 
 
 def test_missing_print_axioms_output_rejects_that_claim_only(lake):
@@ -199,11 +205,11 @@ def test_a_disallowed_axiom_rejects(lake):
         "t-s": _r("Prunegap.gamma", "stated", ["sorryAx"], ["disallowed axioms: ['sorryAx']"])}
 
 
-def test_messages_are_capped_at_20_before_the_axiom_lines(lake):
+def test_diagnostics_are_capped_at_20_before_the_axiom_lines(lake):
     errors = "".join(f"Prunegap/Big.lean:{i}:0: error: e{i}\n" for i in range(1, 26))
     lake.set({"out": "Prunegap/Big.lean:100:2: warning: declaration uses 'sorry'\n" + errors, "rc": 1},
              {"out": "'Prunegap.alpha' depends on axioms: [Classical.choice, cheat]\n"})
-    first20 = [f"Prunegap/Big.lean:{i}: error: e{i}" for i in range(1, 21)]
+    first20 = ["lake build exited with status 1"] + [f"Prunegap/Big.lean:{i}: error: e{i}" for i in range(1, 21)]
     assert lake.run((A, B)) == {
         "t-a": _r("Prunegap.alpha", "rejected", ["Classical.choice", "cheat"],
                   first20 + ["disallowed axioms: ['cheat']"]),

@@ -175,6 +175,8 @@ def lean_build_and_audit(claims, *, root: Path = LEAN_DIR, timeout: float = 3600
         axioms = parse_print_axioms(audit.output)
     except ExternalToolError as exc:
         return {c.id: {"lean": c.lean, "outcome": "rejected", "axioms": [], "messages": [str(exc)]} for c in claims}
+    # a failed build says so even when lake printed no diagnostic in the file:line:col format
+    failed = [f"lake build exited with status {build.returncode}"] if build.returncode != 0 else []
     for c in claims:
         ax = axioms.get(c.lean)
         bad = [a for a in (ax or []) if a not in ALLOWED_LEAN_AXIOMS]
@@ -185,7 +187,8 @@ def lean_build_and_audit(claims, *, root: Path = LEAN_DIR, timeout: float = 3600
         else:
             outcome = "proved"
         results[c.id] = {"lean": c.lean, "outcome": outcome, "axioms": ax or [],
-                         "messages": [f"{m.file}:{m.line}: {m.severity}: {m.text}" for m in errors + sorry][:20]
+                         "messages": failed + [f"{m.file}:{m.line}: {m.severity}: {m.text}"
+                                               for m in errors + sorry][:20]
                          + ([f"disallowed axioms: {bad}"] if bad else [])
                          + (["no #print axioms output"] if ax is None and c.lean_status == "proof-written" else [])}
     return results

@@ -461,8 +461,9 @@ NOTES = [
     "(only a test restating the literal would catch it). The survivors were killed by "
     "`property_tests/gap/test_check_reports.py` (data keys, evidence and power numbers computed by hand, verdict "
     "and power boundaries, reproduction from the recorded seed, statement/model/source/tag against the registry).",
-    "lean-audit: re-run in full after two fixes to the static checks (`private axiom`, or `axiom` with the name "
-    "on the next line, was not forbidden; a commented-out `#print axioms` counted as audited); "
+    "lean-audit: re-run in full after three fixes (static checks: `private axiom`, or `axiom` with the name "
+    "on the next line, was not forbidden; a commented-out `#print axioms` counted as audited; build: a failed "
+    "`lake build` without a file:line:col diagnostic rejected claims with no message); "
     "`lean_build_and_audit` is scored through a stand-in lake (`property_tests/formal/test_lean_audit_units.py`) "
     "that checks its argv and cwd and prints chosen diagnostics and `#print axioms` output.",
     "pin: re-run in full after two fixes (golden files written as UTF-8 whatever the locale, as they are read; "

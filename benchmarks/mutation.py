@@ -104,7 +104,8 @@ TARGETS = {
                                                "property_tests/formal/test_coq_audit_parsing.py"],
                     functions=["scan_forbidden", "_norm", "parse_assumptions", "AuditResult", "_q",
                                "certificate_to_coq"]),
-    "lean-audit": _t("pybridge/formal/lean.py", ["property_tests/formal/test_lean.py"]),
+    "lean-audit": _t("pybridge/formal/lean.py", ["property_tests/formal/test_lean.py",
+                                                 "property_tests/formal/test_lean_audit_units.py"]),
     "claim-evidence": _t("pybridge/claims/evidence.py", ["property_tests/claims/test_status.py"]),
     "claim-status": _t("pybridge/claims/registry.py", ["property_tests/claims/test_status.py"],
                        functions=["derive_status"]),
@@ -401,6 +402,19 @@ for _name, _why in {
 }.items():
     EQUIVALENT["pybridge.formal.replay." + _name] = _why
 
+_LEAN = "pybridge.formal.lean."
+for _name, _why in {
+    "x_lean_sources__mutmut_5": "'UTF-8' and 'utf-8' name the same codec",
+    "x_lean_static_checks__mutmut_60": "'UTF-8' and 'utf-8' name the same codec",
+    "x_lean_static_checks__mutmut_18": "a missing axioms file read as 'XXXX' instead of '': neither holds a "
+                                       "'#print axioms' line",
+    "x_lean_build_and_audit__mutmut_22": "check=None: run_tool tests 'if check and ...', None is as false as False",
+    "x_lean_build_and_audit__mutmut_44": "check=None: run_tool tests 'if check and ...', None is as false as False",
+    "x_lean_build_and_audit__mutmut_1": "default timeout 3601 s instead of 3600 s: differs only for a lake run "
+                                        "lasting an hour (tests pass explicit timeouts)",
+}.items():
+    EQUIVALENT[_LEAN + _name] = _why
+
 for _k in (130, 131):
     EQUIVALENT[f"pybridge.rss.intervals.x_union_pass_int__mutmut_{_k}"] = (
         "a stricter containment test: the interval containing [A, B] keeps containing it, and in the last step "
@@ -484,7 +498,6 @@ NOTES = [
     "coqc, compiles a project file only when its `Prunegap` requires are compiled and bound, accepts only a "
     "well-formed replay file, decides each item by brute force over subset sums), so wrong command lines, scratch "
     "files and replay text fail without Coq.",
-    "Not run (CPU budget; targets and tests are in place): coq-audit, lean-audit.",
     "radius: all 716 mutants checked, with strip_njit (so `prefix_covers_status` is mutated as plain Python); its "
     "float-margin constants are killed by tests of the documented bracket half-width 2 delta, of the float-range "
     "guard ulp by ulp, of floors whose inner radius is exactly 0.0, and by comparing `prefix_covers_status` with "
@@ -497,6 +510,11 @@ NOTES = [
     "(only a test restating the literal would catch it). The survivors were killed by "
     "`property_tests/gap/test_check_reports.py` (data keys, evidence and power numbers computed by hand, verdict "
     "and power boundaries, reproduction from the recorded seed, statement/model/source/tag against the registry).",
+    "lean-audit: re-run in full after three fixes (static checks: `private axiom`, or `axiom` with the name "
+    "on the next line, was not forbidden; a commented-out `#print axioms` counted as audited; build: a failed "
+    "`lake build` without a file:line:col diagnostic rejected claims with no message); "
+    "`lean_build_and_audit` is scored through a stand-in lake (`property_tests/formal/test_lean_audit_units.py`) "
+    "that checks its argv and cwd and prints chosen diagnostics and `#print axioms` output.",
     "pin: re-run in full after two fixes (golden files written as UTF-8 whatever the locale, as they are read; "
     "`markers[i]` errors name the index); survivors killed by `property_tests/formal/test_pin_inputs.py`.",
 ]

@@ -67,7 +67,8 @@ def _cmd_check(args) -> int:
     else:
         out = run_check(quick=args.quick, out_dir=args.out, workers=workers, seed=args.seed,
                         show_progress=not args.no_progress, only=args.only, max_seconds=args.max_seconds)
-    print(f"report: {out.out_dir}/report.md and report.html ({out.seconds:.1f} s)")
+    total = f", {out.total_seconds:.1f} s with the report written" if out.total_seconds is not None else ""
+    print(f"report: {out.out_dir}/report.md and report.html (sections {out.seconds:.1f} s{total})")
     if out.violated:
         print(f"VIOLATED: {', '.join(sorted(set(out.violated)))}")
     if out.unavailable:

@@ -114,6 +114,8 @@ def test_agreement_argument_errors_name_the_argument():
         agreement({"q_hat": 0.1}, 1, 10)
     with pytest.raises(InvalidArgument, match=r"^trials must be >= 1, got trials=0$"):
         agreement(est, 0, 0)
+    with pytest.raises(InvalidArgument, match=r"^trials must be >= 1, got trials=-1$"):
+        agreement(est, 0, -1)  # refused as trials, before the failures' range [0, trials] is checked
     with pytest.raises(InvalidArgument, match=r"^successes_fail must be >= 0, got successes_fail=-1$"):
         agreement(est, -1, 10)
     with pytest.raises(InvalidArgument, match=r"^successes_fail must be <= 10, got successes_fail=11$"):

@@ -82,7 +82,8 @@ TARGETS = {
                                                 "property_tests/gap/test_check_reports.py"],
                      functions=["claim_check", "empirical_bernstein_upper", "check_expected_error", "_power_text",
                                 "check_theorem_a_certificate_event"]),
-    "rare-checks": _t("pybridge/rare/checks.py", ["property_tests/rare/test_decision_rules.py"],
+    "rare-checks": _t("pybridge/rare/checks.py", ["property_tests/rare/test_decision_rules.py",
+                                                  "property_tests/rare/test_decision_boundaries.py"],
                       functions=["lueker_kappa", "radius_criterion", "agreement", "n1_failure_probability",
                                  "threshold_delta_eps", "fit_slope_ln", "tail_rate"]),
     "prunelimit-checks": _t("pybridge/prunelimit/checks.py", ["property_tests/prunelimit/test_decision_rules.py"],
@@ -215,12 +216,19 @@ EQUIVALENT["pybridge.rss.certificate.x_build_certificate__mutmut_25"] = (
     "the meet-in-the-middle split point: both halves are enumerated completely for any split")
 EQUIVALENT["pybridge.rss.certificate.x_build_certificate__mutmut_53"] = (
     "on a tie keeps another mask with the same largest sum: the chain of sums (and its validity) is unchanged")
-for _name in ("x_fit_slope_ln__mutmut_16", "x_fit_slope_ln__mutmut_18", "x_tail_rate__mutmut_30",
-              "x_tail_rate__mutmut_32", "x_tail_rate__mutmut_35", "x_tail_rate__mutmut_37",
-              "x_radius_criterion__mutmut_3", "x_radius_criterion__mutmut_5"):
+for _name in ("x_fit_slope_ln__mutmut_16", "x_fit_slope_ln__mutmut_18", "x_tail_rate__mutmut_46",
+              "x_tail_rate__mutmut_48", "x_tail_rate__mutmut_51", "x_tail_rate__mutmut_53"):
     EQUIVALENT["pybridge.rare.checks." + _name] = (
-        "dtype=float dropped: the inputs are lists of Python floats/ints, whose values (and what numpy and "
-        "covers_exact compute from them) are the same either way")
+        "dtype=float dropped: the inputs are lists of Python floats/ints (levels: ints), whose values (and what "
+        "numpy's mean, log and polyfit compute from them) are the same either way")
+_RC = "pybridge.rare.checks."
+EQUIVALENT[_RC + "x_lueker_kappa__mutmut_14"] = "1e+300 is the same float literal as 1e300"
+EQUIVALENT[_RC + "x_n1_failure_probability__mutmut_8"] = (
+    "q is continuous at eps = 1/3: the middle branch gives (3 - 1)/2 = 1, the same value")
+EQUIVALENT[_RC + "x_n1_failure_probability__mutmut_17"] = (
+    "q is continuous at eps = 1/2: the last branch gives 1 - 1/4 = 3/4 = (3 - 3/2)/2, the same value")
+EQUIVALENT[_RC + "x_tail_rate__mutmut_92"] = (
+    "lam is NaN or finite (a slope of finite logs), and exp(NaN) is NaN: the guard changes nothing")
 for _k in (2, 8, 12, 13, 14, 18, 19, 20, 24, 25, 27, 31, 32):
     EQUIVALENT[f"pybridge.rfss.certificate.x_verify_fixed_certificate__mutmut_{_k}"] = (
         "an argument-name string inside check_exact, whose errors verify_fixed_certificate catches and turns into "

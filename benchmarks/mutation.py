@@ -57,8 +57,10 @@ TARGETS = {
                                                    "property_tests/rss/test_trial_planning.py"]),
     "power": _t("pybridge/stats/power.py", ["property_tests/gap/test_power_rules.py",
                                             "property_tests/gap/test_power.py"]),
-    "rss-certificate": _t("pybridge/rss/certificate.py", [_KNOWN, "property_tests/rss/test_certificate.py"]),
-    "rfss-certificate": _t("pybridge/rfss/certificate.py", ["property_tests/rfss/test_certificate.py"]),
+    "rss-certificate": _t("pybridge/rss/certificate.py", [_KNOWN, "property_tests/rss/test_certificate.py",
+                                                          "property_tests/rss/test_certificate_contract.py"]),
+    "rfss-certificate": _t("pybridge/rfss/certificate.py", ["property_tests/rfss/test_certificate.py",
+                                                            "property_tests/rfss/test_certificate_contract.py"]),
     "decide": _t("pybridge/rss/decide.py", ["property_tests/rss/test_decision_brute_force.py",
                                             "property_tests/rss/test_decision_at_scale.py"]),
     "coverage": _t("pybridge/rss/coverage.py", ["property_tests/rss/test_decision_brute_force.py",
@@ -208,27 +210,25 @@ for _name, _why in {
     "x_rejection_threshold__mutmut_51": "hi is reassigned to trials before it is read",
 }.items():
     EQUIVALENT[_POW + _name] = _why
-for _k in (12, 18, 22, 23, 24, 28, 29, 30, 34, 35, 37, 41, 42):
-    EQUIVALENT[f"pybridge.rss.certificate.x_verify_certificate__mutmut_{_k}"] = (
-        "an argument-name string inside check_exact, whose errors verify_certificate catches and turns into False")
+for _k in (2, 8, 12, 13, 14, 18, 19, 20, 24, 25, 27, 31, 32):
+    EQUIVALENT[f"pybridge.rss.certificate.x_chain_verifies__mutmut_{_k}"] = (
+        "an argument-name string inside check_exact, whose errors chain_verifies catches and turns into False")
 EQUIVALENT["pybridge.rss.certificate.x_build_certificate__mutmut_25"] = (
-    "the meet-in-the-middle split point: both halves are enumerated completely for any split")
-EQUIVALENT["pybridge.rss.certificate.x_build_certificate__mutmut_53"] = (
-    "on a tie keeps another mask with the same largest sum: the chain of sums (and its validity) is unchanged")
+    "the meet-in-the-middle split point: both halves are enumerated completely for any split, so the chain of "
+    "sums is the same (only which of several equal-sum masks is kept may change)")
 for _name in ("x_fit_slope_ln__mutmut_16", "x_fit_slope_ln__mutmut_18", "x_tail_rate__mutmut_30",
               "x_tail_rate__mutmut_32", "x_tail_rate__mutmut_35", "x_tail_rate__mutmut_37",
               "x_radius_criterion__mutmut_3", "x_radius_criterion__mutmut_5"):
     EQUIVALENT["pybridge.rare.checks." + _name] = (
         "dtype=float dropped: the inputs are lists of Python floats/ints, whose values (and what numpy and "
         "covers_exact compute from them) are the same either way")
-for _k in (2, 8, 12, 13, 14, 18, 19, 20, 24, 25, 27, 31, 32):
+for _k in (38, 42, 43, 45, 49, 50):
     EQUIVALENT[f"pybridge.rfss.certificate.x_verify_fixed_certificate__mutmut_{_k}"] = (
-        "an argument-name string inside check_exact, whose errors verify_fixed_certificate catches and turns into "
-        "False")
-EQUIVALENT["pybridge.rfss.certificate.x_build_fixed_certificate__mutmut_45"] = (
-    "the meet-in-the-middle split point: both halves are enumerated completely for any split")
-EQUIVALENT["pybridge.rfss.certificate.x_build_fixed_certificate__mutmut_85"] = (
-    "on a tie keeps another k-mask with the same largest sum: the chain of sums (and its validity) is unchanged")
+        "an argument-name string of check_exact on cert.a / cert.b, which chain_verifies has already checked "
+        "exactly (so this check_exact never raises)")
+EQUIVALENT["pybridge.rfss.certificate.x_build_fixed_certificate__mutmut_59"] = (
+    "the meet-in-the-middle split point: both halves are listed completely by size for any split, so the chain "
+    "of sums is the same (only which of several equal-sum k-masks is kept may change)")
 EQUIVALENT["pybridge.rfss.certificate.x__by_count__mutmut_4"] = "one more (empty) row for size k + 1, never read"
 EQUIVALENT["pybridge.rfss.certificate.x__by_count__mutmut_25"] = (
     "size i + 2 after i samples extends the still-empty row i + 1: adds nothing")

@@ -213,9 +213,6 @@ for _name, _why in {
 for _k in (2, 8, 12, 13, 14, 18, 19, 20, 24, 25, 27, 31, 32):
     EQUIVALENT[f"pybridge.rss.certificate.x_chain_verifies__mutmut_{_k}"] = (
         "an argument-name string inside check_exact, whose errors chain_verifies catches and turns into False")
-EQUIVALENT["pybridge.rss.certificate.x_build_certificate__mutmut_25"] = (
-    "the meet-in-the-middle split point: both halves are enumerated completely for any split, so the chain of "
-    "sums is the same (only which of several equal-sum masks is kept may change)")
 for _name in ("x_fit_slope_ln__mutmut_16", "x_fit_slope_ln__mutmut_18", "x_tail_rate__mutmut_30",
               "x_tail_rate__mutmut_32", "x_tail_rate__mutmut_35", "x_tail_rate__mutmut_37",
               "x_radius_criterion__mutmut_3", "x_radius_criterion__mutmut_5"):

@@ -81,3 +81,11 @@ def test_to_dict_keys_and_exact_values():
         "xs": ["1/2", "-1/3", "1/5", "0"], "k": 2, "eps": "3/10", "a": "-1/10", "b": "9/10",
         "masks": ["1100", "1010"],   # bit i is character i (xs[0] first)
         "sums": ["1/6", "7/10"]}
+
+
+def test_largest_n_with_half_sized_subsets():
+    # n = 36, k = 18: each half lists its 2**18 subsets by size (the balanced split keeps this feasible)
+    xs = [F(1, 2**i) for i in range(MAX_CERTIFICATE_N)]   # distinct binary fractions: every k-sum is unique
+    top = sum(xs[:18], F(0))                                # the largest 18-sum, 2 - 2**-17
+    cert = build_fixed_certificate(xs, 18, F(1, 4), point_target(top))
+    assert cert.masks == ((1 << 18) - 1,) and cert.sums == (top,)

@@ -223,9 +223,6 @@ for _k in (38, 42, 43, 45, 49, 50):
     EQUIVALENT[f"pybridge.rfss.certificate.x_verify_fixed_certificate__mutmut_{_k}"] = (
         "an argument-name string of check_exact on cert.a / cert.b, which chain_verifies has already checked "
         "exactly (so this check_exact never raises)")
-EQUIVALENT["pybridge.rfss.certificate.x_build_fixed_certificate__mutmut_59"] = (
-    "the meet-in-the-middle split point: both halves are listed completely by size for any split, so the chain "
-    "of sums is the same (only which of several equal-sum k-masks is kept may change)")
 EQUIVALENT["pybridge.rfss.certificate.x__by_count__mutmut_4"] = "one more (empty) row for size k + 1, never read"
 EQUIVALENT["pybridge.rfss.certificate.x__by_count__mutmut_25"] = (
     "size i + 2 after i samples extends the still-empty row i + 1: adds nothing")
@@ -507,6 +504,12 @@ NOTES = [
     "(only a test restating the literal would catch it). The survivors were killed by "
     "`property_tests/gap/test_check_reports.py` (data keys, evidence and power numbers computed by hand, verdict "
     "and power boundaries, reproduction from the recorded seed, statement/model/source/tag against the registry).",
+    "rss-certificate / rfss-certificate: survivors killed by `property_tests/rss/test_certificate_contract.py` "
+    "(chain_verifies on wrong sums, a gap of 2 eps + delta vs exactly 2 eps, masks and sizes of wrong length/type, "
+    "exactly-size masks over all masks; greedy_chain against a brute-force greedy over all subset sums, an empty "
+    "right group, the tie rule, argument names; n = 36 accepted and 37 refused) and "
+    "`property_tests/rfss/test_certificate_contract.py` (exactly k bits per mask, n = 36 with k = 1 and k = 18, "
+    "argument names, the exact to_dict).",
     "lean-audit: re-run in full after three fixes (static checks: `private axiom`, or `axiom` with the name "
     "on the next line, was not forbidden; a commented-out `#print axioms` counted as audited; build: a failed "
     "`lake build` without a file:line:col diagnostic rejected claims with no message); "

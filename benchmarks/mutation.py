@@ -57,8 +57,10 @@ TARGETS = {
                                                    "property_tests/rss/test_trial_planning.py"]),
     "power": _t("pybridge/stats/power.py", ["property_tests/gap/test_power_rules.py",
                                             "property_tests/gap/test_power.py"]),
-    "rss-certificate": _t("pybridge/rss/certificate.py", [_KNOWN, "property_tests/rss/test_certificate.py"]),
-    "rfss-certificate": _t("pybridge/rfss/certificate.py", ["property_tests/rfss/test_certificate.py"]),
+    "rss-certificate": _t("pybridge/rss/certificate.py", [_KNOWN, "property_tests/rss/test_certificate.py",
+                                                          "property_tests/rss/test_certificate_contract.py"]),
+    "rfss-certificate": _t("pybridge/rfss/certificate.py", ["property_tests/rfss/test_certificate.py",
+                                                            "property_tests/rfss/test_certificate_contract.py"]),
     "decide": _t("pybridge/rss/decide.py", ["property_tests/rss/test_decision_brute_force.py",
                                             "property_tests/rss/test_decision_at_scale.py"]),
     "coverage": _t("pybridge/rss/coverage.py", ["property_tests/rss/test_decision_brute_force.py",
@@ -209,13 +211,9 @@ for _name, _why in {
     "x_rejection_threshold__mutmut_51": "hi is reassigned to trials before it is read",
 }.items():
     EQUIVALENT[_POW + _name] = _why
-for _k in (12, 18, 22, 23, 24, 28, 29, 30, 34, 35, 37, 41, 42):
-    EQUIVALENT[f"pybridge.rss.certificate.x_verify_certificate__mutmut_{_k}"] = (
-        "an argument-name string inside check_exact, whose errors verify_certificate catches and turns into False")
-EQUIVALENT["pybridge.rss.certificate.x_build_certificate__mutmut_25"] = (
-    "the meet-in-the-middle split point: both halves are enumerated completely for any split")
-EQUIVALENT["pybridge.rss.certificate.x_build_certificate__mutmut_53"] = (
-    "on a tie keeps another mask with the same largest sum: the chain of sums (and its validity) is unchanged")
+for _k in (2, 8, 12, 13, 14, 18, 19, 20, 24, 25, 27, 31, 32):
+    EQUIVALENT[f"pybridge.rss.certificate.x_chain_verifies__mutmut_{_k}"] = (
+        "an argument-name string inside check_exact, whose errors chain_verifies catches and turns into False")
 for _name in ("x_fit_slope_ln__mutmut_16", "x_fit_slope_ln__mutmut_18", "x_tail_rate__mutmut_46",
               "x_tail_rate__mutmut_48", "x_tail_rate__mutmut_51", "x_tail_rate__mutmut_53"):
     EQUIVALENT["pybridge.rare.checks." + _name] = (
@@ -229,14 +227,10 @@ EQUIVALENT[_RC + "x_n1_failure_probability__mutmut_17"] = (
     "q is continuous at eps = 1/2: the last branch gives 1 - 1/4 = 3/4 = (3 - 3/2)/2, the same value")
 EQUIVALENT[_RC + "x_tail_rate__mutmut_92"] = (
     "lam is NaN or finite (a slope of finite logs), and exp(NaN) is NaN: the guard changes nothing")
-for _k in (2, 8, 12, 13, 14, 18, 19, 20, 24, 25, 27, 31, 32):
+for _k in (38, 42, 43, 45, 49, 50):
     EQUIVALENT[f"pybridge.rfss.certificate.x_verify_fixed_certificate__mutmut_{_k}"] = (
-        "an argument-name string inside check_exact, whose errors verify_fixed_certificate catches and turns into "
-        "False")
-EQUIVALENT["pybridge.rfss.certificate.x_build_fixed_certificate__mutmut_45"] = (
-    "the meet-in-the-middle split point: both halves are enumerated completely for any split")
-EQUIVALENT["pybridge.rfss.certificate.x_build_fixed_certificate__mutmut_85"] = (
-    "on a tie keeps another k-mask with the same largest sum: the chain of sums (and its validity) is unchanged")
+        "an argument-name string of check_exact on cert.a / cert.b, which chain_verifies has already checked "
+        "exactly (so this check_exact never raises)")
 EQUIVALENT["pybridge.rfss.certificate.x__by_count__mutmut_4"] = "one more (empty) row for size k + 1, never read"
 EQUIVALENT["pybridge.rfss.certificate.x__by_count__mutmut_25"] = (
     "size i + 2 after i samples extends the still-empty row i + 1: adds nothing")
@@ -518,11 +512,29 @@ NOTES = [
     "(only a test restating the literal would catch it). The survivors were killed by "
     "`property_tests/gap/test_check_reports.py` (data keys, evidence and power numbers computed by hand, verdict "
     "and power boundaries, reproduction from the recorded seed, statement/model/source/tag against the registry).",
+    "rss-certificate / rfss-certificate: survivors killed by `property_tests/rss/test_certificate_contract.py` "
+    "(chain_verifies on wrong sums, a gap of 2 eps + delta vs exactly 2 eps, masks and sizes of wrong length/type, "
+    "exactly-size masks over all masks; greedy_chain against a brute-force greedy over all subset sums, an empty "
+    "right group, the tie rule, argument names; n = 36 accepted and 37 refused) and "
+    "`property_tests/rfss/test_certificate_contract.py` (exactly k bits per mask, n = 36 with k = 1 and k = 18, "
+    "argument names, the exact to_dict).",
     "lean-audit: re-run in full after three fixes (static checks: `private axiom`, or `axiom` with the name "
     "on the next line, was not forbidden; a commented-out `#print axioms` counted as audited; build: a failed "
     "`lake build` without a file:line:col diagnostic rejected claims with no message); "
     "`lean_build_and_audit` is scored through a stand-in lake (`property_tests/formal/test_lean_audit_units.py`) "
     "that checks its argv and cwd and prints chosen diagnostics and `#print axioms` output.",
+    "coverage: re-run in full on the module as it stands after the interval-union kernel moved to intervals.py "
+    "(the old equivalents, keyed by the old numbering, were removed); the float kernel's documented margins are "
+    "killed by `property_tests/rss/test_float_kernel_contract.py` (the undetermined band (eps - 2 rho, eps + rho] "
+    "on a one-sample instance, the overflow guard 4 (mag + 4 rho), argument errors, the stable processing order, "
+    "the exact cap message). Left: reach +- 4 rho -> 5 rho / - 4 rho and eps_in < 0 vs <= 0 (exact float ties only).",
+    "coq-audit: its pure-Python functions, killed by `property_tests/formal/test_coq_audit_parsing.py` (Print "
+    "Assumptions sections, scan_forbidden line numbers across comments, certificate_to_coq names, "
+    "AuditResult.to_dict); left: `read_text(encoding=None)`, visible only under a non-UTF-8 locale.",
+    "rare-checks: re-run in full; killed by `property_tests/rare/test_decision_boundaries.py` (lueker_kappa as the "
+    "root of its quadratic, n1_failure_probability against exact measures, agreement at touching intervals, "
+    "fit_slope_ln against hand-computed t intervals and linregress, tail_rate's jackknife, radius_criterion "
+    "through a stand-in covering_radius).",
     "pin: re-run in full after two fixes (golden files written as UTF-8 whatever the locale, as they are read; "
     "`markers[i]` errors name the index); survivors killed by `property_tests/formal/test_pin_inputs.py`.",
 ]

@@ -60,3 +60,14 @@ def test_no_violation_on_curves():
                           angle=math.pi / 6)
     exact_bad, mc_bad = kinematic_violations(pts, 25.5, 25.5)
     assert not exact_bad and not mc_bad
+
+
+def test_l1_descent_curve_has_no_closed_form_and_needs_no_s_for_it():
+    """The full check's kinematic curve on the l1-descent cone (found by timing the full check: the closed-form
+    lookup re-checked ``s`` without being given it, so every full run stopped with 's must be an integer')."""
+    from pybridge.prunelimit.kinematic import exact_meet_probability, kinematic_curve
+
+    pts = kinematic_curve("l1-descent", 30, [5, 28], 4, np.random.SeedSequence(7), 0, s=3)
+    assert [p.m for p in pts] == [5, 28] and all(p.exact is None for p in pts)
+    assert all(0 <= p.meets <= 4 and p.trials == 4 for p in pts)
+    assert exact_meet_probability("l1-descent", 30, 5) is None

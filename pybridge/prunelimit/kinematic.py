@@ -62,14 +62,14 @@ def _orthonormal(rng, d, m):
 CONES = ("orthant", "subspace", "circular", "l1-descent")
 
 
-def _check_cone_params(cone, d, *, angle=None, k=None, s=None):
+def _check_cone_params(cone, d, *, angle=None, k=None, s=None, needs_s=True):
     if cone == "circular":
         a = check_real("angle", angle)
         if not 0 < a < math.pi / 2:
             raise InvalidArgument(f"angle must lie in (0, pi/2), got angle={angle!r}")
     elif cone == "subspace":
         check_int("k", k, min_value=0, max_value=d)
-    elif cone == "l1-descent":
+    elif cone == "l1-descent" and needs_s:
         check_int("s", s, min_value=1, max_value=max(1, d - 1))
 
 
@@ -148,7 +148,7 @@ def exact_meet_probability(cone: str, d: int, m: int, *, angle=None, k=None):
     check_choice("cone", cone, CONES)
     d = check_int("d", d, min_value=1, max_value=10**6)
     m = check_int("m", m, min_value=0, max_value=d)
-    _check_cone_params(cone, d, angle=angle, k=k)
+    _check_cone_params(cone, d, angle=angle, k=k, needs_s=False)  # l1-descent: no closed form, s not used
     if cone == "circular":
         if m == 0:
             return 0.0

@@ -142,7 +142,8 @@ CLAIMS.append(Claim(
     uses=("theorem-a-core", "kink-angle-law", "const-eta-eps"),
     statement="In M0 every weight-pruned network lies in the RF span of the masked features {u_i, (u_i1, 0), "
               "(0, u_i2)}; for a diagonal target it obeys the neuron-pruning bound (Omega(1/eps)), while an axis "
-              "target is represented exactly.",
+              "target is represented exactly whenever some u_i1 > 0 (probability 1 - 2^-n under law G; when every "
+              "u_i1 <= 0 all features vanish at x = e1 and the RF optimum is at least 1).",
     latex=r"\Pr[\exists\text{ weight pruning}:\mathcal E<\varepsilon]\le1-\big(1-\tfrac{2\eta_\varepsilon}\pi\big)^n"
           r"\ (\arctan\gamma\ge\eta_\varepsilon)",
     model="M0, law G, d = 2, w* = (1,1)/sqrt2 (and e1 for contrast); " + _M,

@@ -225,16 +225,27 @@ class ChunkStore:
         if not self.path.parent.is_dir():
             raise InvalidArgument(f"--store folder does not exist, got --store={str(path)!r}")
         self._warn = warn or (lambda msg: print(f"prunegap store: {msg}", file=sys.stderr))
-        try:
-            self._lock = threading.RLock()  # one connection, shared by the sweep's point threads
-            self._conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_S, isolation_level=None,
-                                         check_same_thread=False)
-            self._conn.execute("PRAGMA journal_mode=WAL")
-            self._conn.execute("PRAGMA synchronous=NORMAL")
-            self._conn.executescript(_SCHEMA_SQL)
-        except sqlite3.DatabaseError as exc:
-            raise InvalidArgument(f"--store is not a prunegap SQLite store ({exc}), got --store={str(path)!r}") \
-                from None
+        self._lock = threading.RLock()  # one connection, shared by the sweep's point threads
+        deadline = time.monotonic() + BUSY_TIMEOUT_S
+        while True:
+            try:
+                self._conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_S, isolation_level=None,
+                                             check_same_thread=False)
+                self._conn.execute("PRAGMA journal_mode=WAL")
+                self._conn.execute("PRAGMA synchronous=NORMAL")
+                self._conn.executescript(_SCHEMA_SQL)
+                break
+            except sqlite3.OperationalError as exc:
+                # two processes opening a new store at once: switching to WAL takes an exclusive lock for
+                # which SQLite may answer "locked" at once, without its busy wait (found in CI under load)
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise InvalidArgument(f"--store is not a prunegap SQLite store ({exc}), "
+                                          f"got --store={str(path)!r}") from None
+                self._conn.close()
+                time.sleep(0.05)
+            except sqlite3.DatabaseError as exc:
+                raise InvalidArgument(f"--store is not a prunegap SQLite store ({exc}), got --store={str(path)!r}") \
+                    from None
 
     # ------------------------------------------------------------------ experiments
     @staticmethod

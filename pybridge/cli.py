@@ -21,7 +21,7 @@ from pybridge.cliargs import int_arg, real_arg
 from pybridge.stats.budget import MAX_SECONDS_LIMIT
 from pybridge.stats.scratch import sweep_stale
 from pybridge.stats.signals import EXIT_SIGINT, EXIT_SIGTERM, Terminated, sigterm_raises
-from pybridge.errors import InvalidArgument, InvalidType, PrunegapError, SolverError
+from pybridge.errors import InvalidArgument, InvalidType, PrunegapError, SolverError, ToolUnavailableError
 
 __all__ = ["main", "build_parser"]
 
@@ -62,11 +62,9 @@ def _cmd_check(args) -> int:
         for n in args.only:
             if n not in names:
                 raise InvalidArgument(f"--only must name sections from {names}, got --only={n!r}")
-    if args.resume or args.store is not None:
-        out = _resumable_check(args, workers)
-    else:
-        out = run_check(quick=args.quick, out_dir=args.out, workers=workers, seed=args.seed,
-                        show_progress=not args.no_progress, only=args.only, max_seconds=args.max_seconds)
+    store = (args.store if args.store is not None else True) if (args.resume or args.store is not None) else None
+    out = run_check(quick=args.quick, out_dir=args.out, workers=workers, seed=args.seed,
+                    show_progress=not args.no_progress, only=args.only, max_seconds=args.max_seconds, store=store)
     total = f", {out.total_seconds:.1f} s with the report written" if out.total_seconds is not None else ""
     print(f"report: {out.out_dir}/report.md and report.html (sections {out.seconds:.1f} s{total})")
     if out.violated:
@@ -76,38 +74,6 @@ def _cmd_check(args) -> int:
     for reason in out.missing or ():
         print(f"prunegap check: {reason}", file=sys.stderr)
     return out.exit_code
-
-
-def _resumable_check(args, workers):
-    """``check --resume``: every chunked Monte Carlo of the check goes through the results store."""
-    from pybridge.check import run_check, section_names
-    from pybridge.stats.parallel import chunk_policy
-    from pybridge.stats.store import DEFAULT_STORE, ChunkStore
-
-    import io
-
-    from pybridge.check import check_estimate
-    from pybridge.report import check_out_dir
-    from pybridge.stats.budget import enforce
-
-    # refuse a bad --out or too much work before the store records a run (run_check announces the plan)
-    check_out_dir(args.out)
-    enforce("check", check_estimate(quick=args.quick, workers=workers, only=args.only),
-            max_seconds=args.max_seconds, stream=io.StringIO())
-    mode = {"quick": args.quick, "only": args.only or section_names()}
-    with ChunkStore(args.store if args.store is not None else DEFAULT_STORE) as store:
-        run_id, entropy = store.open_run("check", mode, None if args.seed is None else str(args.seed))
-        before = store.total_chunks()
-        print(f"prunegap check: run {run_id} with seed entropy {entropy} ({before} chunks in {store.path})",
-              file=sys.stderr)
-        with chunk_policy(store=store) as policy:
-            out = run_check(quick=args.quick, out_dir=args.out, workers=workers, seed=int(entropy),
-                            show_progress=not args.no_progress, only=args.only, max_seconds=args.max_seconds)
-        store.close_run(run_id)
-        reused = sum(c.reused for c in policy.calls)
-        computed = sum(c.computed for c in policy.calls)
-        print(f"prunegap check: {reused} chunks reused from the store, {computed} computed", file=sys.stderr)
-    return out
 
 
 def _add_common_args(sub) -> None:
@@ -184,9 +150,12 @@ def main(argv=None) -> int:
             print(f"prunegap {command}: error: out of memory for this instance (reduce --n, --trials or --d, "
                   "or increase --eps)", file=sys.stderr)
             return EXIT_USAGE
+        except ToolUnavailableError as exc:
+            print(f"prunegap {command}: error: {_one_line(exc)}", file=sys.stderr)
+            return EXIT_UNAVAILABLE
         except PrunegapError as exc:
             print(f"prunegap {command}: error: {_one_line(exc)}", file=sys.stderr)
-            return EXIT_UNAVAILABLE if "unavailable" in str(exc) else EXIT_USAGE
+            return EXIT_USAGE
         except OSError as exc:
             print(f"prunegap {command}: error: {exc.strerror or exc} ({exc.filename})", file=sys.stderr)
             return EXIT_USAGE

@@ -24,6 +24,7 @@ __all__ = [
     "NotCertifiedError",
     "PrecisionExhaustedError",
     "ExternalToolError",
+    "ToolUnavailableError",
     "ToolNotFoundError",
     "ToolTimeoutError",
     "ToolFailedError",
@@ -58,7 +59,11 @@ class ExternalToolError(PrunegapError):
         super().__init__(detail)
 
 
-class ToolNotFoundError(ExternalToolError, FileNotFoundError):
+class ToolUnavailableError(PrunegapError):
+    """A required external tool cannot be used here (the CLI exits 3, by this type)."""
+
+
+class ToolNotFoundError(ExternalToolError, ToolUnavailableError, FileNotFoundError):
     """The external program is not installed (outcome: *unavailable*)."""
 
 

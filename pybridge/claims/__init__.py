@@ -7,6 +7,21 @@ order of its explicit domain list, into a :class:`Registry`.
 
 from pybridge.claims.blueprint import BACKED_STATUSES, Backing, chain, derive_backing, status_counts, used_by
 from pybridge.claims.evidence import VERDICTS, ClaimCheck, Plan, Section, SectionSpec
+from pybridge.claims.records import (
+    RECORD_KINDS,
+    AgreementTest,
+    BenchmarkResult,
+    BoundTest,
+    CertifiedClaim,
+    CertifiedValue,
+    Evidence,
+    ExactCheck,
+    FormalOutcome,
+    IntervalEstimate,
+    Power,
+    record_from_dict,
+)
+from pybridge.claims.section import CheckPlan, Figure, SectionContext, SectionResult, Streams, Table
 from pybridge.claims.registry import (
     ANY_REALS,
     KINDS,
@@ -23,4 +38,7 @@ from pybridge.claims.registry import (
 
 __all__ = ["Claim", "Source", "Registry", "derive_status", "resolve_twin", "STATUSES", "TAGS", "KINDS",
            "RSS_MODEL", "ANY_REALS", "ClaimCheck", "Section", "Plan", "SectionSpec", "VERDICTS",
-           "check_uses", "Backing", "BACKED_STATUSES", "chain", "derive_backing", "status_counts", "used_by"]
+           "check_uses", "Backing", "BACKED_STATUSES", "chain", "derive_backing", "status_counts", "used_by",
+           "Evidence", "Power", "FormalOutcome", "CertifiedClaim", "CertifiedValue", "ExactCheck", "BoundTest",
+           "AgreementTest", "IntervalEstimate", "BenchmarkResult", "RECORD_KINDS", "record_from_dict",
+           "CheckPlan", "SectionContext", "SectionResult", "Streams", "Table", "Figure"]

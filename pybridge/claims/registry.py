@@ -215,11 +215,12 @@ def derive_status(claim_id: str, *, checks=(), formal=None) -> str:
 
     Parameters
     ----------
-    checks : iterable of ClaimCheck
+    checks : iterable of evidence records (:mod:`pybridge.claims.records`)
         Evidence from ``prunegap check`` sections.
     formal : dict or None
         ``{claim_id: outcome}`` from the Coq audit (``"proved"``, ``"failed"``,
-        ``"unavailable"``).
+        ``"unavailable"``); by default read from the :class:`~pybridge.claims.records.FormalOutcome`
+        records among ``checks`` (prover ``coq``).
 
     Returns
     -------
@@ -231,11 +232,15 @@ def derive_status(claim_id: str, *, checks=(), formal=None) -> str:
         claim says more than the value, e.g. an infimum over all k).
     """
     from pybridge.claims.evidence import ClaimCheck
+    from pybridge.claims.records import Evidence, FormalOutcome
 
     claim_id = check_text("claim_id", claim_id, max_len=200)
-    checks = [check_instance(f"checks[{i}]", c, ClaimCheck) for i, c in enumerate(check_sequence("checks", checks))]
+    checks = [check_instance(f"checks[{i}]", c, (ClaimCheck, Evidence), what="evidence record")
+              for i, c in enumerate(check_sequence("checks", checks))]
     if formal is not None:
         check_mapping("formal", formal)
+    else:
+        formal = {c.claim_id: c.outcome for c in checks if isinstance(c, FormalOutcome) and c.prover == "coq"}
     mine = [c for c in checks if c.claim_id == claim_id]
     if any(c.verdict == "violated" for c in mine):
         return "violated"

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from pybridge.stats.scratch import make_scratch_dir, sweep_stale
 from pybridge.claims import BACKED_STATUSES, derive_backing, derive_status, status_counts
+from pybridge.report.evidence import check_label, evidence_paragraph, figure_writers, section_markdown
 
 __all__ = ["package_versions", "write_report", "check_out_dir", "MARKER"]
 
@@ -75,6 +76,15 @@ def _claims_table(sections, formal, claims):
     return rows, backing
 
 
+def _section_json(sec) -> dict:
+    """A section in results.json: its checks (records with their kind), tables, data and figure files."""
+    out = {"title": sec.title, "seconds": sec.seconds, "checks": [c.to_dict() for c in sec.checks],
+           "data": sec.data, "figures": sorted(figure_writers(sec))}
+    if hasattr(sec, "tables"):
+        out["tables"] = [t.to_dict() for t in sec.tables]
+    return out
+
+
 def _summary_markdown(meta, sections, claims_rows) -> list:
     """The summary block: counts by status, fully backed, violated, the weakest links, time and seed."""
     statuses = {r["id"]: r["status"] for r in claims_rows}
@@ -125,9 +135,10 @@ def _markdown(meta, sections, claims_rows, claims) -> str:
             if claim is not None:
                 out += [f"- **Statement:** {claim.statement}", f"- **Model:** {claim.model}",
                         f"- **Source:** {claim.source} — tag **{claim.tag}**"]
-            out += [f"- **Evidence ({c.method}):** {c.evidence}", f"- **Verdict:** {c.verdict}", ""]
-        if sec.markdown:
-            out += [sec.markdown, ""]
+            out += [f"- **Evidence ({check_label(c)}):** {evidence_paragraph(c)}", f"- **Verdict:** {c.verdict}", ""]
+        body = section_markdown(sec)
+        if body:
+            out += [body, ""]
     return "\n".join(out) + "\n"
 
 
@@ -138,7 +149,7 @@ def _html(meta, sections, claims, claims_rows, backing, tmp: Path) -> str:
 
     statuses = {r["id"]: r["status"] for r in claims_rows}
     drawing = draw_dependency_graph(claims, statuses, backing, getattr(claims, "domain_of", None))
-    figures = {f: (tmp / f).read_bytes() for s in sections for f in s.figures if (tmp / f).is_file()}
+    figures = {f: (tmp / f).read_bytes() for s in sections for f in figure_writers(s) if (tmp / f).is_file()}
     meta.setdefault("graph", "drawn by Graphviz dot" if drawing.svg else drawing.problem)
     return render_html(meta=meta, sections=sections, claims=claims, rows=claims_rows, backing=backing,
                        figures=figures, drawing=drawing)
@@ -213,14 +224,13 @@ def write_report(out_dir, *, meta: dict, sections, claims, formal=None) -> Path:
     try:
         claims_rows, backing = _claims_table(sections, formal, claims)
         for sec in sections:
-            for fname, writer in sec.figures.items():
+            for fname, writer in figure_writers(sec).items():
                 writer(tmp / fname)
         html_text = _html(meta, sections, claims, claims_rows, backing, tmp)
         results = {
             "meta": meta,
             "claims": claims_rows,
-            "sections": {s.name: {"title": s.title, "seconds": s.seconds, "checks": [c.to_dict() for c in s.checks],
-                                  "data": s.data, "figures": sorted(s.figures)} for s in sections},
+            "sections": {s.name: _section_json(s) for s in sections},
         }
         (tmp / "results.json").write_text(json.dumps(results, indent=1, default=_json_default), encoding="utf-8")
         (tmp / "report.md").write_text(_markdown(meta, sections, claims_rows, claims), encoding="utf-8")

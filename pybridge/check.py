@@ -16,8 +16,8 @@ from tqdm import tqdm
 from pybridge import domains
 from pybridge.claims import Plan
 from pybridge.report import check_out_dir, package_versions, write_report
-from pybridge.stats import seeding
-from pybridge.stats.budget import WorkEstimate, enforce
+from pybridge.runtime import seeding
+from pybridge.runtime.budget import WorkEstimate, enforce
 
 __all__ = ["CheckOutcome", "run_check", "section_names", "check_estimate"]
 
@@ -36,7 +36,7 @@ class CheckOutcome:
 
 
 def check_estimate(*, quick: bool, workers: int, only=None) -> WorkEstimate:
-    """The plan of a check: the sections' measured estimates, summed (see :mod:`pybridge.stats.budget`)."""
+    """The plan of a check: the sections' measured estimates, summed (see :mod:`pybridge.runtime.budget`)."""
     chosen = [s for s in domains.sections() if only is None or s.name in only]
     plan = Plan(quick=quick, workers=workers, claims=domains.registry())
     secs = sum(spec.estimate_seconds(plan) for spec in chosen)

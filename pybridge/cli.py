@@ -18,9 +18,9 @@ from pybridge.claims import command as claims_command
 from pybridge.cliargs import (EXIT_BROKEN_PIPE, EXIT_INTERNAL, EXIT_UNAVAILABLE, EXIT_USAGE, EXIT_VIOLATED,
                               Parser, default_workers, seed_arg)
 from pybridge.cliargs import int_arg, real_arg
-from pybridge.stats.budget import MAX_SECONDS_LIMIT
-from pybridge.stats.scratch import sweep_stale
-from pybridge.stats.signals import EXIT_SIGINT, EXIT_SIGTERM, Terminated, sigterm_raises
+from pybridge.runtime.budget import MAX_SECONDS_LIMIT
+from pybridge.runtime.scratch import sweep_stale
+from pybridge.runtime.signals import EXIT_SIGINT, EXIT_SIGTERM, Terminated, sigterm_raises
 from pybridge.errors import InvalidArgument, InvalidType, PrunegapError, SolverError
 
 __all__ = ["main", "build_parser"]
@@ -81,14 +81,14 @@ def _cmd_check(args) -> int:
 def _resumable_check(args, workers):
     """``check --resume``: every chunked Monte Carlo of the check goes through the results store."""
     from pybridge.check import run_check, section_names
-    from pybridge.stats.parallel import chunk_policy
-    from pybridge.stats.store import DEFAULT_STORE, ChunkStore
+    from pybridge.runtime.parallel import chunk_policy
+    from pybridge.runtime.store import DEFAULT_STORE, ChunkStore
 
     import io
 
     from pybridge.check import check_estimate
     from pybridge.report import check_out_dir
-    from pybridge.stats.budget import enforce
+    from pybridge.runtime.budget import enforce
 
     # refuse a bad --out or too much work before the store records a run (run_check announces the plan)
     check_out_dir(args.out)

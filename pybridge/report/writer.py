@@ -18,7 +18,7 @@ import tempfile
 from importlib import metadata
 from pathlib import Path
 
-from pybridge.stats.scratch import make_scratch_dir, sweep_stale
+from pybridge.runtime.scratch import make_scratch_dir, sweep_stale
 from pybridge.claims import BACKED_STATUSES, derive_backing, derive_status, status_counts
 
 __all__ = ["package_versions", "write_report", "check_out_dir", "MARKER"]

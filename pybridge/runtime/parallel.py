@@ -2,7 +2,7 @@
 
 A job is a list of independent tasks (chunks), each a picklable ``(function, args)``
 whose randomness comes only from its own arguments (a child seed: see
-:mod:`pybridge.stats.seeding`).  Results are returned in task order, so the outcome
+:mod:`pybridge.runtime.seeding`).  Results are returned in task order, so the outcome
 never depends on the number of workers.  A ``KeyboardInterrupt`` cancels
 pending tasks and propagates; nothing half-done is returned.
 
@@ -10,10 +10,10 @@ Every engine calls :func:`run_tasks`.  By default it runs the chunks on a local
 process pool (``workers``) exactly as before.  Inside :func:`chunk_policy` the same
 call can also
 
-* read and write a results store (:class:`pybridge.stats.store.ChunkStore`): the
+* read and write a results store (:class:`pybridge.runtime.store.ChunkStore`): the
   experiment key is the hash of the chunk function, all chunks' arguments (so the
   engine, law, parameters, budget, root seed entropy and spawn key) and
-  :func:`~pybridge.stats.store.code_fingerprint`; stored chunks are reused, only the
+  :func:`~pybridge.runtime.store.code_fingerprint`; stored chunks are reused, only the
   missing ones are computed, and each result is written from this (client) process
   as it completes, so a killed run loses at most the chunks in flight;
 * send the chunks to another backend (:class:`LocalBackend`, a persistent local pool;
@@ -31,7 +31,7 @@ Clean death (issue 11 §3): every worker asks the kernel to kill it when the pro
 that started it dies (Linux ``prctl(PR_SET_PDEATHSIG, SIGKILL)``, set in the pool
 initializer, see :func:`die_with_parent`), so a main process killed by SIGKILL leaves
 no orphan workers; on any exception in the main process (SIGINT's
-``KeyboardInterrupt``, SIGTERM's :class:`~pybridge.stats.signals.Terminated`, an error)
+``KeyboardInterrupt``, SIGTERM's :class:`~pybridge.runtime.signals.Terminated`, an error)
 the running workers of :func:`run_tasks` are terminated, not left to finish their task.
 """
 
@@ -53,8 +53,8 @@ from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, as_complete
 from dataclasses import dataclass, field
 
 from pybridge.errors import InvalidArgument, InvalidType
-from pybridge.stats.signals import restore_in_child, signals_deferred
-from pybridge.stats.store import decode, encode
+from pybridge.runtime.signals import restore_in_child, signals_deferred
+from pybridge.runtime.store import decode, encode
 from pybridge.validation import check_int, check_real
 
 __all__ = ["run_tasks", "default_workers", "die_with_parent", "chunk_policy", "current_policy", "recorded_calls", "ChunkPolicy",

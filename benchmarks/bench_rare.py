@@ -129,7 +129,7 @@ def _fixed_plan(n_max, eps, iv, seed, particles=20, early=False):
     PILOT of the cell's seed) with the fixed factor FIXED_SPLIT."""
     from pybridge.rare import LevelPlan, first_cover_length
     from pybridge.rss import counting_bound_n, get_law
-    from pybridge.stats import seeding
+    from pybridge.runtime import seeding
 
     a, b = iv
     rng = seeding.child_rng(seeding.root_seed_sequence(seed), seeding.PILOT, 0)

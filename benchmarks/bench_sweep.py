@@ -21,8 +21,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from pybridge.stats.parallel import LocalBackend, make_backend
-from pybridge.stats.store import ChunkStore
+from pybridge.runtime.parallel import LocalBackend, make_backend
+from pybridge.runtime.store import ChunkStore
 from pybridge.sweep import parse_spec, run_sweep
 from pybridge.sweep.checks import numbers
 from pybridge.sweep.run import TASK_SECONDS

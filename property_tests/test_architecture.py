@@ -4,10 +4,11 @@ Rules checked on the source (``ast``; nothing is imported):
 
 * ``symbolic`` never imports ``pybridge``;
 * the layers: ``errors``/``validation`` import no other ``pybridge`` module except each other; the shared
-  layers (``stats``, ``tools``, ``claims``, ``report``) import no domain and nothing from the top (``cli``,
-  ``check``, ``domains``, ``cliargs``); ``tools`` (the one subprocess boundary) sits below ``claims`` and
-  ``report``: it imports only ``stats`` and the basic layer; a domain imports nothing from the top except
-  ``cliargs`` (its command parser);
+  layers (``runtime``, ``stats``, ``claims``, ``report``) import no domain and nothing from the top (``cli``,
+  ``check``, ``domains``, ``cliargs``); ``runtime`` (the process plumbing: seeding, pool and Dask backend,
+  store, signals, scratch, budget, and the one subprocess boundary) sits below ``stats``, ``claims`` and
+  ``report``: it imports only the basic layer (``stats`` may import ``runtime``); a domain imports nothing
+  from the top except ``cliargs`` (its command parser);
 * a domain uses another domain only through that domain's package (``from pybridge.rss import ...``), never a
   submodule or a ``_private`` name;
 * the subpackage graph has no cycle; ``pybridge/`` holds at most 8 top-level modules.
@@ -27,9 +28,9 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 TOP = {"cli", "check", "domains", "cliargs", "__init__"}
 BASICS = {"errors", "validation"}
-SHARED = {"stats", "tools", "claims", "report"}
+SHARED = {"runtime", "stats", "claims", "report"}
 #: shared layers with a lower bound: the units each may import besides the basic layer
-BELOW = {"tools": {"stats"}}
+BELOW = {"runtime": set()}
 
 
 def module_name(path: Path, root: Path) -> str:
@@ -220,7 +221,7 @@ BASE = {
     "pybridge/__init__.py": "", "pybridge/check.py": "", "pybridge/errors.py": "", "pybridge/validation.py": "import pybridge.errors\n",
     "pybridge/stats/__init__.py": "", "pybridge/stats/estimate.py": "from pybridge.validation import x\n",
     "pybridge/claims/__init__.py": "", "pybridge/report/__init__.py": "",
-    "pybridge/tools/__init__.py": "from pybridge.stats import estimate\n",
+    "pybridge/runtime/__init__.py": "from pybridge.validation import x\n",
     "pybridge/rss/__init__.py": "from pybridge.rss.core import f\n", "pybridge/rss/core.py": "def f(): pass\n",
     "pybridge/rss/_private.py": "", "pybridge/gap/__init__.py": "", "pybridge/gap/core.py": "from pybridge.rss import f\n",
 }
@@ -239,7 +240,8 @@ def test_checker_accepts_the_clean_scratch_tree(tmp_path):
     ("pybridge/stats/bad.py", "from pybridge.rss import f\n"),
     ("pybridge/errors.py", "from pybridge.stats import estimate\n"),
     ("pybridge/rss/bad.py", "from pybridge import check\n"),
-    ("pybridge/tools/bad.py", "from pybridge.report import writer\n"),
+    ("pybridge/runtime/bad.py", "from pybridge.report import writer\n"),
+    ("pybridge/runtime/bad.py", "from pybridge.stats import estimate\n"),
 ])
 def test_checker_rejects_a_planted_violation(tmp_path, rel, text):
     root = _scratch(tmp_path, {**BASE, rel: text})

@@ -23,8 +23,8 @@ from pybridge import domains
 from pybridge.claims import Plan
 from pybridge.claims.section import CheckPlan, SectionContext, SectionSpec, Streams
 from pybridge.report import check_out_dir, package_versions, write_report
-from pybridge.stats import seeding
-from pybridge.stats.budget import WorkEstimate, enforce
+from pybridge.runtime import seeding
+from pybridge.runtime.budget import WorkEstimate, enforce
 
 __all__ = ["CheckOutcome", "run_check", "section_names", "check_estimate"]
 
@@ -52,7 +52,7 @@ def _plan_for(spec, plan: CheckPlan):
 
 
 def check_estimate(*, quick: bool, workers: int, only=None) -> WorkEstimate:
-    """The plan of a check: the sections' measured estimates, summed (see :mod:`pybridge.stats.budget`)."""
+    """The plan of a check: the sections' measured estimates, summed (see :mod:`pybridge.runtime.budget`)."""
     chosen = _chosen(only)
     plan = CheckPlan(quick=quick, workers=workers)
     secs = sum(spec.estimate_seconds(_plan_for(spec, plan)) for spec in chosen)
@@ -152,8 +152,8 @@ def run_check(*, quick: bool, out_dir, workers: int, seed=None, show_progress: b
 
 def _open_store(stack: ExitStack, store, *, quick: bool, only, seed):
     """Open the results store and its run record; return the run's seed and ``(store, run id, policy)``."""
-    from pybridge.stats.parallel import chunk_policy
-    from pybridge.stats.store import DEFAULT_STORE, ChunkStore
+    from pybridge.runtime.parallel import chunk_policy
+    from pybridge.runtime.store import DEFAULT_STORE, ChunkStore
 
     handle = stack.enter_context(ChunkStore(DEFAULT_STORE if store is True else store))
     mode = {"quick": quick, "only": only or section_names()}

@@ -18,9 +18,9 @@ from pybridge.claims import command as claims_command
 from pybridge.cliargs import (EXIT_BROKEN_PIPE, EXIT_INTERNAL, EXIT_UNAVAILABLE, EXIT_USAGE, EXIT_VIOLATED,
                               Parser, default_workers, seed_arg)
 from pybridge.cliargs import int_arg, real_arg
-from pybridge.stats.budget import MAX_SECONDS_LIMIT
-from pybridge.stats.scratch import sweep_stale
-from pybridge.stats.signals import EXIT_SIGINT, EXIT_SIGTERM, Terminated, sigterm_raises
+from pybridge.runtime.budget import MAX_SECONDS_LIMIT
+from pybridge.runtime.scratch import sweep_stale
+from pybridge.runtime.signals import EXIT_SIGINT, EXIT_SIGTERM, Terminated, sigterm_raises
 from pybridge.errors import InvalidArgument, InvalidType, PrunegapError, SolverError, ToolUnavailableError
 
 __all__ = ["main", "build_parser"]

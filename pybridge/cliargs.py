@@ -35,7 +35,7 @@ class Parser(argparse.ArgumentParser):
 
 
 def _seed(text):
-    from pybridge.stats.seeding import parse_seed
+    from pybridge.runtime.seeding import parse_seed
 
     try:
         return parse_seed(text)
@@ -44,14 +44,14 @@ def _seed(text):
 
 
 def _workers_default() -> int:
-    from pybridge.stats.parallel import default_workers
+    from pybridge.runtime.parallel import default_workers
 
     return default_workers()
 
 
 def seed_arg(text):
-    """``--seed`` type: an integer or a recorded seed entropy (see :func:`pybridge.stats.seeding.parse_seed`)."""
-    from pybridge.stats.seeding import parse_seed
+    """``--seed`` type: an integer or a recorded seed entropy (:func:`pybridge.runtime.seeding.parse_seed`)."""
+    from pybridge.runtime.seeding import parse_seed
 
     try:
         return parse_seed(text)
@@ -61,7 +61,7 @@ def seed_arg(text):
 
 def default_workers() -> int:
     """Default ``--workers``: all cores."""
-    from pybridge.stats.parallel import default_workers as _dw
+    from pybridge.runtime.parallel import default_workers as _dw
 
     return _dw()
 
@@ -105,7 +105,7 @@ def real_arg(min_value: float | None = None, max_value: float | None = None, *, 
 
 
 def budget(command: str, estimate, args):
-    """Announce and bound a command's work (see :mod:`pybridge.stats.budget`) with its ``--max-seconds``."""
-    from pybridge.stats.budget import enforce
+    """Announce and bound a command's work (see :mod:`pybridge.runtime.budget`) with its ``--max-seconds``."""
+    from pybridge.runtime.budget import enforce
 
     return enforce(command, estimate, max_seconds=getattr(args, "max_seconds", None))

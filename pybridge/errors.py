@@ -2,7 +2,7 @@
 
 The root (:class:`PrunegapError`) and the argument errors are defined in
 :mod:`symbolic.errors` (the lower layer) and re-exported here.  ``pybridge``
-adds the errors of its one subprocess boundary (:mod:`pybridge.tools.runner`) and of
+adds the errors of its one subprocess boundary (:mod:`pybridge.runtime.runner`) and of
 its solvers.  Every external-tool failure carries the argv, the exit code and
 the captured output.
 """

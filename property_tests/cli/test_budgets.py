@@ -13,7 +13,7 @@ import pytest
 
 from pybridge import cli
 from pybridge.errors import InvalidArgument
-from pybridge.stats.budget import BudgetExceeded, enforce
+from pybridge.runtime.budget import BudgetExceeded, enforce
 
 
 def run(capsys, *argv):
@@ -220,7 +220,7 @@ def test_sweep_cost_sums_the_engines_models(tmp_path):
     from pybridge.gap import gap_spec, monte_carlo_estimate as gap_estimate
     from pybridge.rfss import monte_carlo_estimate as rfss_estimate
     from pybridge.rss import monte_carlo_estimate as rss_estimate
-    from pybridge.stats.store import ChunkStore
+    from pybridge.runtime.store import ChunkStore
     from pybridge.sweep import load_spec, sweep_status
     from pybridge.sweep.cost import sweep_estimate
 

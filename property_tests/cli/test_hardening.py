@@ -10,9 +10,9 @@ import sys
 import pytest
 
 from pybridge import cli
-from pybridge.stats.budget import BudgetExceeded, WorkEstimate, enforce
+from pybridge.runtime.budget import BudgetExceeded, WorkEstimate, enforce
 from pybridge.stats.estimate import format_confidence
-from pybridge.stats.scratch import make_scratch_dir, owner_pid, sweep_stale
+from pybridge.runtime.scratch import make_scratch_dir, owner_pid, sweep_stale
 
 
 def run(capsys, *argv):
@@ -185,7 +185,7 @@ def test_require_lean_says_why(capsys, monkeypatch):
 
 
 def test_missing_lake_file_warns(capsys, monkeypatch):
-    from pybridge.tools import runner
+    from pybridge.runtime import runner
 
     monkeypatch.setenv("PRUNEGAP_LAKE", "/nonexistent/lake")
     monkeypatch.setattr(runner, "_WARNED", set())
@@ -194,7 +194,7 @@ def test_missing_lake_file_warns(capsys, monkeypatch):
 
 
 def test_tools_run_with_memory_limit_and_die_with_parent():
-    from pybridge.tools.runner import run_tool
+    from pybridge.runtime.runner import run_tool
 
     r = run_tool([sys.executable, "-c", "import resource; print(resource.getrlimit(resource.RLIMIT_AS)[0])"],
                  memory_limit=2**31)

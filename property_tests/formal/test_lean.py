@@ -26,7 +26,7 @@ from pybridge.formal.lean import (
     parse_lean_messages,
     parse_print_axioms,
 )
-from pybridge.tools.runner import find_tool, lean_required
+from pybridge.runtime.runner import find_tool, lean_required
 
 CLAIM_TAG = re.compile(r"Claim `([a-z0-9-]+)`")
 

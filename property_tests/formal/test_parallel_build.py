@@ -9,7 +9,7 @@ import pytest
 
 from pybridge.errors import InvalidType, ToolFailedError, ToolNotFoundError, ToolTimeoutError
 from pybridge.formal.coq import COQ_DIR, _project_files, project_dependencies
-from pybridge.tools.runner import start_tool
+from pybridge.runtime.runner import start_tool
 
 
 def test_dependencies_cover_every_project_require():

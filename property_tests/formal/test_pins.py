@@ -16,7 +16,7 @@ from pybridge.formal.coq import CoqBuild, audit_coq, build_coq
 from pybridge.formal.pin import (COQ_GOLDEN, LEAN_GOLDEN, STATEMENT_MISMATCH, coq_statements, lean_signature,
                                  lean_statement_problems, lean_statements, normalize_statement, parse_statements,
                                  read_golden, write_golden)
-from pybridge.tools.runner import coq_required, find_tool
+from pybridge.runtime.runner import coq_required, find_tool
 
 CLAIMS = registry()
 KINK = CLAIMS["kink-line-three-point"]

@@ -11,7 +11,7 @@ from hypothesis import given, settings, strategies as st
 from pybridge.formal import twins as tw
 from pybridge.formal.replay import (ExportMismatch, ReplayInstance, check_round_trip, instance_to_coq,
                                     instances_from_records, parse_coq_instances, replay_decisions)
-from pybridge.tools.runner import find_tool
+from pybridge.runtime.runner import find_tool
 from pybridge.rss import coverage_times, decide_cover
 from pybridge.rss.section import audit_instances, _threshold_rows
 

@@ -26,8 +26,8 @@ from pybridge.formal.coq import CoqBuild
 from pybridge.formal.replay import (DECIDE_DEPENDENCIES, ExportMismatch, ReplayInstance, _parse_answers, check_round_trip,
                                     coqc_version, instance_to_coq, instances_from_records, parse_coq_instances,
                                     replay_decisions, start_replay_decisions)
-from pybridge.stats.scratch import owner_pid
-from pybridge.tools.runner import PendingTool, ToolRun, run_tool
+from pybridge.runtime.scratch import owner_pid
+from pybridge.runtime.runner import PendingTool, ToolRun, run_tool
 
 sys.path.insert(0, str(Path(__file__).parent))
 from coqc_stand_in import STAND_IN  # noqa: E402

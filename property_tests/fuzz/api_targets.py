@@ -2,7 +2,7 @@
 
 :func:`public_functions` lists the functions named in ``__all__`` of every module of the domains
 (``rss``, ``gap``, ``constants``, ``formal``, ``rfss``, ``rare``, ``sweep``, ``prunelimit``, ``masks``),
-of the ``stats``, ``claims`` and ``report`` layers, and symbolic's public functions; :data:`EXCLUDED` says why the few that are not fuzzed are left out (they run minutes of
+of the ``runtime``, ``stats``, ``claims`` and ``report`` layers, and symbolic's public functions; :data:`EXCLUDED` says why the few that are not fuzzed are left out (they run minutes of
 work, run external programs, or write into the repository; each has its own tests).
 :data:`PLAUSIBLE` gives, by parameter name, cheap values that pass validation; :data:`PER_FUNCTION`
 overrides them where a name means something else, and :data:`ALWAYS` lists parameters that are
@@ -22,8 +22,8 @@ from hypothesis import strategies as st
 
 from fuzz.values import floats_in, sample_lists
 
-DOMAINS = ("rss", "gap", "constants", "formal", "stats", "rfss", "rare", "sweep", "prunelimit", "masks", "claims",
-           "report")
+DOMAINS = ("rss", "gap", "constants", "formal", "stats", "runtime", "rfss", "rare", "sweep", "prunelimit",
+           "masks", "claims", "report")
 
 EXCLUDED = {
     # minutes of work on any input: exercised by `prunegap check` and the section tests
@@ -324,7 +324,8 @@ PER_FUNCTION = {
     "pybridge.gap.trial.gap_spec": {"n": st.integers(1, 6)},
     "pybridge.rss.montecarlo.coverage_times": {"trials": st.integers(1, 5)},
     "pybridge.rss.montecarlo.estimate_cover_probability": {"n": st.integers(0, 12)},
-    "pybridge.stats.seeding.parse_seed": {"text": st.one_of(st.integers(0, 10**6).map(str), st.text(max_size=10))},
+    "pybridge.runtime.seeding.parse_seed": {"text": st.one_of(st.integers(0, 10**6).map(str),
+                                                              st.text(max_size=10))},
     "pybridge.formal.twins.bernoulli_amplification": {"q": floats_in(0.01, 0.99), "n": st.integers(1, 20)},
     "pybridge.formal.twins.theorem_a_union_bound": {"q": floats_in(0.01, 0.99), "n": st.integers(1, 20)},
     "pybridge.formal.section.replay_instances": {"n": st.integers(1, 8), "count": st.integers(0, 2)},

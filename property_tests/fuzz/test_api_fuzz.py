@@ -109,7 +109,7 @@ def test_the_fuzzed_api_is_the_public_api():
                      "decide_fixed_cover", "estimate_fixed_probability", "estimate_failure_probability", "load_spec",
                      "predict_ratio", "estimate_statdim", "factor_table", "derive_backing", "render_html"):
         assert expected in names
-    for dom in ("rss", "gap", "constants", "formal", "stats", "rfss", "rare", "sweep", "prunelimit", "masks",
-                "claims", "report"):
+    for dom in ("rss", "gap", "constants", "formal", "stats", "runtime", "rfss", "rare", "sweep",
+                "prunelimit", "masks", "claims", "report"):
         assert any(q.startswith(f"pybridge.{dom}.") for q, _ in FUNCTIONS), dom
     assert len(FUNCTIONS) >= 200

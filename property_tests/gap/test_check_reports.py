@@ -22,7 +22,7 @@ from pybridge.domains import registry
 from pybridge.gap.checks import (_rows_power, check_expected_error, check_theorem_a_certificate_event,
                                  empirical_bernstein_upper)
 from pybridge.gap.networks import make_target
-from pybridge.stats import seeding
+from pybridge.runtime import seeding
 from pybridge.stats.power import detectable_deviation
 
 CLAIMS = registry()

@@ -192,8 +192,8 @@ def _stand_in_dot(tmp_path, body: str) -> None:
 
 
 def test_dot_runs_through_the_one_subprocess_boundary(monkeypatch, tmp_path):
-    """dot runs through pybridge.tools.run_tool: a failing or hanging dot is reported (exit code; timeout,
-    the process group killed), never drawn; its standard output is the drawing."""
+    """dot runs through pybridge.runtime.runner.run_tool: a failing or hanging dot is reported (exit code;
+    timeout, the process group killed), never drawn; its standard output is the drawing."""
     import pybridge.report.graph as graph
 
     statuses = {cid: "stated only" for cid in CLAIMS}

@@ -74,7 +74,7 @@ def test_coverage_times_coupled_and_worker_free():
     # the time is the first covering prefix: re-decide a few trials directly
     from pybridge.rfss import fixed_covers
     from pybridge.rfss.laws import get_rfss_law
-    from pybridge.stats import seeding
+    from pybridge.runtime import seeding
 
     root = np.random.SeedSequence(3)
     rng = seeding.child_rng(root, seeding.AUX, 0)

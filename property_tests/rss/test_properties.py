@@ -170,7 +170,7 @@ def test_coverage_times_agree_with_direct_decisions():
     ct = coverage_times(1e-2, n_max=30, trials=70, seed=11)
     # replay: the first covering prefix covers, the one before does not
     from pybridge.rss.laws import get_law
-    from pybridge.stats import seeding
+    from pybridge.runtime import seeding
 
     root = np.random.SeedSequence(11)
     rng = seeding.child_rng(root, seeding.AUX, 0)

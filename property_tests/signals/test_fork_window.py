@@ -16,7 +16,7 @@ import textwrap
 
 _POOL = textwrap.dedent("""
     import os, signal, sys
-    from pybridge.stats.parallel import run_tasks
+    from pybridge.runtime.parallel import run_tasks
     sent = []
     def hook():
         if not sent:
@@ -35,8 +35,8 @@ _POOL = textwrap.dedent("""
 
 _TOOL = textwrap.dedent("""
     import os, signal, sys
-    from pybridge.stats.signals import Terminated, sigterm_raises
-    from pybridge.tools.runner import run_tool
+    from pybridge.runtime.signals import Terminated, sigterm_raises
+    from pybridge.runtime.runner import run_tool
     sent = []
     def hook():
         if not sent:
@@ -55,7 +55,7 @@ _TOOL = textwrap.dedent("""
 
 _CHILD = textwrap.dedent("""
     import os, signal, time
-    from pybridge.stats.signals import signals_deferred
+    from pybridge.runtime.signals import signals_deferred
     with signals_deferred():
         pid = os.fork()
         if pid == 0:
@@ -79,7 +79,7 @@ def test_sigint_during_the_pool_fork_interrupts_the_run():
 
 def test_sigterm_during_the_pool_fork_terminates_the_run():
     r = _run(_POOL.format(sig="SIGTERM", exc="Terminated",
-                          prologue="from pybridge.stats.signals import Terminated, sigterm_raises\n"
+                          prologue="from pybridge.runtime.signals import Terminated, sigterm_raises\n"
                                    "_cm = sigterm_raises()\n"
                                    "_cm.__enter__()"))
     assert r.stdout.split() == ["interrupted"], (r.stdout, r.stderr)

@@ -1,8 +1,8 @@
 """A forked child that receives SIGTERM before its pool initializer ran dies quietly (issue 11 §3).
 
 Found by CI on a fresh clone: ``prunegap check --quick`` was sent SIGTERM while the pool was forking a worker;
-the parent's :func:`pybridge.stats.signals.sigterm_raises` handler, inherited by the child, raised
-:class:`~pybridge.stats.signals.Terminated` inside multiprocessing's bootstrap, which printed a traceback
+the parent's :func:`pybridge.runtime.signals.sigterm_raises` handler, inherited by the child, raised
+:class:`~pybridge.runtime.signals.Terminated` inside multiprocessing's bootstrap, which printed a traceback
 on the shared stderr.  The window (fork to initializer) is a few microseconds, so these tests open it on
 purpose: the child signals itself before anything resets the handler.
 """
@@ -16,7 +16,7 @@ import textwrap
 
 _FORK = textwrap.dedent("""
     import os, signal, sys, time
-    from pybridge.stats.signals import sigterm_raises
+    from pybridge.runtime.signals import sigterm_raises
     with sigterm_raises():
         pid = os.fork()
         if pid == 0:
@@ -29,7 +29,7 @@ _FORK = textwrap.dedent("""
 
 _MP = textwrap.dedent("""
     import multiprocessing, os, signal, time
-    from pybridge.stats.signals import sigterm_raises
+    from pybridge.runtime.signals import sigterm_raises
 
     def target():
         os.kill(os.getpid(), signal.SIGTERM)
@@ -45,7 +45,7 @@ _MP = textwrap.dedent("""
 
 _PARENT = textwrap.dedent("""
     import os, signal
-    from pybridge.stats.signals import Terminated, sigterm_raises
+    from pybridge.runtime.signals import Terminated, sigterm_raises
     try:
         with sigterm_raises():
             os.kill(os.getpid(), signal.SIGTERM)

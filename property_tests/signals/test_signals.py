@@ -22,7 +22,7 @@ import pytest
 
 psutil = pytest.importorskip("psutil")
 
-from pybridge.tools.runner import coq_required, find_tool  # noqa: E402
+from pybridge.runtime.runner import coq_required, find_tool  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 needs_coq = pytest.mark.skipif(find_tool("coqc") is None and not coq_required(),
@@ -139,7 +139,7 @@ def test_check_formal_section_leaves_no_coqc(tmp_path):
 def test_sigterm_during_a_highs_solve_at_one_worker_is_prompt(tmp_path):
     """A HiGHS solve in the main process (``--workers 1``) no longer delays SIGTERM until it returns.
 
-    Before :func:`pybridge.stats.signals.interruptible`, this run (an RF linear program at n = 1000, about
+    Before :func:`pybridge.runtime.signals.interruptible`, this run (an RF linear program at n = 1000, about
     20-60 s per solve) exited 143 only 67 s after SIGTERM; now the solve runs in a helper thread while the
     main thread waits where the handler can run.
     """

@@ -30,8 +30,8 @@ def slow_points():
 @pytest.fixture(scope="session")
 def reference_rows(slow_points, tmp_path_factory):
     """The rows of SLOW_SPEC with ``--workers 1``."""
-    from pybridge.stats.parallel import LocalBackend
-    from pybridge.stats.store import ChunkStore
+    from pybridge.runtime.parallel import LocalBackend
+    from pybridge.runtime.store import ChunkStore
     from pybridge.sweep import run_sweep
 
     store = ChunkStore(tmp_path_factory.mktemp("ref") / "ref.sqlite")

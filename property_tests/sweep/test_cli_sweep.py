@@ -14,7 +14,7 @@ import time
 import pytest
 
 from pybridge.cli import main
-from pybridge.stats.store import ChunkStore
+from pybridge.runtime.store import ChunkStore
 from pybridge.sweep import write_table
 
 TINY = """

@@ -12,8 +12,8 @@ import pytest
 
 pytest.importorskip("distributed")
 
-from pybridge.stats.parallel import make_backend  # noqa: E402
-from pybridge.stats.store import ChunkStore  # noqa: E402
+from pybridge.runtime.parallel import make_backend  # noqa: E402
+from pybridge.runtime.store import ChunkStore  # noqa: E402
 from pybridge.sweep import run_sweep  # noqa: E402
 from pybridge.sweep.checks import numbers  # noqa: E402
 

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from pybridge.errors import InvalidArgument, InvalidType
 from pybridge.rss import estimate_cover_probability
-from pybridge.stats.parallel import LocalBackend, PlanIncomplete, chunk_policy, run_tasks
-from pybridge.stats.store import ChunkStore, decode, encode
+from pybridge.runtime.parallel import LocalBackend, PlanIncomplete, chunk_policy, run_tasks
+from pybridge.runtime.store import ChunkStore, decode, encode
 from pybridge.sweep.checks import resume_is_bit_identical
 
 SMALL = {"sweep": [{"engine": "rss", "dist": ["uniform", "normal"], "n": [10, 12], "eps": 0.01, "seed": 5,

@@ -29,7 +29,7 @@ import numpy as np
 
 from pybridge.claims.records import Evidence, FrozenDict, freeze
 from pybridge.errors import InvalidArgument, InvalidType
-from pybridge.stats import seeding
+from pybridge.runtime import seeding
 
 __all__ = ["CheckPlan", "Streams", "SectionView", "SectionContext", "Table", "Figure", "SectionResult", "SectionSpec",
            "SECTION_NAMESPACE", "DEFAULT_SECTION_SECONDS"]

@@ -19,7 +19,7 @@ plan is an estimate of its order, printed as "est.").
 
 from __future__ import annotations
 
-from pybridge.stats.budget import WorkEstimate
+from pybridge.runtime.budget import WorkEstimate
 from pybridge.validation import check_int, check_sequence, check_text
 
 __all__ = ["constant_seconds", "constants_estimate"]
@@ -44,7 +44,7 @@ def constant_seconds(name: str, dps: int) -> float:
 
 
 def constants_estimate(names, dps: int) -> WorkEstimate:
-    """The :class:`~pybridge.stats.budget.WorkEstimate` of evaluating ``names`` at ``dps`` digits."""
+    """The :class:`~pybridge.runtime.budget.WorkEstimate` of evaluating ``names`` at ``dps`` digits."""
     names = [check_text("names[i]", x, max_len=200) for x in check_sequence("names", names)]
     dps = check_int("dps", dps, min_value=1, max_value=10**6)
     names = list(names)

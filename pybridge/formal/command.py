@@ -29,11 +29,11 @@ def add_command(sub) -> None:
 
 
 def _cmd_formal(args) -> int:
-    from pybridge.stats import seeding
-    from pybridge.stats.budget import WorkEstimate
+    from pybridge.runtime import seeding
+    from pybridge.runtime.budget import WorkEstimate
     from pybridge.formal.pin import STATEMENT_MISMATCH
     from pybridge.formal.section import COQ_BUILD_SECONDS, REPLAY_SECONDS, formal_outcomes, required_tool_reason
-    from pybridge.tools.runner import find_tool
+    from pybridge.runtime.runner import find_tool
 
     if args.replay < 0:
         raise InvalidArgument(f"--replay must be >= 0, got --replay={args.replay}")

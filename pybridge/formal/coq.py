@@ -16,7 +16,7 @@ r"""The Coq side of the formal layer: build, axiom audit, certificate replay.
   so those coverage facts are kernel-checked through the verified checker
   (claim ``rss-certificate-sound``).
 
-All external calls go through :func:`pybridge.tools.runner.run_tool`.
+All external calls go through :func:`pybridge.runtime.runner.run_tool`.
 """
 
 from __future__ import annotations
@@ -30,8 +30,8 @@ from fractions import Fraction
 from pathlib import Path
 
 from pybridge.errors import ToolFailedError, ToolNotFoundError
-from pybridge.tools.runner import find_tool, run_tool, start_tool
-from pybridge.stats.scratch import make_scratch_dir, sweep_stale
+from pybridge.runtime.runner import find_tool, run_tool, start_tool
+from pybridge.runtime.scratch import make_scratch_dir, sweep_stale
 from pybridge.errors import InvalidArgument
 from pybridge.rss import Certificate
 from pybridge.validation import check_instance, check_int, check_text

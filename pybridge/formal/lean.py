@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pybridge.errors import ExternalToolError
-from pybridge.tools.runner import find_tool, run_tool
+from pybridge.runtime.runner import find_tool, run_tool
 from pybridge.validation import check_text
 
 __all__ = [

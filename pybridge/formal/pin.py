@@ -8,7 +8,7 @@ statement pinned:
   ``Check <qualified name>.`` in a file that only does
   ``Require Import Prunegap.All.``, run in the scratch build of the audit
   (:func:`pybridge.formal.coq.build_coq`, through
-  :mod:`pybridge.tools.runner`), white space collapsed.  Coq prints the
+  :mod:`pybridge.runtime.runner`), white space collapsed.  Coq prints the
   elaborated type, so notations, implicit coercions and constants are fully
   explicit (``Rdefinitions.Rle``, ``BinNums.Zpos (BinNums.xO ...)``): weakening
   a conclusion, dropping a hypothesis or changing a constant changes the text.

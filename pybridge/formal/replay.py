@@ -11,7 +11,7 @@ decision ``Prunegap.Decide.decide_cover`` (claim ``rss-decide-cover``:
 1. parses the written file back and compares every parsed instance exactly
    with the Python instance (:class:`ExportMismatch` otherwise) BEFORE Coq runs,
    so an exporter that writes a wrong radius or sample cannot pass;
-2. runs one ``coqc`` (through :mod:`pybridge.tools.runner`) that evaluates all
+2. runs one ``coqc`` (through :mod:`pybridge.runtime.runner`) that evaluates all
    decisions with ``vm_compute`` and prints them as one list;
 3. compares Coq's answer with the fast answer of each instance.
 
@@ -30,8 +30,8 @@ from fractions import Fraction
 from pathlib import Path
 
 from pybridge.errors import ExternalToolError, InvalidArgument, InvalidType
-from pybridge.tools.runner import find_tool, run_tool
-from pybridge.stats.scratch import make_scratch_dir
+from pybridge.runtime.runner import find_tool, run_tool
+from pybridge.runtime.scratch import make_scratch_dir
 from pybridge.validation import check_bool, check_exact, check_instance, check_sequence, check_text
 
 __all__ = ["ReplayInstance", "ExportMismatch", "instances_from_records", "check_round_trip", "instance_to_coq",
@@ -271,7 +271,7 @@ def start_replay_decisions(instances, *, build, exporter=instance_to_coq, timeou
 
     The export and its round trip are checked here, before coqc starts (:class:`ExportMismatch`).
     """
-    from pybridge.tools.runner import start_tool
+    from pybridge.runtime.runner import start_tool
 
     instances, out, text = _prepare(instances, exporter)
     version = coqc_version()

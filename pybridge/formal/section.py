@@ -13,7 +13,7 @@ from __future__ import annotations
 import time
 
 
-from pybridge.stats import seeding
+from pybridge.runtime import seeding
 from pybridge.rss import build_certificate
 import numpy as np
 
@@ -24,7 +24,7 @@ from pybridge.formal.coq import build_coq, coq_version, scan_forbidden, start_au
 from pybridge.rss import get_law
 from pybridge.formal.lean import lean_build_and_audit, lean_static_checks
 from pybridge.formal.pin import STATEMENT_MISMATCH, lean_statement_problems
-from pybridge.tools.runner import coq_required, lean_required
+from pybridge.runtime.runner import coq_required, lean_required
 from pybridge.formal.replay import instances_from_records, start_replay_decisions
 
 __all__ = ["formal_outcomes", "formal_section", "replay_instances", "required_tool_reason", "formal_seconds",
@@ -250,7 +250,7 @@ def formal_seconds(plan: Plan) -> float:
     Without coqc: about a second.
     """
     check_instance("plan", plan, Plan)
-    from pybridge.tools.runner import find_tool
+    from pybridge.runtime.runner import find_tool
 
     if find_tool("coqc") is None:
         return 1.0

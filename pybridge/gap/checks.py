@@ -24,7 +24,7 @@ import math
 import numpy as np
 from scipy import integrate, stats
 
-from pybridge.stats import seeding
+from pybridge.runtime import seeding
 from pybridge.errors import InvalidArgument, SolverError
 from pybridge.validation import check_probability, check_real, check_vector
 from pybridge.claims import ClaimCheck
@@ -39,7 +39,7 @@ from pybridge.gap.montecarlo import ALPHA, run_gap_experiment
 from pybridge.gap.trial import masked_features
 from pybridge.gap.networks import make_target, model_description, plane_coordinates, sample_network
 from pybridge.gap.neuron_pruning import best_neuron_subset, best_neuron_subset_line
-from pybridge.stats.parallel import run_tasks
+from pybridge.runtime.parallel import run_tasks
 from pybridge.stats.power import (detectable_excess, detectable_deviation, empirical_bernstein_floor,
                                   ks_detectable_distance, power_record)
 from pybridge.gap.rf_lp import rf_optimum

@@ -23,7 +23,7 @@ plane coordinates, about ``6 * 8 n d`` bytes per worker.
 from __future__ import annotations
 
 
-from pybridge.stats.budget import WorkEstimate, format_count
+from pybridge.runtime.budget import WorkEstimate, format_count
 from pybridge.validation import check_choice, check_instance, check_int
 
 __all__ = ["trial_seconds", "monte_carlo_estimate", "SAFETY"]
@@ -59,7 +59,7 @@ def trial_seconds(scheme: str, model: str, d: int, n: int) -> float:
 
 
 def monte_carlo_estimate(spec, trials: int, *, workers: int = 1) -> WorkEstimate:
-    """The :class:`~pybridge.stats.budget.WorkEstimate` of ``trials`` trials of ``spec`` (a ``GapSpec``)."""
+    """The :class:`~pybridge.runtime.budget.WorkEstimate` of ``trials`` trials of ``spec`` (a ``GapSpec``)."""
     from pybridge.gap.trial import GapSpec
 
     check_instance("spec", spec, GapSpec)

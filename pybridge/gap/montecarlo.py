@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from pybridge.stats import seeding
+from pybridge.runtime import seeding
 from pybridge.validation import check_instance, check_int, check_probability
 from pybridge.stats.estimate import BinomialEstimate, clopper_pearson_lower
 from pybridge.gap.bounds import (
@@ -36,7 +36,7 @@ from pybridge.gap.bounds import (
 )
 from pybridge.gap.trial import GapSpec, event_description, gap_spec, run_trial
 from pybridge.gap.networks import model_description
-from pybridge.stats.parallel import run_tasks
+from pybridge.runtime.parallel import run_tasks
 
 __all__ = ["CHUNK", "ALPHA", "GapResult", "run_gap_experiment", "applicable_bound", "run_spec"]
 

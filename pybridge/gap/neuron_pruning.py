@@ -40,7 +40,7 @@ from pybridge.validation import check_choice, check_int, check_real, check_vecto
 from pybridge.errors import InvalidArgument, SolverError
 from pybridge.rss import MAX_MITM_N, best_subset
 from pybridge.gap.sup_error import EXACT, PLANE_LOWER, circle_candidates, circle_kinks
-from pybridge.stats.signals import interruptible
+from pybridge.runtime.signals import interruptible
 
 
 def milp(*args, **kwargs):

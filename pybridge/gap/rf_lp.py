@@ -53,7 +53,7 @@ from pybridge.validation import check_int, check_real, check_vector
 from pybridge.errors import InvalidArgument, SolverError
 from pybridge.gap.bounds import theorem_a_certificate
 from pybridge.gap.sup_error import circle_candidates, circle_kinks
-from pybridge.stats.signals import interruptible
+from pybridge.runtime.signals import interruptible
 
 
 def linprog(*args, **kwargs):

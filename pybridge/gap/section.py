@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from pybridge.stats import seeding
+from pybridge.runtime import seeding
 from pybridge.errors import SolverError
 from pybridge.claims import ClaimCheck, Plan, Section, SectionSpec
 from pybridge.gap.bounds import n_half_theorem_a

@@ -32,13 +32,13 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy import stats
 
-from pybridge.stats import seeding
+from pybridge.runtime import seeding
 from pybridge.stats.monotone_search import first_true
 from pybridge.validation import check_choice, check_int, check_probability, check_real
 from pybridge.stats.estimate import BinomialEstimate
 from pybridge.gap.bounds import eta_eps, kink_angles
 from pybridge.gap.networks import make_target, model_description, plane_coordinates, sample_network
-from pybridge.stats.parallel import run_tasks
+from pybridge.runtime.parallel import run_tasks
 from pybridge.gap.rf_lp import rf_optimum
 from pybridge.gap.weight_pruning import prune_b0, prune_b1
 

@@ -17,7 +17,7 @@ from fractions import Fraction
 import numpy as np
 
 from pybridge.claims import ClaimCheck, Plan, Section, SectionSpec
-from pybridge.stats import seeding
+from pybridge.runtime import seeding
 from pybridge.validation import check_bool
 
 __all__ = ["SECTION", "masks_budget", "masks_section"]

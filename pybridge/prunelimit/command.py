@@ -63,7 +63,7 @@ def _cmd_statdim(args) -> int:
     out = res.to_dict()
     if args.mc is not None:
         from pybridge.prunelimit.projections import estimate_statdim
-        from pybridge.stats.seeding import root_seed_sequence
+        from pybridge.runtime.seeding import root_seed_sequence
 
         kw = {"s": args.s} if args.cone == "l1-descent" else {"k": args.k} if args.cone == "subspace" else {}
         if args.cone == "circular":

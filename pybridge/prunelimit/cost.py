@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import math
 
-from pybridge.stats.budget import WorkEstimate, format_count
+from pybridge.runtime.budget import WorkEstimate, format_count
 from pybridge.validation import check_choice, check_int
 
 __all__ = ["statdim_estimate", "prunelimit_estimate", "CIRCULAR_EXACT_SECONDS", "SAFETY"]

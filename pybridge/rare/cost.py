@@ -40,7 +40,7 @@ from __future__ import annotations
 import math
 
 from pybridge.rss import counting_bound_n, monte_carlo_estimate as rss_estimate, trial_seconds
-from pybridge.stats.budget import WorkEstimate, format_count
+from pybridge.runtime.budget import WorkEstimate, format_count
 from pybridge.validation import check_bool, check_instance, check_int, check_interval, check_real
 
 __all__ = ["decision_seconds", "decisions_per_run", "a_priori_estimate", "planned_estimate"]

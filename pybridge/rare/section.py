@@ -19,7 +19,7 @@ import numpy as np
 
 from pybridge.claims import ClaimCheck, Plan, Section, SectionSpec
 from pybridge.rss import coverage_times, get_law
-from pybridge.stats import seeding
+from pybridge.runtime import seeding
 from pybridge.validation import check_bool, check_mapping
 from pybridge.rare.checks import (agreement, ci_coverage, corollary1_row, exact_cases, extrapolate_threshold,
                                   fit_slope_ln, lueker_kappa, radius_criterion, tail_rate, threshold_delta_eps)

@@ -74,9 +74,9 @@ from scipy import stats
 from pybridge.errors import InvalidArgument, InvalidType, ResourceLimitError
 from pybridge.rfss import as_target, counting_bound_n_fixed, fixed_decide_float
 from pybridge.rss import Law, counting_bound_n, covers_exact, get_law, prefix_covers_status
-from pybridge.stats import seeding
+from pybridge.runtime import seeding
 from pybridge.stats.monotone_search import first_true
-from pybridge.stats.parallel import run_tasks
+from pybridge.runtime.parallel import run_tasks
 from pybridge.validation import (check_bool, check_int, check_interval, check_interval_pair, check_probability,
                                  check_real, check_rng, check_samples)
 from pybridge.rare.loo import LooCounters, loo_step

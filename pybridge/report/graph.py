@@ -7,7 +7,7 @@ Every node links to ``#claim-<id>``, its entry in ``report.html``.
 
 The DOT source is built with the ``graphviz`` Python package; the layout is Graphviz ``dot``
 (Debian package ``graphviz``), run through the one subprocess boundary
-(:func:`pybridge.tools.run_tool`: timeout :data:`DOT_TIMEOUT`, memory limit, own process group,
+(:func:`pybridge.runtime.runner.run_tool`: timeout :data:`DOT_TIMEOUT`, memory limit, own process group,
 death with prunegap), with the command line the package's ``pipe`` uses (``dot -Kdot -Tsvg``).
 Without ``dot``, or when it fails or times out, the report says so and lists the dependencies
 as text: the drawing is missing, never faked.
@@ -20,7 +20,7 @@ import sys
 from dataclasses import dataclass
 
 from pybridge.errors import ToolNotFoundError, ToolTimeoutError
-from pybridge.tools import run_tool
+from pybridge.runtime.runner import run_tool
 from pybridge.validation import check_mapping, check_text
 
 __all__ = ["STATUS_COLOURS", "GraphDrawing", "dependency_dot", "draw_dependency_graph", "anchor", "DOT_TIMEOUT"]

@@ -18,7 +18,7 @@ import tempfile
 from importlib import metadata
 from pathlib import Path
 
-from pybridge.stats.scratch import make_scratch_dir, sweep_stale
+from pybridge.runtime.scratch import make_scratch_dir, sweep_stale
 from pybridge.claims import BACKED_STATUSES, derive_backing, derive_status, status_counts
 from pybridge.report.evidence import check_label, evidence_paragraph, figure_writers, section_markdown
 

@@ -38,7 +38,7 @@ def _estimate(args, workers: int):
     """The run's plan from the measured cost model (:mod:`pybridge.rfss.cost`), before any trial."""
     from pybridge.rfss.cost import monte_carlo_estimate
     from pybridge.rfss.montecarlo import MAX_N, PILOT_TRIALS
-    from pybridge.stats.budget import format_count
+    from pybridge.runtime.budget import format_count
     from pybridge.stats.estimate import trials_for_half_width
     from pybridge.validation import check_int
 

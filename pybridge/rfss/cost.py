@@ -40,7 +40,7 @@ from __future__ import annotations
 import math
 
 from pybridge.rfss.kernel import MAX_INTERVALS
-from pybridge.stats.budget import WorkEstimate, format_count
+from pybridge.runtime.budget import WorkEstimate, format_count
 from pybridge.validation import check_int, check_real, check_text
 
 __all__ = ["trial_seconds", "trial_bytes", "monte_carlo_estimate", "WORST_TRIAL", "SAFETY"]
@@ -99,7 +99,7 @@ def trial_bytes(n: int, k: int, eps: float, width: float | None = None) -> int:
 
 def monte_carlo_estimate(n: int, k: int, eps: float, trials: int, *, width: float | None = None,
                          workers: int = 1, what: str | None = None) -> WorkEstimate:
-    """The :class:`~pybridge.stats.budget.WorkEstimate` of ``trials`` RFSS trials on ``workers`` workers."""
+    """The :class:`~pybridge.runtime.budget.WorkEstimate` of ``trials`` RFSS trials on ``workers`` workers."""
     trials = check_int("trials", trials, min_value=0, max_value=10**15)
     workers = check_int("workers", workers, min_value=1, max_value=256)
     if what is not None:

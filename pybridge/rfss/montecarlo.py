@@ -23,12 +23,12 @@ from fractions import Fraction
 
 import numpy as np
 
-from pybridge.stats import seeding
+from pybridge.runtime import seeding
 from pybridge.validation import check_exact, check_instance, check_int, check_probability, check_real
 from pybridge.errors import InvalidArgument, ResourceLimitError
 from pybridge.stats.estimate import BinomialEstimate, clopper_pearson, trials_for_half_width
 from pybridge.stats.monotone_search import first_true
-from pybridge.stats.parallel import run_tasks
+from pybridge.runtime.parallel import run_tasks
 from pybridge.rfss.decide import as_target, fixed_decide_float
 from pybridge.rfss.laws import get_rfss_law
 from pybridge.rfss.target import Target, point_target

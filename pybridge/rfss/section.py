@@ -20,7 +20,7 @@ from fractions import Fraction
 import numpy as np
 
 from pybridge.claims import ClaimCheck, Plan, Section, SectionSpec
-from pybridge.stats import seeding
+from pybridge.runtime import seeding
 from pybridge.validation import check_bool
 from pybridge.stats.estimate import clopper_pearson, clopper_pearson_lower
 

@@ -36,7 +36,7 @@ def _cmd_rss(args) -> int:
     from pybridge.rss.cost import monte_carlo_estimate
     from pybridge.rss.montecarlo import MAX_N, PILOT_TRIALS, estimate_cover_probability
     from pybridge.rss.laws import get_law
-    from pybridge.stats.budget import format_count
+    from pybridge.runtime.budget import format_count
     from pybridge.stats.estimate import format_confidence, trials_for_half_width
 
     # validate with the flags' own names before any work

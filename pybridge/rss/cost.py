@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 
-from pybridge.stats.budget import WorkEstimate, format_count
+from pybridge.runtime.budget import WorkEstimate, format_count
 from pybridge.rss.coverage import MAX_INTERVALS
 from pybridge.validation import check_int, check_interval, check_real, check_text
 
@@ -55,7 +55,7 @@ def trial_seconds(n: int, eps: float, a: float = -1.0, b: float = 1.0) -> float:
 
 def monte_carlo_estimate(n: int, eps: float, trials: int, *, a: float = -1.0, b: float = 1.0, workers: int = 1,
                          what: str | None = None) -> WorkEstimate:
-    """The :class:`~pybridge.stats.budget.WorkEstimate` of ``trials`` trials on ``workers`` workers."""
+    """The :class:`~pybridge.runtime.budget.WorkEstimate` of ``trials`` trials on ``workers`` workers."""
     trials = check_int("trials", trials, min_value=0, max_value=10**15)
     workers = check_int("workers", workers, min_value=1, max_value=256)
     n = check_int("n", n, min_value=0, max_value=10**12)

@@ -27,14 +27,14 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from pybridge.stats import seeding
+from pybridge.runtime import seeding
 from pybridge.validation import check_int, check_interval, check_interval_pair, check_probability, check_real
 from pybridge.rss.coverage import covers_exact, kernel_unchecked, processing_order
 from pybridge.errors import InvalidArgument
 from pybridge.stats.estimate import BinomialEstimate, clopper_pearson, trials_for_half_width
 from pybridge.rss.laws import get_law
 from pybridge.stats.monotone_search import first_true
-from pybridge.stats.parallel import run_tasks
+from pybridge.runtime.parallel import run_tasks
 
 __all__ = [
     "CHUNK",

@@ -22,7 +22,7 @@ import numpy as np
 from scipy import stats
 
 from pybridge.errors import InvalidArgument
-from pybridge.stats import seeding
+from pybridge.runtime import seeding
 from pybridge.validation import check_vector
 from pybridge.claims import ClaimCheck, Plan, Section, SectionSpec
 from pybridge.rss.laws import LAWS, get_law

@@ -12,8 +12,8 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
-from pybridge.stats.parallel import LocalBackend, chunk_policy
-from pybridge.stats.store import ChunkStore
+from pybridge.runtime.parallel import LocalBackend, chunk_policy
+from pybridge.runtime.store import ChunkStore
 from pybridge.sweep.run import Row, run_point, run_sweep
 from pybridge.validation import check_instance, check_sequence
 from pybridge.sweep.spec import parse_spec

@@ -38,8 +38,8 @@ def _fmt_seconds(s: float) -> str:
 def _cmd_sweep(args) -> int:
     from tqdm import tqdm
 
-    from pybridge.stats.parallel import make_backend
-    from pybridge.stats.store import DEFAULT_STORE, ChunkStore
+    from pybridge.runtime.parallel import make_backend
+    from pybridge.runtime.store import DEFAULT_STORE, ChunkStore
     from pybridge.sweep.cost import sweep_estimate
     from pybridge.sweep.export import check_export_path, write_table
     from pybridge.sweep.figure import plot_engine

@@ -10,7 +10,7 @@ other on the backend's workers), its memory the largest point's.  Computed befor
 
 from __future__ import annotations
 
-from pybridge.stats.budget import WorkEstimate, format_count
+from pybridge.runtime.budget import WorkEstimate, format_count
 from pybridge.sweep.engines import get_engine
 from pybridge.validation import check_instance, check_int, check_sequence
 
@@ -18,7 +18,7 @@ __all__ = ["sweep_estimate"]
 
 
 def sweep_estimate(status, workers: int = 1) -> WorkEstimate:
-    """The :class:`~pybridge.stats.budget.WorkEstimate` of the points of ``status`` still to compute.
+    """The :class:`~pybridge.runtime.budget.WorkEstimate` of the points of ``status`` still to compute.
 
     Parameters
     ----------

@@ -6,7 +6,7 @@ block), its parameters (the engine's CLI flags with ``-`` written ``_``, with ty
 Engines: ``rss`` (with ``density``: the masked RSS of the ``masks`` domain), ``rfss`` (fixed-size subset sum;
 with ``density``: masked RFSS), ``gap``.  The engine's own entry point is called unchanged, so a grid point gives exactly the numbers of the
 engine's CLI with the same flags (``prunegap rss --n 10 --eps 0.01 --trials 3000 --seed 77``), and its
-chunks go through :func:`pybridge.stats.parallel.run_tasks` (store, backend) like every other run.
+chunks go through :func:`pybridge.runtime.parallel.run_tasks` (store, backend) like every other run.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 Up to one point per worker runs at once (threads in this process, so no worker idles at the end of a point);
 each point's chunks are spread over the backend (local pool or Dask) by
-:func:`pybridge.stats.parallel.run_tasks`, which reads finished chunks from the store and writes new ones
+:func:`pybridge.runtime.parallel.run_tasks`, which reads finished chunks from the store and writes new ones
 from this process as they complete.  A point's row is therefore bit-identical to the engine's CLI with the
 same parameters, for any backend and worker count, and after any interruption.
 """
@@ -14,7 +14,7 @@ import time
 from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 
-from pybridge.stats.parallel import PlanIncomplete, chunk_policy, current_policy, recorded_calls
+from pybridge.runtime.parallel import PlanIncomplete, chunk_policy, current_policy, recorded_calls
 from pybridge.sweep.engines import get_engine
 
 __all__ = ["Row", "PointStatus", "run_sweep", "sweep_status", "RESULT_COLUMNS", "TASK_SECONDS"]
@@ -98,7 +98,7 @@ def point_status(point) -> PointStatus:
 
 def sweep_status(points, store) -> list[PointStatus]:
     """:class:`PointStatus` of every point (reads the store; computes nothing)."""
-    from pybridge.stats.store import ChunkStore
+    from pybridge.runtime.store import ChunkStore
     from pybridge.sweep.spec import Point
     from pybridge.validation import check_instance, check_sequence
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 from pybridge.claims import ClaimCheck, Section, SectionSpec
-from pybridge.stats import seeding
+from pybridge.runtime import seeding
 
 __all__ = ["SECTION", "sweep_section"]
 

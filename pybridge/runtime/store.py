@@ -1,6 +1,6 @@
 """The results store: one row per finished Monte Carlo chunk, keyed by (experiment key, chunk index).
 
-Every chunk of a chunked Monte Carlo run (see :mod:`pybridge.stats.parallel`) draws only from its own
+Every chunk of a chunked Monte Carlo run (see :mod:`pybridge.runtime.parallel`) draws only from its own
 child :class:`~numpy.random.SeedSequence`, so its result is a pure function of its arguments.  The store
 keeps those results so that a re-run computes only the chunks it does not have, and the final numbers are
 bit-identical to an uninterrupted run.

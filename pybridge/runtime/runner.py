@@ -1,7 +1,7 @@
 """The one place prunegap runs external programs (coqc, make, lake, Graphviz dot).
 
 Every call has a timeout and a memory limit (``RLIMIT_AS``, default
-:data:`~pybridge.stats.budget.MAX_BYTES`, 8 GiB), and runs in its own process group,
+:data:`~pybridge.runtime.budget.MAX_BYTES`, 8 GiB), and runs in its own process group,
 which is killed when the timeout expires or when this process is interrupted (SIGINT,
 SIGTERM, any exception).  The child also asks the kernel to be killed when prunegap dies
 (``PR_SET_PDEATHSIG``), so a SIGKILL of prunegap leaves no coqc or lake behind.  Failures
@@ -24,9 +24,9 @@ from dataclasses import dataclass
 
 from pybridge.validation import check_int, check_real
 from pybridge.errors import InvalidArgument, InvalidType, ToolFailedError, ToolNotFoundError, ToolTimeoutError
-from pybridge.stats.budget import MAX_BYTES
-from pybridge.stats.parallel import die_with_parent
-from pybridge.stats.signals import signals_deferred
+from pybridge.runtime.budget import MAX_BYTES
+from pybridge.runtime.parallel import die_with_parent
+from pybridge.runtime.signals import signals_deferred
 
 __all__ = ["ToolRun", "PendingTool", "run_tool", "start_tool", "find_tool", "coq_required", "lean_required"]
 

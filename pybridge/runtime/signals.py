@@ -3,8 +3,8 @@
 :func:`sigterm_raises` installs, for the duration of a command, a SIGTERM handler that raises
 :class:`Terminated` in the main thread — a ``BaseException`` like ``KeyboardInterrupt``, so
 every ``finally`` and ``except BaseException`` on the way out runs: pool workers are
-terminated (:mod:`pybridge.stats.parallel`), external tools' process groups are killed
-(:mod:`pybridge.tools.runner`), scratch directories and the report's temporary directory are
+terminated (:mod:`pybridge.runtime.parallel`), external tools' process groups are killed
+(:mod:`pybridge.runtime.runner`), scratch directories and the report's temporary directory are
 removed, and no partial report is moved into place.  The CLI then exits 143 (128 + 15).
 """
 

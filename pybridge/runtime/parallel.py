@@ -2,18 +2,19 @@
 
 A job is a list of independent tasks (chunks), each a picklable ``(function, args)``
 whose randomness comes only from its own arguments (a child seed: see
-:mod:`pybridge.stats.seeding`).  Results are returned in task order, so the outcome
+:mod:`pybridge.runtime.seeding`).  Results are returned in task order, so the outcome
 never depends on the number of workers.  A ``KeyboardInterrupt`` cancels
 pending tasks and propagates; nothing half-done is returned.
 
 Every engine calls :func:`run_tasks`.  By default it runs the chunks on a local
-process pool (``workers``) exactly as before.  Inside :func:`chunk_policy` the same
+process pool of ``workers`` processes opened for the call (a :class:`LocalBackend`: the one
+local pool code path, with or without a policy).  Inside :func:`chunk_policy` the same
 call can also
 
-* read and write a results store (:class:`pybridge.stats.store.ChunkStore`): the
+* read and write a results store (:class:`pybridge.runtime.store.ChunkStore`): the
   experiment key is the hash of the chunk function, all chunks' arguments (so the
   engine, law, parameters, budget, root seed entropy and spawn key) and
-  :func:`~pybridge.stats.store.code_fingerprint`; stored chunks are reused, only the
+  :func:`~pybridge.runtime.store.code_fingerprint`; stored chunks are reused, only the
   missing ones are computed, and each result is written from this (client) process
   as it completes, so a killed run loses at most the chunks in flight;
 * send the chunks to another backend (:class:`LocalBackend`, a persistent local pool;
@@ -31,7 +32,7 @@ Clean death (issue 11 §3): every worker asks the kernel to kill it when the pro
 that started it dies (Linux ``prctl(PR_SET_PDEATHSIG, SIGKILL)``, set in the pool
 initializer, see :func:`die_with_parent`), so a main process killed by SIGKILL leaves
 no orphan workers; on any exception in the main process (SIGINT's
-``KeyboardInterrupt``, SIGTERM's :class:`~pybridge.stats.signals.Terminated`, an error)
+``KeyboardInterrupt``, SIGTERM's :class:`~pybridge.runtime.signals.Terminated`, an error)
 the running workers of :func:`run_tasks` are terminated, not left to finish their task.
 """
 
@@ -49,12 +50,12 @@ import sys
 import threading
 import time
 import uuid
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, as_completed, wait
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 
 from pybridge.errors import InvalidArgument, InvalidType
-from pybridge.stats.signals import restore_in_child, signals_deferred
-from pybridge.stats.store import decode, encode
+from pybridge.runtime.signals import restore_in_child, signals_deferred
+from pybridge.runtime.store import decode, encode
 from pybridge.validation import check_int, check_real
 
 __all__ = ["run_tasks", "default_workers", "die_with_parent", "chunk_policy", "current_policy", "recorded_calls", "ChunkPolicy",
@@ -157,27 +158,12 @@ def run_tasks(function, args_list, *, workers: int = 1, progress=None) -> list:
     policy = _POLICY.get()
     if policy is not None:
         return _run_with_policy(policy, function, args_list, workers, progress)
-    if workers == 1 or len(args_list) <= 1:
-        out = []
-        for args in args_list:
-            out.append(function(*args))
-            if progress is not None:
-                progress(1)
-        return out
-    results = [None] * len(args_list)
-    pool = _pool(min(workers, len(args_list)))
-    try:
-        with signals_deferred():  # the first submit forks the workers
-            futures = {pool.submit(function, *args): i for i, args in enumerate(args_list)}
-        for fut in as_completed(futures):
-            results[futures[fut]] = fut.result()
-            if progress is not None:
-                progress(1)
-    except BaseException:
-        _stop_workers(pool)
-        raise
-    pool.shutdown(wait=True)
-    return results
+    # no policy: no store, no record, this call's own pool (the same path as a policy without a backend)
+    n = len(args_list)
+    results: dict = {}
+    record = CallRecord(_function_name(function), None, n, 0)
+    _run_missing(ChunkPolicy(), function, args_list, list(range(n)), workers, None, results, record, progress)
+    return [results[i] for i in range(n)]
 
 
 # --------------------------------------------------------------------------- backends
@@ -194,39 +180,47 @@ def _run_batch(function, batch):
 
 
 class LocalBackend:
-    """A process pool on this machine, kept open for the whole policy (``workers`` = 1: this process).
+    """A process pool on this machine (``workers`` = 1: this process), the one local pool of :func:`run_tasks`.
+
+    A policy's backend is kept open for the whole policy; without one, each :func:`run_tasks` call opens its
+    own (``start=False``: the workers are forked at the first chunk) and closes it when the call ends.
 
     Parameters
     ----------
     workers : int >= 1
+    start : bool, default True
+        Fork the workers now, from the main thread, before a sweep starts its point threads (otherwise at
+        the first chunk).
     """
 
     name = "local"
 
-    def __init__(self, workers: int = 1):
+    def __init__(self, workers: int = 1, *, start: bool = True):
         self.workers = check_int("workers", workers, min_value=1, max_value=256)
         self._pool = None
         self._lock = threading.Lock()
-        if self.workers > 1 and threading.current_thread() is threading.main_thread():
-            # start the worker processes now, from the main thread, before a sweep starts its point threads
-            self._pool = _pool(self.workers)
+        if start and self.workers > 1 and threading.current_thread() is threading.main_thread():
             try:
-                with signals_deferred():  # the first submit forks the workers
-                    started = [self._pool.submit(time.sleep, 0.05) for _ in range(self.workers)]
+                started = [self._submit(time.sleep, 0.05) for _ in range(self.workers)]
                 for f in started:
                     f.result()
             except BaseException:
-                _stop_workers(self._pool)
-                self._pool = None
+                self.close(abort=True)
                 raise
 
     def submit(self, function, batch):
+        """Run the chunks ``batch`` (``[(index, args), ...]``) of ``function``; a handle for :meth:`result`."""
         if self.workers == 1:
             return _Done(_run_batch(function, batch))
+        return self._submit(_run_batch, function, batch)
+
+    def _submit(self, fn, *args):
         with self._lock:
-            if self._pool is None:
-                self._pool = _pool(self.workers)
-            return self._pool.submit(_run_batch, function, batch)
+            if self._pool is not None:
+                return self._pool.submit(fn, *args)
+            self._pool = _pool(self.workers)
+            with signals_deferred():  # the first submit forks the workers
+                return self._pool.submit(fn, *args)
 
     def wait_any(self, pending):
         finished = {h for h in pending if isinstance(h, _Done)}
@@ -504,18 +498,24 @@ def _run_with_policy(policy: ChunkPolicy, function, args_list, workers, progress
     if stored and progress is not None:
         progress(len(stored))
     missing = [i for i in range(n) if i not in stored]
-    if missing:
-        own = policy.backend is None
-        backend = LocalBackend(min(workers, len(missing))) if own else policy.backend
-        try:
-            _compute(policy, backend, function, args_list, missing, key, results, record, progress)
-        except BaseException:
-            if own:
-                backend.close(abort=True)
-            raise
-        if own:
-            backend.close()
+    _run_missing(policy, function, args_list, missing, workers, key, results, record, progress)
     return [results[i] for i in range(n)]
+
+
+def _run_missing(policy, function, args_list, missing, workers, key, results, record, progress):
+    """Compute the chunks ``missing`` into ``results``: on the policy's backend, or on a pool of this call."""
+    if not missing:
+        return
+    own = policy.backend is None
+    backend = LocalBackend(min(workers, len(missing)), start=False) if own else policy.backend
+    try:
+        _compute(policy, backend, function, args_list, missing, key, results, record, progress)
+    except BaseException:
+        if own:
+            backend.close(abort=True)
+        raise
+    if own:
+        backend.close()
 
 
 def _compute(policy, backend, function, args_list, missing, key, results, record, progress):

@@ -1,7 +1,7 @@
 """Exceptions of ``pybridge``.
 
 The root (:class:`PrunegapError`) and the argument errors are defined in
-:mod:`symbolic.errors` (the lower layer) and re-exported here.  ``pybridge``
+:mod:`symbolic.core.errors` (the lower layer) and re-exported here.  ``pybridge``
 adds the errors of its one subprocess boundary (:mod:`pybridge.runtime.runner`) and of
 its solvers.  Every external-tool failure carries the argv, the exit code and
 the captured output.
@@ -9,7 +9,7 @@ the captured output.
 
 from __future__ import annotations
 
-from symbolic.errors import (
+from symbolic.core.errors import (
     InvalidArgument,
     InvalidType,
     NotCertifiedError,

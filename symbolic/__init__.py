@@ -15,35 +15,45 @@
 * ``check_binomial_entropy_bounds``, ``sum_bounded_evidence``, ``thm5_min_n``,
   ``necessary_width`` - the exhaustive checks and solvers behind the constants.
 
+The package has three tiers; imports flow downwards only:
+
+* :mod:`symbolic.core` - the kernel: errors, precision limits, contexts, numeric evaluation, certified
+  enclosures, result types and provenance (:class:`Source`, the one tag list of prunegap);
+* :mod:`symbolic.constants` - one module per source paper's constants (its docstring maps paper to module);
+* the aggregators here: ``registry`` (the named constants), ``tight``, ``crosschecks``, ``verification``,
+  ``formal_bounds`` and ``golden``.
+
 The names are loaded on first use (PEP 562 module ``__getattr__``): ``import symbolic`` and the
-light modules (``symbolic.errors``, ``symbolic.limits``) cost no sympy, mpmath or flint import, so
-a ``prunegap`` command that needs no constant does not pay for them (about 2.5 s of CPU).
+light modules (``symbolic.core.errors``, ``symbolic.core.limits``, ``symbolic.core.sources``) cost no
+sympy, mpmath or flint import, so a ``prunegap`` command that needs no constant does not pay for them
+(about 2.5 s of CPU).  No public name is also the name of a module (the independent evaluations live in
+``symbolic.crosschecks``, the function is ``symbolic.crosscheck``), so importing a module never rebinds
+a public name.
 """
 
 from __future__ import annotations
 
 import importlib
-import sys
-import types
 
-#: submodule -> the public names it provides
+#: module (relative to ``symbolic``) -> the public names it provides
 _MODULES = {
-    "binomial_entropy": ("BinomialEntropyCheck", "check_binomial_entropy_bounds"),
-    "certify": ("RationalInterval", "certified_ceil", "certified_floor", "certify_expr", "certify_less",
-                "certify_sign"),
-    "crosscheck": ("CROSSCHECK_METHODS", "crosscheck"),
-    "errors": ("InvalidArgument", "InvalidType", "NotCertifiedError", "PrecisionExhaustedError", "PrunegapError"),
+    "constants.binomial_entropy": ("BinomialEntropyCheck", "check_binomial_entropy_bounds"),
+    "core.certify": ("RationalInterval", "certified_ceil", "certified_floor", "certify_expr", "certify_less",
+                     "certify_sign"),
+    "crosschecks": ("CROSSCHECK_METHODS", "crosscheck"),
+    "core.errors": ("InvalidArgument", "InvalidType", "NotCertifiedError", "PrecisionExhaustedError",
+                    "PrunegapError"),
     "formal_bounds": ("export_records", "rational_bounds_for_export"),
-    "limits": ("MAX_DPS", "MIN_DPS"),
-    "lueker": ("LuekerFitResult", "lueker_c_from_kappa", "lueker_kappa", "lueker_kappa_from_fit"),
-    "neuron_pruning": ("necessary_width",),
-    "numeric": ("evaluate_expr",),
+    "core.limits": ("MAX_DPS", "MIN_DPS"),
+    "constants.lueker": ("LuekerFitResult", "lueker_c_from_kappa", "lueker_kappa", "lueker_kappa_from_fit"),
+    "constants.neuron_pruning": ("necessary_width",),
+    "core.numeric": ("evaluate_expr",),
     "registry": ("CLAIM_IDS", "CONSTANT_CLAIM_IDS", "CONSTANT_NAMES", "default_params", "evaluate",
                  "evaluate_all"),
-    "result": ("ConstantResult", "TightConstantResult"),
-    "rfss": ("thm5_holds", "thm5_min_n"),
-    "sources": ("Source",),
-    "sum_bounded": ("SumBoundedEvidence", "sum_bounded_evidence"),
+    "core.result": ("ConstantResult", "TightConstantResult"),
+    "constants.rfss": ("thm5_holds", "thm5_min_n"),
+    "core.sources": ("Source",),
+    "constants.sum_bounded": ("SumBoundedEvidence", "sum_bounded_evidence"),
     "tight": ("TIGHT_NAMES", "tight_constants"),
     "verification": ("ConstantCheck", "verify_constant", "verify_constants"),
 }
@@ -108,15 +118,3 @@ def __getattr__(name: str):
 def __dir__():
     return sorted(set(globals()) | set(__all__))
 
-
-class _Package(types.ModuleType):
-    """``symbolic`` itself: importing a submodule binds it on the package, as every import does; where a
-    public name is also a submodule's name (``crosscheck``), the public function keeps the name."""
-
-    def __setattr__(self, name, value):
-        if isinstance(value, types.ModuleType) and _HOME.get(name) == name:
-            value = getattr(value, name)
-        super().__setattr__(name, value)
-
-
-sys.modules[__name__].__class__ = _Package

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from symbolic._validation import check_int
+from symbolic.core._validation import check_int
 from symbolic.registry import CONSTANT_NAMES, evaluate, evaluate_all
 
 __all__ = ["export_records", "rational_bounds_for_export"]

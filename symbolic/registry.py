@@ -13,10 +13,18 @@ from dataclasses import dataclass
 
 import sympy
 
-from symbolic import lueker, neuron_pruning, products, rfss, statdim, sum_bounded_constants, theorem_a_prime
-from symbolic._validation import check_dps
-from symbolic.errors import InvalidArgument, InvalidType
-from symbolic.result import ConstantResult
+from symbolic.constants import (
+    lueker,
+    neuron_pruning,
+    products,
+    rfss,
+    statdim,
+    sum_bounded_constants,
+    theorem_a_prime,
+)
+from symbolic.core._validation import check_dps
+from symbolic.core.errors import InvalidArgument, InvalidType
+from symbolic.core.result import ConstantResult
 
 __all__ = [
     "CLAIM_IDS",

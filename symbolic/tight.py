@@ -7,7 +7,7 @@ that it is ``>= 1`` ("how many times better the statement could be").
 
 Probabilistic rows (the fitted ``C`` of Lueker's threshold, Pensia's universal
 ``C``, the expected neuron-pruning error) need Monte Carlo and are assembled by
-``pybridge``; :func:`symbolic.lueker.lueker_kappa_from_fit` turns a fitted ``C``
+``pybridge``; :func:`symbolic.constants.lueker.lueker_kappa_from_fit` turns a fitted ``C``
 into :math:`\kappa^*`.
 """
 
@@ -17,25 +17,25 @@ from fractions import Fraction
 
 import sympy
 
-from symbolic._validation import check_dps
-from symbolic.certify import certify_expr
-from symbolic.errors import PrunegapError
-from symbolic.neuron_pruning import EPS, n_half, neuron_pruning_formulas
-from symbolic.numeric import evaluate_expr
-from symbolic.products import HALF, pensia_uniform_weight, xy_density, z
-from symbolic.result import ConstantResult, TightConstantResult, build_result
-from symbolic.rfss import DEFAULT_CHECK_N_MAX, rfss_binomial_entropy_lower, rfss_binomial_entropy_upper
-from symbolic.sources import Source
-from symbolic.sum_bounded import sum_bounded_evidence
-from symbolic.sum_bounded_constants import (
+from symbolic.constants.neuron_pruning import EPS, n_half, neuron_pruning_formulas
+from symbolic.constants.products import HALF, pensia_uniform_weight, xy_density, z
+from symbolic.constants.rfss import DEFAULT_CHECK_N_MAX, rfss_binomial_entropy_lower, rfss_binomial_entropy_upper
+from symbolic.constants.sum_bounded import sum_bounded_evidence
+from symbolic.constants.sum_bounded_constants import (
     EVIDENCE_K_MAX,
     allasia_c18,
     irwin_hall_cl,
     irwin_hall_cu,
     p_l_limit,
 )
-from symbolic.theorem_a_prime import SOURCE as A_PRIME_SOURCE
-from symbolic.theorem_a_prime import theorem_a_prime_constant
+from symbolic.constants.theorem_a_prime import SOURCE as A_PRIME_SOURCE
+from symbolic.constants.theorem_a_prime import theorem_a_prime_constant
+from symbolic.core._validation import check_dps
+from symbolic.core.certify import certify_expr
+from symbolic.core.errors import PrunegapError
+from symbolic.core.numeric import evaluate_expr
+from symbolic.core.result import ConstantResult, TightConstantResult, build_result
+from symbolic.core.sources import Source
 
 __all__ = ["TIGHT_NAMES", "tight_constants"]
 

@@ -2,7 +2,7 @@
 
 This is what ``prunegap check`` reports in its constants section, and what the golden
 file records: for each constant, whether (a) an independent evaluation
-(:mod:`symbolic.crosscheck`) agrees with the exact form to ``dps`` digits, and
+(:mod:`symbolic.crosschecks`) agrees with the exact form to ``dps`` digits, and
 (b) the decimal value and a higher-precision value lie in the certified interval.
 """
 
@@ -11,12 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
-from symbolic._validation import check_dps
-from symbolic.certify import _as_fraction
-from symbolic.crosscheck import CROSSCHECK_METHODS, crosscheck
-from symbolic.numeric import evaluate_expr, mpf_to_str
+from symbolic.core._validation import check_dps
+from symbolic.core.certify import _as_fraction
+from symbolic.core.numeric import evaluate_expr, mpf_to_str
+from symbolic.core.result import ConstantResult
+from symbolic.crosschecks import CROSSCHECK_METHODS, crosscheck
 from symbolic.registry import CONSTANT_NAMES, evaluate
-from symbolic.result import ConstantResult
 
 __all__ = ["ConstantCheck", "verify_constant", "verify_constants"]
 

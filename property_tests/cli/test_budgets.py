@@ -115,7 +115,7 @@ def test_rare_max_seconds_moves_the_limit(capsys):
 # ---------------------------------------------------------------------------------------------- statdim
 
 def test_statdim_huge_is_refused_before_any_work(capsys, monkeypatch):
-    _stub(monkeypatch, "symbolic.statdim", "statdim")
+    _stub(monkeypatch, "symbolic.constants.statdim", "statdim")
     code, out, err = run(capsys, "statdim", "circular", "--d", "10000", "--angle", "pi/6", "--dps", "10000")
     line = refusal(err)
     assert code == 2 and out == "" and "--dps" in line and "--max-seconds" in line
@@ -124,7 +124,7 @@ def test_statdim_huge_is_refused_before_any_work(capsys, monkeypatch):
 
 
 def test_statdim_medium_prints_the_plan(capsys, monkeypatch):
-    _stub(monkeypatch, "symbolic.statdim", "statdim")
+    _stub(monkeypatch, "symbolic.constants.statdim", "statdim")
     code, _, err = run(capsys, "statdim", "circular", "--d", "8", "--angle", "pi/6")
     assert code == 2 and "stub engine" in err
     assert "prunegap statdim: plan: circular cone, d=8, 50 digits, est." in err

@@ -23,8 +23,8 @@ from symbolic import (
     evaluate,
     evaluate_expr,
 )
-from symbolic.certify import _as_fraction, arb_to_fractions
-from symbolic.context import arb_prec, new_context
+from symbolic.core.certify import _as_fraction, arb_to_fractions
+from symbolic.core.context import arb_prec, new_context
 
 
 @st.composite

@@ -24,8 +24,8 @@ from symbolic import (
     evaluate_all,
     evaluate_expr,
 )
-from symbolic.certify import _as_fraction
-from symbolic.sources import TAGS
+from symbolic.core.certify import _as_fraction
+from symbolic.core.sources import TAGS
 
 # Built once: all constants at 50 digits.
 RESULTS_50 = {r.name: r for r in evaluate_all(dps=50)}
@@ -195,7 +195,7 @@ def test_theorem_a_chain_of_bounds(eps, n):
 
 def test_cross_checks_called_independent_use_another_method():
     """Issue 10 §5: the cross-checks that used to evaluate the closed form rewritten now use series/quadrature."""
-    from symbolic.crosscheck import CROSSCHECK_METHODS
+    from symbolic.crosschecks import CROSSCHECK_METHODS
 
     for name in ("irwin-hall-cl", "irwin-hall-cu-limit", "rfss-binomial-entropy-upper"):
         assert CROSSCHECK_METHODS[name].startswith(("quadrature", "series")), name

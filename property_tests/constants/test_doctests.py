@@ -1,4 +1,5 @@
-"""The docstring examples of every ``symbolic`` module run and pass (they are examples that happen to be tested)."""
+"""The docstring examples of every ``symbolic`` module, subpackages included, run and pass (they are examples that
+happen to be tested)."""
 
 import doctest
 import importlib
@@ -8,7 +9,7 @@ import pytest
 
 import symbolic
 
-MODULES = sorted(m.name for m in pkgutil.iter_modules(symbolic.__path__, "symbolic."))
+MODULES = sorted(m.name for m in pkgutil.walk_packages(symbolic.__path__, "symbolic."))
 
 
 @pytest.mark.parametrize("module_name", MODULES)

@@ -8,9 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from symbolic import certified_floor, certify_less, evaluate_expr, sum_bounded_evidence
-from symbolic.irwin_hall import cdf, density, p_l, scaled_density_at_sqrt_k, scaled_density_at_zero_squared
-from symbolic.quadratic_surd import QuadraticSurd
-from symbolic.sum_bounded import cl_limit_formula, edgeworth_coefficients
+from symbolic.constants._quadratic_surd import QuadraticSurd
+from symbolic.constants.irwin_hall import cdf, density, p_l, scaled_density_at_sqrt_k, scaled_density_at_zero_squared
+from symbolic.constants.sum_bounded import cl_limit_formula, edgeworth_coefficients
 
 
 @st.composite

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from symbolic import certify_less, lueker_c_from_kappa, lueker_kappa, lueker_kappa_from_fit
-from symbolic.lueker import C_SYM, kappa_star_formula
+from symbolic.constants.lueker import C_SYM, kappa_star_formula
 
 
 @st.composite

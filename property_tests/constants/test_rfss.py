@@ -9,8 +9,8 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from symbolic import InvalidArgument, check_binomial_entropy_bounds, crosscheck, thm5_holds, thm5_min_n
-from symbolic.binomial_entropy import exact_pair_verdicts
-from symbolic.rfss import THM5_LAMBDA
+from symbolic.constants.binomial_entropy import exact_pair_verdicts
+from symbolic.constants.rfss import THM5_LAMBDA
 
 
 def test_both_bounds_hold_for_n_up_to_1000_with_equality_only_at_2_1():

@@ -8,9 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from symbolic import InvalidArgument, certify_less, crosscheck, evaluate, necessary_width
-from symbolic.neuron_pruning import EPS, neuron_pruning_formulas
-from symbolic.theorem_a_prime import EPS as A_EPS
-from symbolic.theorem_a_prime import n_sym, rho, theorem_a_prime_formulas
+from symbolic.constants.neuron_pruning import EPS, neuron_pruning_formulas
+from symbolic.constants.theorem_a_prime import EPS as A_EPS
+from symbolic.constants.theorem_a_prime import n_sym, rho, theorem_a_prime_formulas
 
 
 def test_closed_forms():

@@ -6,7 +6,7 @@ from fractions import Fraction
 import pytest
 
 from symbolic import TIGHT_NAMES, evaluate, tight_constants
-from symbolic.certify import _as_fraction
+from symbolic.core.certify import _as_fraction
 
 ROWS = {r.name: r for r in tight_constants(dps=30)}
 

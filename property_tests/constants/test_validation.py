@@ -23,9 +23,9 @@ from symbolic import (
     PrunegapError,
     evaluate,
 )
-from symbolic._validation import check_exact
-from symbolic.lueker import lueker_kappa
-from symbolic.neuron_pruning import line_q_uniform, n_half
+from symbolic.constants.lueker import lueker_kappa
+from symbolic.constants.neuron_pruning import line_q_uniform, n_half
+from symbolic.core._validation import check_exact
 
 FLOAT_LIKES = [0.1, np.float64(0.1), sympy.Float("0.1"), mpmath.mpf("0.1")]
 

@@ -10,7 +10,7 @@ from pybridge.prunelimit.kinematic import a_eta, decide_meets, exact_meet_probab
 
 
 def test_exact_probabilities_obey_theorem_i():
-    from symbolic.statdim import statdim
+    from symbolic.constants.statdim import statdim
 
     for d in (50, 100, 400):
         delta = float(statdim("circular", d=d, angle="pi/6", dps=20).certified.mid)

@@ -6,8 +6,7 @@ import mpmath
 import pytest
 import sympy
 
-from symbolic.errors import InvalidArgument, InvalidType
-from symbolic.statdim import (
+from symbolic.constants.statdim import (
     almt_window,
     l1_descent_formulas,
     statdim,
@@ -16,6 +15,7 @@ from symbolic.statdim import (
     statdim_orthant,
     statdim_subspace,
 )
+from symbolic.core.errors import InvalidArgument, InvalidType
 
 
 def test_exact_cones():

@@ -3,7 +3,7 @@
 Each claim says "this constant has this exact closed form"; its twin,
 :func:`symbolic.verify_constant`, re-derives the exact form, evaluates it at 50
 digits, compares with an independent evaluation and checks that the value lies in
-its certified rational interval.  Source and tag follow :mod:`symbolic.sources`.
+its certified rational interval.  Source and tag follow :mod:`symbolic.core.sources`.
 """
 
 from pybridge.claims import Claim, Source

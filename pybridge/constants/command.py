@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from pybridge.cliargs import EXIT_OK, budget, int_arg
-from symbolic.limits import MAX_DPS, MIN_DPS
+from symbolic.core.limits import MAX_DPS, MIN_DPS
 from pybridge.errors import InvalidArgument
 
 __all__ = ["add_command"]

@@ -12,8 +12,8 @@ import math
 import time
 
 import symbolic
-import symbolic.sum_bounded_constants
 from pybridge.claims import ClaimCheck, Plan, Section, SectionSpec
+from symbolic.constants.sum_bounded_constants import EVIDENCE_K_MAX
 
 __all__ = ["constants_section", "constants_table", "lueker_rows", "CLAIM_SCOPE", "SECTION"]
 
@@ -21,12 +21,12 @@ __all__ = ["constants_section", "constants_table", "lueker_rows", "CLAIM_SCOPE",
 #: label is "value certified; claim checked for k <= K", never "claim certified" (issue 10 §5)
 CLAIM_SCOPE = {
     "const-irwin-hall-cl": (
-        f"Claim checked for k <= {symbolic.sum_bounded_constants.EVIDENCE_K_MAX} only: that the infimum over all k of sqrt(k) f_k(sqrt k) equals this "
-        f"closed form is checked exactly (strictly decreasing, above the limit) for k <= {symbolic.sum_bounded_constants.EVIDENCE_K_MAX}; no certified "
+        f"Claim checked for k <= {EVIDENCE_K_MAX} only: that the infimum over all k of sqrt(k) f_k(sqrt k) equals this "
+        f"closed form is checked exactly (strictly decreasing, above the limit) for k <= {EVIDENCE_K_MAX}; no certified "
         f"tail bound covers larger k."),
     "const-irwin-hall-cu": (
-        f"Claim checked for k <= {symbolic.sum_bounded_constants.EVIDENCE_K_MAX} only: that the supremum over all k of sqrt(k) f_k(0) is attained at "
-        f"k = 2 is checked exactly for k <= {symbolic.sum_bounded_constants.EVIDENCE_K_MAX}; no certified tail bound covers larger k."),
+        f"Claim checked for k <= {EVIDENCE_K_MAX} only: that the supremum over all k of sqrt(k) f_k(0) is attained at "
+        f"k = 2 is checked exactly for k <= {EVIDENCE_K_MAX}; no certified tail bound covers larger k."),
 }
 
 

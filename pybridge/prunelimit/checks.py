@@ -38,7 +38,7 @@ def statdim_certified_holds(d: int = 60, s: int = 6, angle: str = "pi/5", dps: i
     """Twin of ``prunelimit-statdim-certified``: polar identity certified, l1 enclosure consistent."""
     import sympy
 
-    from symbolic.statdim import statdim_circular, statdim_l1_descent, statdim_orthant
+    from symbolic.constants.statdim import statdim_circular, statdim_l1_descent, statdim_orthant
 
     a = statdim_circular(d, angle, dps=dps)
     b = statdim_circular(d, sympy.pi / 2 - sympy.sympify(angle, locals={"pi": sympy.pi}), dps=dps)
@@ -55,7 +55,7 @@ def _cone_cases(d):
 
 def statdim_mc_agrees(d: int, trials: int, root: np.random.SeedSequence, *, dps: int = 20) -> list[dict]:
     """Twin of ``prunelimit-statdim-mc``: one row per cone with the MC interval and the certified interval."""
-    from symbolic.statdim import statdim
+    from symbolic.constants.statdim import statdim
 
     rows = []
     for cone, exact_kw, mc_kw in _cone_cases(d):
@@ -97,7 +97,7 @@ def kinematic_violations(points, delta_low: float, delta_high: float) -> tuple[l
 
 def kinematic_bounds_hold(cone: str = "circular", d: int = 100, trials: int = 200, seed: int = 0) -> bool:
     """Twin of ``prunelimit-kinematic`` on one cone (circular: angle pi/6)."""
-    from symbolic.statdim import statdim
+    from symbolic.constants.statdim import statdim
 
     kw = {"angle": math.pi / 6} if cone == "circular" else {}
     r = statdim(cone, d=d, angle="pi/6" if cone == "circular" else None, dps=20)

@@ -35,7 +35,8 @@ CLAIMS.append(Claim(
     twin="pybridge.prunelimit.checks:statdim_certified_holds",
     tests=(_T + "test_statdim.py::test_exact_cones", _T + "test_statdim.py::test_circular_polar_identity",
            _T + "test_statdim.py::test_l1_minimiser_certified", _T + "test_statdim.py::test_l1_matches_snow_equation"),
-    notes="derivations in symbolic/statdim.py (sympy), values in explicit mpmath contexts, enclosures by arb",
+    notes=("derivations in symbolic/constants/statdim.py (sympy), values in explicit mpmath contexts, "
+           "enclosures by arb"),
 ))
 
 CLAIMS.append(Claim(

@@ -36,7 +36,7 @@ def add_command(sub) -> None:
 
 def _cmd_statdim(args) -> int:
     import symbolic
-    from symbolic.statdim import parse_angle, statdim
+    from symbolic.constants.statdim import parse_angle, statdim
 
     from pybridge.prunelimit.cost import statdim_estimate
     from pybridge.validation import check_int

@@ -2,7 +2,7 @@ r"""Cost models of ``prunegap statdim`` and ``prunegap prunelimit``, before any 
 
 Measured 2026-12-02 in one process (2 cores shared by 6 engineers, load average 4-5).
 
-**statdim, exact / certified value** (:func:`symbolic.statdim.statdim`), seconds:
+**statdim, exact / certified value** (:func:`symbolic.constants.statdim.statdim`), seconds:
 
 ===========  ============================================  ==============================================
 cone         measured                                      model

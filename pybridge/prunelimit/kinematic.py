@@ -22,7 +22,7 @@ Each trial draws :math:`L=\operatorname{range}(B)`, ``B`` a ``D x m`` Gaussian m
 * l1 descent cone at an ``s``-sparse point: LP ``min sum_{i<=s} h_i + sum_{i>s} |h_i|`` over
   ``h = Bz``, ``||h||_inf <= 1``; meets iff the optimum is negative (the directional derivative of the
   l1 norm; ties have probability zero).  No exact probability: the check uses the certified interval
-  of :math:`\delta` from ``symbolic.statdim``.
+  of :math:`\delta` from ``symbolic.constants.statdim``.
 
 Empirical frequencies carry Clopper-Pearson intervals; a bound is reported violated only when the
 exact probability (where known) breaks it, or when the interval at confidence ``1 - 1e-6`` excludes it.
@@ -47,7 +47,8 @@ NAMESPACE = 82
 
 
 def a_eta(eta: float) -> float:
-    """:math:`a_\\eta=\\sqrt{8\\log(4/\\eta)}` (float edge; certified value: ``symbolic.statdim.almt_window``)."""
+    """:math:`a_\\eta=\\sqrt{8\\log(4/\\eta)}` (float edge; certified value:
+    ``symbolic.constants.statdim.almt_window``)."""
     eta = check_real("eta", eta)
     if not 0 < eta < 1:
         raise InvalidArgument(f"eta must lie in (0, 1), got eta={eta!r}")

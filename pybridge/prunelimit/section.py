@@ -74,7 +74,7 @@ def _kinematic_power(curves) -> dict:
 
 
 def _transition(plan_cfg, root):
-    from symbolic.statdim import statdim
+    from symbolic.constants.statdim import statdim
 
     curves, checks_data = [], []
     specs = [("circular", d, {"angle": math.pi / 6}, {"angle": "pi/6"}, plan_cfg["circ_trials"])

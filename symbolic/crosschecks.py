@@ -14,9 +14,9 @@ import math
 
 import sympy
 
-from symbolic._validation import check_dps
-from symbolic.context import new_context
-from symbolic.errors import InvalidArgument
+from symbolic.core._validation import check_dps
+from symbolic.core.context import new_context
+from symbolic.core.errors import InvalidArgument
 
 __all__ = ["CROSSCHECKS", "CROSSCHECK_METHODS", "crosscheck"]
 

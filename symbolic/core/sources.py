@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from symbolic.errors import InvalidArgument
+from symbolic.core.errors import InvalidArgument
 
 __all__ = ["PAPERS", "TAGS", "Source"]
 

@@ -19,7 +19,7 @@ from contextlib import contextmanager
 import flint
 import mpmath
 
-from symbolic._validation import MAX_DPS, MIN_DPS, check_dps, check_int
+from symbolic.core._validation import MAX_DPS, MIN_DPS, check_dps, check_int
 
 __all__ = [
     "GUARD_DIGITS",

@@ -18,11 +18,11 @@ from functools import lru_cache
 
 import sympy
 
-from symbolic._validation import check_dps, check_exact, check_int
-from symbolic.certify import certify_less
-from symbolic.errors import InvalidArgument, PrunegapError
-from symbolic.result import ConstantResult, build_result
-from symbolic.sources import Source
+from symbolic.core._validation import check_dps, check_exact, check_int
+from symbolic.core.certify import certify_less
+from symbolic.core.errors import InvalidArgument, PrunegapError
+from symbolic.core.result import ConstantResult, build_result
+from symbolic.core.sources import Source
 
 __all__ = [
     "theorem_a_prime_bound",

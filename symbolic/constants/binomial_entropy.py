@@ -27,10 +27,10 @@ import numpy as np
 import sympy
 from flint import arb
 
-from symbolic._validation import check_int
-from symbolic.certify import certify_expr, certify_less
-from symbolic.context import arb_prec
-from symbolic.errors import InvalidArgument
+from symbolic.core._validation import check_int
+from symbolic.core.certify import certify_expr, certify_less
+from symbolic.core.context import arb_prec
+from symbolic.core.errors import InvalidArgument
 
 __all__ = ["BinomialEntropyCheck", "check_binomial_entropy_bounds", "exact_pair_verdicts"]
 

@@ -14,7 +14,7 @@ from fractions import Fraction
 import sympy
 from flint import arb, fmpq, fmpz
 
-from symbolic.errors import InvalidArgument
+from symbolic.core.errors import InvalidArgument
 
 __all__ = ["QuadraticSurd"]
 

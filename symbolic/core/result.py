@@ -6,10 +6,10 @@ from dataclasses import dataclass
 
 import sympy
 
-from symbolic._validation import check_dps
-from symbolic.certify import RationalInterval, certify_expr
-from symbolic.numeric import evaluate_expr, mpf_to_str
-from symbolic.sources import Source
+from symbolic.core._validation import check_dps
+from symbolic.core.certify import RationalInterval, certify_expr
+from symbolic.core.numeric import evaluate_expr, mpf_to_str
+from symbolic.core.sources import Source
 
 __all__ = ["ConstantResult", "TightConstantResult", "build_result"]
 

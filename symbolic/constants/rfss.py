@@ -19,12 +19,12 @@ from functools import lru_cache
 
 import sympy
 
-from symbolic._validation import check_dps, check_exact, check_int
-from symbolic.binomial_entropy import check_binomial_entropy_bounds
-from symbolic.certify import certified_ceil, certify_less
-from symbolic.errors import InvalidArgument, NotCertifiedError
-from symbolic.result import ConstantResult, build_result
-from symbolic.sources import Source
+from symbolic.constants.binomial_entropy import check_binomial_entropy_bounds
+from symbolic.core._validation import check_dps, check_exact, check_int
+from symbolic.core.certify import certified_ceil, certify_less
+from symbolic.core.errors import InvalidArgument, NotCertifiedError
+from symbolic.core.result import ConstantResult, build_result
+from symbolic.core.sources import Source
 
 __all__ = [
     "DEFAULT_CHECK_N_MAX",
@@ -66,7 +66,7 @@ def rfss_binomial_entropy_lower(*, dps: int = 50, n_max: int = DEFAULT_CHECK_N_M
     dps : int, default 50
     n_max : int, default 1000
         Range of the exhaustive check quoted in ``derivation``
-        (use :func:`symbolic.binomial_entropy.check_binomial_entropy_bounds` for 10**4).
+        (use :func:`symbolic.constants.binomial_entropy.check_binomial_entropy_bounds` for 10**4).
 
     Returns
     -------

@@ -1,6 +1,6 @@
 r"""Result objects for the sum-boundedness constants (theory §1.7, RFSS Definition 1 / Lemma 1).
 
-See :mod:`symbolic.sum_bounded` for the derivations and the evidence.  Every value
+See :mod:`symbolic.constants.sum_bounded` for the derivations and the evidence.  Every value
 here is RECON (our computation) unless stated; RFSS only proves that some
 :math:`c_l, c_u > 0` exist.
 """
@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import sympy
 
-from symbolic._validation import check_dps, check_int
-from symbolic.irwin_hall import MAX_K, p_l, scaled_density_at_sqrt_k, scaled_density_at_zero_squared
-from symbolic.result import ConstantResult, build_result
-from symbolic.sources import Source
-from symbolic.sum_bounded import (
+from symbolic.constants.irwin_hall import MAX_K, p_l, scaled_density_at_sqrt_k, scaled_density_at_zero_squared
+from symbolic.constants.sum_bounded import (
     allasia_c18_formula,
     cl_limit_formula,
     edgeworth_coefficients,
     sum_bounded_evidence,
 )
+from symbolic.core._validation import check_dps, check_int
+from symbolic.core.result import ConstantResult, build_result
+from symbolic.core.sources import Source
 
 __all__ = [
     "EVIDENCE_K_MAX",

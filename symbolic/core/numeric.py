@@ -8,10 +8,10 @@ digits it is rounded back to ``dps``, otherwise the guard is doubled (mpmath's
 
 from __future__ import annotations
 
-from symbolic._translate import check_closed, to_mpmath
-from symbolic._validation import check_dps
-from symbolic.context import GUARD_DIGITS, MAX_CERTIFY_DPS, new_context
-from symbolic.errors import PrecisionExhaustedError
+from symbolic.core._translate import check_closed, to_mpmath
+from symbolic.core._validation import check_dps
+from symbolic.core.context import GUARD_DIGITS, MAX_CERTIFY_DPS, new_context
+from symbolic.core.errors import PrecisionExhaustedError
 
 __all__ = ["evaluate_expr", "mpf_to_str"]
 
@@ -31,7 +31,7 @@ def evaluate_expr(expr, *, dps: int = 50):
     mpmath.mpf
         The value, rounded to ``dps`` digits, belonging to a private context whose
         ``dps`` is ``dps`` (so ``str`` shows ``dps`` digits).  Not certified: use
-        :func:`symbolic.certify.certify_expr` for a rigorous enclosure.
+        :func:`symbolic.core.certify.certify_expr` for a rigorous enclosure.
 
     Raises
     ------

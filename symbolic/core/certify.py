@@ -5,7 +5,7 @@ Layer three of "exact, then numeric, then certified".  An enclosure is a
 (the lower end down, the upper end up) onto a decimal grid of ``dps`` significant
 digits.  Comparisons are three-valued: a verdict is returned only when interval
 arithmetic decides it; if it cannot decide at the maximum precision,
-:class:`~symbolic.errors.NotCertifiedError` is raised ("undetermined is not false").
+:class:`~symbolic.core.errors.NotCertifiedError` is raised ("undetermined is not false").
 """
 
 from __future__ import annotations
@@ -17,10 +17,10 @@ from fractions import Fraction
 import sympy
 from flint import arb, fmpz
 
-from symbolic._translate import check_closed, to_arb
-from symbolic._validation import check_dps
-from symbolic.context import MAX_CERTIFY_DPS, arb_prec, dps_to_bits, escalating_dps
-from symbolic.errors import InvalidArgument, InvalidType, NotCertifiedError, PrecisionExhaustedError
+from symbolic.core._translate import check_closed, to_arb
+from symbolic.core._validation import check_dps
+from symbolic.core.context import MAX_CERTIFY_DPS, arb_prec, dps_to_bits, escalating_dps
+from symbolic.core.errors import InvalidArgument, InvalidType, NotCertifiedError, PrecisionExhaustedError
 
 __all__ = [
     "RationalInterval",
@@ -198,7 +198,7 @@ def certify_expr(expr, *, dps: int = 50) -> RationalInterval:
     Parameters
     ----------
     expr : sympy.Expr
-        Closed, exact, real expression (supported functions: see ``symbolic._translate``).
+        Closed, exact, real expression (supported functions: see ``symbolic.core._translate``).
     dps : int, default 50
         Significant digits of the enclosure, in ``[15, 10000]``.
 
@@ -277,7 +277,7 @@ def certify_less(lhs, rhs, *, dps: int = 30, max_dps: int = 1000) -> bool:
     >>> certify_less(sympy.pi, sympy.pi)
     Traceback (most recent call last):
     ...
-    symbolic.errors.NotCertifiedError: cannot decide pi < pi up to dps=1000 (balls overlap)
+    symbolic.core.errors.NotCertifiedError: cannot decide pi < pi up to dps=1000 (balls overlap)
     """
     dps, max_dps = check_dps(dps, name="dps"), check_dps(max_dps, name="max_dps")
     if dps > max_dps:

@@ -23,11 +23,11 @@ from functools import lru_cache
 import sympy
 from flint import arb, fmpq
 
-from symbolic._translate import to_arb
-from symbolic._validation import check_int
-from symbolic.certify import certify_ball, certify_balls_less
-from symbolic.errors import PrunegapError
-from symbolic.irwin_hall import MAX_K, p_l, scaled_density_at_sqrt_k, scaled_density_at_zero_squared
+from symbolic.constants.irwin_hall import MAX_K, p_l, scaled_density_at_sqrt_k, scaled_density_at_zero_squared
+from symbolic.core._translate import to_arb
+from symbolic.core._validation import check_int
+from symbolic.core.certify import certify_ball, certify_balls_less
+from symbolic.core.errors import PrunegapError
 
 __all__ = [
     "SumBoundedEvidence",

@@ -13,8 +13,8 @@ from fractions import Fraction
 
 import sympy
 
-from symbolic.errors import InvalidArgument, InvalidType
-from symbolic.limits import MAX_DPS, MIN_DPS
+from symbolic.core.errors import InvalidArgument, InvalidType
+from symbolic.core.limits import MAX_DPS, MIN_DPS
 
 __all__ = [
     "MAX_DPS",

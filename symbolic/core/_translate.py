@@ -12,7 +12,7 @@ from __future__ import annotations
 import sympy
 from flint import arb, fmpq, fmpz
 
-from symbolic.errors import InvalidArgument, InvalidType
+from symbolic.core.errors import InvalidArgument, InvalidType
 
 __all__ = ["check_closed", "to_arb", "to_mpmath"]
 
@@ -92,7 +92,7 @@ _ARB_CONSTS = {
 def to_arb(expr: sympy.Expr) -> arb:
     """Rigorous arb ball for a closed sympy expression at the current ``flint.ctx.prec``.
 
-    The caller sets the precision (``symbolic.context.arb_prec``).
+    The caller sets the precision (``symbolic.core.context.arb_prec``).
     """
     if expr.is_Integer:
         return arb(fmpz(int(expr)))

@@ -22,11 +22,11 @@ from functools import lru_cache
 
 import sympy
 
-from symbolic._validation import check_dps, check_exact
-from symbolic.certify import RationalInterval, certify_expr
-from symbolic.errors import InvalidArgument, InvalidType, PrunegapError
-from symbolic.result import ConstantResult, build_result
-from symbolic.sources import Source
+from symbolic.core._validation import check_dps, check_exact
+from symbolic.core.certify import RationalInterval, certify_expr
+from symbolic.core.errors import InvalidArgument, InvalidType, PrunegapError
+from symbolic.core.result import ConstantResult, build_result
+from symbolic.core.sources import Source
 
 __all__ = [
     "LUEKER_SOURCE",

@@ -10,7 +10,7 @@ Theory §1.7:
 and the CDF :math:`F^{IH}_k(x) = \frac1{k!}\sum_{0\le j<x}(-1)^j\binom kj(x-j)^k`.
 The alternating sum cancels catastrophically in floating point, so everything
 here is exact: rationals at rational points, :math:`\mathbb Q(\sqrt m)` at
-:math:`y = u + v\sqrt m` (:class:`~symbolic.quadratic_surd.QuadraticSurd`).
+:math:`y = u + v\sqrt m` (:class:`~symbolic.constants._quadratic_surd.QuadraticSurd`).
 
 Convention: the support is closed, ``f_1 = 1/2`` on ``[-1, 1]`` (the sum runs over
 ``j < x``), and ``f_k`` is even.
@@ -21,8 +21,8 @@ from __future__ import annotations
 import math
 from fractions import Fraction
 
-from symbolic._validation import check_exact, check_int
-from symbolic.quadratic_surd import QuadraticSurd, integer_pair_pow
+from symbolic.constants._quadratic_surd import QuadraticSurd, integer_pair_pow
+from symbolic.core._validation import check_exact, check_int
 
 __all__ = [
     "cdf",

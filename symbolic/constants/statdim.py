@@ -50,14 +50,14 @@ from functools import lru_cache
 import sympy
 from flint import acb, arb
 
-from symbolic._translate import check_closed, to_arb
-from symbolic._validation import check_dps, check_exact, check_int
-from symbolic.certify import RationalInterval, certify_ball, certify_expr
-from symbolic.context import arb_prec, dps_to_bits, new_context
-from symbolic.errors import InvalidArgument, InvalidType, NotCertifiedError, PrecisionExhaustedError
-from symbolic.numeric import evaluate_expr, mpf_to_str
-from symbolic.result import ConstantResult, build_result
-from symbolic.sources import Source
+from symbolic.core._translate import check_closed, to_arb
+from symbolic.core._validation import check_dps, check_exact, check_int
+from symbolic.core.certify import RationalInterval, certify_ball, certify_expr
+from symbolic.core.context import arb_prec, dps_to_bits, new_context
+from symbolic.core.errors import InvalidArgument, InvalidType, NotCertifiedError, PrecisionExhaustedError
+from symbolic.core.numeric import evaluate_expr, mpf_to_str
+from symbolic.core.result import ConstantResult, build_result
+from symbolic.core.sources import Source
 
 __all__ = [
     "CONES",
@@ -94,7 +94,7 @@ ALMT_THM1_SOURCE = Source(
     tag="MEM", note="a_eta = sqrt(8 log(4/eta)) as given in issue 15 and remembered; not read here",
 )
 EXACT_SOURCE = Source(
-    paper="THEORY", arxiv=None, location="symbolic/statdim.py module docstring (our derivation)",
+    paper="THEORY", arxiv=None, location="symbolic/constants/statdim.py module docstring (our derivation)",
     tag="RECON", note="our derivation of a textbook fact (E max(g,0)^2 = 1/2, E g^2 = 1), sympy-checked",
 )
 
@@ -123,7 +123,7 @@ class StatDimResult:
         ``l1-descent`` only: certified enclosure of the minimising :math:`\\tau^*`.
     dps : int
     derivation : str
-    source : symbolic.sources.Source
+    source : symbolic.core.sources.Source
     """
 
     cone: str

@@ -20,10 +20,10 @@ from functools import lru_cache
 
 import sympy
 
-from symbolic._validation import check_dps
-from symbolic.errors import PrunegapError
-from symbolic.result import ConstantResult, build_result
-from symbolic.sources import Source
+from symbolic.core._validation import check_dps
+from symbolic.core.errors import PrunegapError
+from symbolic.core.result import ConstantResult, build_result
+from symbolic.core.sources import Source
 
 __all__ = [
     "gauss_mixture_weight",
@@ -73,7 +73,7 @@ def gauss_product_density() -> tuple[sympy.Expr, str]:
     The integral :math:`\int_0^\infty 2\phi(x)\phi(z/x)/x\,dx` is reduced by sympy
     (substitution :math:`x=\sqrt z\,e^{s/2}`) to :math:`\tfrac1\pi\int_0^\infty e^{-z\cosh s}ds`,
     which is :math:`K_0(z)/\pi` by the integral representation DLMF 10.32.9.  The
-    identification is confirmed numerically in ``symbolic.crosscheck``.
+    identification is confirmed numerically in ``symbolic.crosschecks``.
 
     Returns
     -------

@@ -20,7 +20,8 @@ from pybridge.domains import registry
 CLAIMS = registry()
 from pybridge.errors import ToolFailedError
 from pybridge.formal.coq import start_audit
-from pybridge.formal.coq import COQ_DIR, audit_coq, build_coq, parse_assumptions, replay_certificates, scan_forbidden
+from pybridge.formal.sources import COQ_DIR
+from pybridge.formal.coq import audit_coq, build_coq, parse_assumptions, replay_certificates, scan_forbidden
 from pybridge.formal.section import replay_instances
 from pybridge.runtime.runner import coq_required, find_tool
 

@@ -17,8 +17,8 @@ import pytest
 
 from pybridge.errors import ExternalToolError, InvalidArgument, InvalidType
 from pybridge.formal.coq import _q, certificate_to_coq, parse_assumptions
-from pybridge.formal.pin import (lean_signature, normalize_statement, parse_statements, read_golden,
-                                 statement_file_lines, write_golden)
+from pybridge.formal.pin import normalize_statement, parse_statements, read_golden, statement_file_lines, write_golden
+from pybridge.formal.sources import lean_signature
 from pybridge.formal.replay import (ExportMismatch, ReplayInstance, check_round_trip, instance_to_coq,
                                     instances_from_records, parse_coq_instances, replay_decisions)
 from pybridge.rss import Certificate

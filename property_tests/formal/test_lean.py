@@ -19,8 +19,8 @@ import pytest
 from pybridge.domains import registry
 
 CLAIMS = registry()
+from pybridge.formal.sources import LEAN_DIR
 from pybridge.formal.lean import (
-    LEAN_DIR,
     lean_build_and_audit,
     lean_static_checks,
     parse_lean_messages,

@@ -23,8 +23,9 @@ import pytest
 
 from pybridge.claims import Claim, Source
 from pybridge.errors import InvalidType
-from pybridge.formal.lean import (LeanMessage, _declared, _strip_comments, find_lake, lean_build_and_audit,
-                                  lean_sources, lean_static_checks, parse_lean_messages, parse_print_axioms)
+from pybridge.formal.lean import (LeanMessage, find_lake, lean_build_and_audit, lean_static_checks,
+                                  parse_lean_messages, parse_print_axioms)
+from pybridge.formal.sources import lean_declared, lean_sources, strip_lean_comments
 
 AXIOMS = "PrunegapAudit/Axioms.lean"
 ALLOWED = "propext, Classical.choice, Quot.sound"
@@ -300,9 +301,10 @@ def test_parsers_name_the_argument(parse):
 
 
 def test_strip_comments_keeps_line_numbers():
-    assert _strip_comments("a /- x\ny\n-/ b -- c\nd -- e\n") == "a \n\n b \nd \n"
-    assert _strip_comments("/-- doc -/theorem t -- x") == "theorem t "
-    assert _strip_comments("no comment\n") == "no comment\n"
+    assert strip_lean_comments("a /- x\ny\n-/ b -- c\nd -- e\n") == "a \n\n b \nd \n"
+    assert strip_lean_comments("/-- doc -/theorem t -- x") == " theorem t "  # a blank keeps the tokens apart
+    assert strip_lean_comments("so/- x -/rry") == "so rry"  # Lean reads two tokens here, not `sorry`
+    assert strip_lean_comments("no comment\n") == "no comment\n"
 
 
 def test_declared_by_hand():
@@ -310,13 +312,13 @@ def test_declared_by_hand():
                      "theorem foo_bar : True := trivial\ntheorem foo' : True := trivial\n"
                      "  @[simp] private lemma beta : True := trivial\n"
                      "def Prunegap.gamma := 1\nabbrev delta := 2\n"}
-    assert not _declared("Prunegap.foo", src)  # only foo_bar and foo' are declared
-    assert _declared("Prunegap.foo_bar", src) and _declared("Prunegap.foo'", src)
-    assert _declared("Prunegap.beta", src)
-    assert _declared("gamma", src) and _declared("Prunegap.gamma", src)
-    assert _declared("Prunegap.Sub.delta", src)  # the last component is looked up
-    assert not _declared("Prunegap.hidden", src) and not _declared("Prunegap.hidden2", src)
-    assert _declared("Prunegap.x", {"A.lean": "", "B.lean": "theorem x : True := trivial"})
+    assert not lean_declared("Prunegap.foo", src)  # only foo_bar and foo' are declared
+    assert lean_declared("Prunegap.foo_bar", src) and lean_declared("Prunegap.foo'", src)
+    assert lean_declared("Prunegap.beta", src)
+    assert lean_declared("gamma", src) and lean_declared("Prunegap.gamma", src)
+    assert lean_declared("Prunegap.Sub.delta", src)  # the last component is looked up
+    assert not lean_declared("Prunegap.hidden", src) and not lean_declared("Prunegap.hidden2", src)
+    assert lean_declared("Prunegap.x", {"A.lean": "", "B.lean": "theorem x : True := trivial"})
 
 
 def test_lean_sources_relative_utf8_without_lake_dir(tmp_path):

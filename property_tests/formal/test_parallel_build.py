@@ -8,7 +8,8 @@ import sys
 import pytest
 
 from pybridge.errors import InvalidType, ToolFailedError, ToolNotFoundError, ToolTimeoutError
-from pybridge.formal.coq import COQ_DIR, _project_files, project_dependencies
+from pybridge.formal.coq import _project_files, project_dependencies
+from pybridge.formal.sources import COQ_DIR
 from pybridge.runtime.runner import start_tool
 
 

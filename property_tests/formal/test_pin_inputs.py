@@ -22,9 +22,10 @@ import pybridge
 from pybridge.claims import Claim, Source
 from pybridge.domains import registry
 from pybridge.errors import InvalidArgument, InvalidType
-from pybridge.formal.pin import (COQ_GOLDEN, LEAN_GOLDEN, STATEMENT_MISMATCH, lean_signature, lean_statement_problems,
-                                 lean_statements, normalize_statement, parse_statements, read_golden,
-                                 statement_file_lines, write_golden)
+from pybridge.formal.lean import lean_statement_problems, lean_statements
+from pybridge.formal.pin import (COQ_GOLDEN, LEAN_GOLDEN, STATEMENT_MISMATCH, normalize_statement, parse_statements,
+                                 read_golden, statement_file_lines, write_golden)
+from pybridge.formal.sources import lean_signature
 
 CLAIMS = registry()
 
@@ -157,7 +158,8 @@ _CHILD = """
 import json, sys
 from pathlib import Path
 from pybridge.domains import registry
-from pybridge.formal.pin import LEAN_GOLDEN, lean_statement_problems, read_golden, write_golden
+from pybridge.formal.lean import lean_statement_problems
+from pybridge.formal.pin import LEAN_GOLDEN, read_golden, write_golden
 path = Path(sys.argv[1])
 write_golden(path, PINS, "Lean")
 claims = [c for c in registry().values() if c.lean]

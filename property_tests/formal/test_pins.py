@@ -12,10 +12,11 @@ import shutil
 import pytest
 
 from pybridge.domains import registry
-from pybridge.formal.coq import CoqBuild, audit_coq, build_coq
-from pybridge.formal.pin import (COQ_GOLDEN, LEAN_GOLDEN, STATEMENT_MISMATCH, coq_statements, lean_signature,
-                                 lean_statement_problems, lean_statements, normalize_statement, parse_statements,
+from pybridge.formal.coq import CoqBuild, audit_coq, build_coq, coq_statements
+from pybridge.formal.lean import lean_statement_problems, lean_statements
+from pybridge.formal.pin import (COQ_GOLDEN, LEAN_GOLDEN, STATEMENT_MISMATCH, normalize_statement, parse_statements,
                                  read_golden, write_golden)
+from pybridge.formal.sources import COQ_DIR, LEAN_DIR, lean_signature
 from pybridge.runtime.runner import coq_required, find_tool
 
 CLAIMS = registry()
@@ -113,11 +114,10 @@ def test_prunegap_formal_exits_1_on_the_tamper(coq_build, tmp_path, monkeypatch,
     repo = tmp_path / "repo"
     from pybridge.formal import coq as coq_mod
 
-    shutil.copytree(coq_mod.COQ_DIR, repo / "coq",
+    shutil.copytree(COQ_DIR, repo / "coq",
                     ignore=shutil.ignore_patterns("*.vo", "*.vok", "*.vos", "*.glob", ".*.aux", "Makefile.coq*"))
     kinks = repo / "coq" / "theories" / "Kinks.v"
     kinks.write_text(_weaken_to_true(kinks.read_text()))
-    monkeypatch.setattr(coq_mod, "COQ_DIR", repo / "coq")
     import pybridge.formal.section as section_mod
 
     monkeypatch.setattr(section_mod, "build_coq", lambda: coq_mod.build_coq(repo / "coq"))
@@ -150,8 +150,6 @@ def test_lean_pins_match_the_sources():
 
 
 def test_lean_tampers_are_statement_mismatches(tmp_path):
-    from pybridge.formal.lean import LEAN_DIR
-
     claims = [c for c in CLAIMS.values() if c.lean]
     for edit in (lambda t: t.replace("J * δ ≤ 4 * max |lineError α β J (-δ)|", "True ∨ J * δ ≤ 4 * max |lineError α β J (-δ)|"),
                  lambda t: t.replace("(_hJ : 0 ≤ J) (hδ : 0 < δ)", "(hδ : 0 < δ)"),

@@ -21,10 +21,10 @@ from pathlib import Path
 import pytest
 
 from pybridge.errors import ExternalToolError, InvalidArgument, InvalidType, ToolFailedError, ToolTimeoutError
-from pybridge.formal import replay
-from pybridge.formal.coq import CoqBuild
+from pybridge.formal import coq, replay
+from pybridge.formal.coq import CoqBuild, coq_version
 from pybridge.formal.replay import (DECIDE_DEPENDENCIES, ExportMismatch, ReplayInstance, _parse_answers, check_round_trip,
-                                    coqc_version, instance_to_coq, instances_from_records, parse_coq_instances,
+                                    instance_to_coq, instances_from_records, parse_coq_instances,
                                     replay_decisions, start_replay_decisions)
 from pybridge.runtime.scratch import owner_pid
 from pybridge.runtime.runner import PendingTool, ToolRun, run_tool
@@ -253,23 +253,23 @@ def test_parse_answers_refuses_malformed_output(output, count, fragment):
         _parse_answers(output, count)
 
 
-def test_coqc_version_banner(coqc, monkeypatch):
-    assert coqc_version() == "coq 8.16.1"
+def test_coq_version_banner(coqc, monkeypatch):
+    assert coq_version() == "coq 8.16.1"
     coqc.setenv("COQC_VERSION_TEXT", "coqc 8.16.1+custom build\nsecond line")
-    assert coqc_version() == "coqc 8.16.1+custom build"
+    assert coq_version() == "coqc 8.16.1+custom build"
     coqc.setenv("COQC_VERSION_TEXT", "unlabelled")
-    assert coqc_version() == "unlabelled"
+    assert coq_version() == "unlabelled"
     seen = []
 
     def spy(argv, **kw):
         seen.append(kw.get("timeout", 600.0))
         return run_tool(argv, **kw)
 
-    monkeypatch.setattr(replay, "run_tool", spy)
-    coqc_version()
+    monkeypatch.setattr(coq, "run_tool", spy)
+    coq_version()
     assert seen and seen[0] <= 60  # a hung `coqc --version` is cut off well before the build's 600 s
     coqc.setenv("PATH", str(Path(sys.executable).parent.parent / "nonexistent"))
-    assert coqc_version() is None
+    assert coq_version() is None
 
 
 def test_bad_arguments_name_themselves():

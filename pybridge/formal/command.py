@@ -1,15 +1,30 @@
-"""``prunegap formal``: build and audit the Coq development; per-claim formal status."""
+"""``prunegap formal``: build and audit the Coq development; per-claim formal status.
+
+``prunegap formal --write-pins`` / ``--check-pins`` regenerate or compare the pinned statements
+(:func:`pin_statements`): the top of the statement pins, above the prover calls
+(:func:`pybridge.formal.coq.coq_statements`, :func:`pybridge.formal.lean.lean_statements`) and the golden
+files (:mod:`pybridge.formal.pin`).
+"""
 
 from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 from pybridge.cliargs import EXIT_OK, EXIT_UNAVAILABLE, EXIT_VIOLATED, budget, int_arg, seed_arg
 from pybridge.errors import InvalidArgument
-from pybridge.formal.section import MAX_REPLAY
+from pybridge.formal.coq import build_coq, coq_statements
+from pybridge.formal.lean import lean_statements
+from pybridge.formal.pin import COQ_GOLDEN, LEAN_GOLDEN, STATEMENT_MISMATCH, read_golden, write_golden
+from pybridge.formal.section import (COQ_BUILD_SECONDS, MAX_REPLAY, REPLAY_SECONDS, formal_outcomes,
+                                     required_tool_reason)
+from pybridge.formal.sources import COQ_DIR
+from pybridge.runtime import seeding
+from pybridge.runtime.budget import WorkEstimate
+from pybridge.runtime.runner import find_tool
 
-__all__ = ["add_command"]
+__all__ = ["add_command", "pin_statements"]
 
 
 def add_command(sub) -> None:
@@ -28,18 +43,51 @@ def add_command(sub) -> None:
     f.set_defaults(run=_cmd_formal)
 
 
-def _cmd_formal(args) -> int:
-    from pybridge.runtime import seeding
-    from pybridge.runtime.budget import WorkEstimate
-    from pybridge.formal.pin import STATEMENT_MISMATCH
-    from pybridge.formal.section import COQ_BUILD_SECONDS, REPLAY_SECONDS, formal_outcomes, required_tool_reason
-    from pybridge.runtime.runner import find_tool
+def _diff(old: dict, new: dict) -> list[str]:
+    keys = list(dict.fromkeys([*old, *new]))
+    return [k for k in keys if old.get(k) != new.get(k)]
 
+
+def pin_statements(claims, *, write: bool, coq_golden: Path = COQ_GOLDEN, lean_golden: Path = LEAN_GOLDEN,
+                   coq_src: Path | None = None, lean_root: Path | None = None, out=print) -> int:
+    """Regenerate (``write=True``) or compare both golden files; exit code 0 (written / matching) or 1.
+
+    Builds ``coq_src`` (default ``coq/``) in a scratch directory and prints every statement with ``Check``;
+    reads the Lean signatures from ``lean_root`` (default ``lean/``).
+
+    Raises
+    ------
+    ToolNotFoundError, ToolFailedError, ToolTimeoutError
+        coqc is unavailable, or the build or the ``Check`` run fails.
+    """
+    claims = list(claims)
+    build = build_coq(coq_src or COQ_DIR)
+    try:
+        coq = coq_statements(build, claims)
+    finally:
+        build.cleanup()
+    missing = [c.id for c in claims if c.coq and c.id not in coq]
+    if missing:
+        out(f"pin: Coq printed no statement for {missing}")
+        return 1
+    lean = lean_statements(claims, lean_root)
+    changed = {"coq": _diff(read_golden(coq_golden), coq), "lean": _diff(read_golden(lean_golden), lean)}
+    if write:
+        write_golden(coq_golden, coq, "Coq (coqc `Check` output)")
+        write_golden(lean_golden, lean, "Lean 4 (declaration signature from the source)")
+        out(f"wrote {coq_golden} ({len(coq)} theorems; changed: {', '.join(changed['coq']) or 'none'}) and "
+            f"{lean_golden} ({len(lean)} theorems; changed: {', '.join(changed['lean']) or 'none'})")
+        return 0
+    for prover, ids in changed.items():
+        out(f"{prover}: " + (f"differs from the pinned statements for {', '.join(ids)}" if ids
+                             else "matches the pinned statements"))
+    return 1 if any(changed.values()) else 0
+
+
+def _cmd_formal(args) -> int:
     if args.replay < 0:
         raise InvalidArgument(f"--replay must be >= 0, got --replay={args.replay}")
     if args.write_pins or args.check_pins:
-        from pybridge.formal.pin import pin_statements
-
         if find_tool("coqc") is None:
             print("prunegap formal: coqc is unavailable: cannot print the Coq statements to pin", file=sys.stderr)
             return EXIT_UNAVAILABLE

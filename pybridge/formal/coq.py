@@ -11,12 +11,18 @@ r"""The Coq side of the formal layer: build, axiom audit, certificate replay.
   In the same coqc run it prints each theorem's statement (``Check``) and
   compares it with the pinned one (:mod:`pybridge.formal.pin`,
   ``coq/statements.golden``): a difference is *statement mismatch*, never *proved*.
+  :func:`coq_statements` prints the statements alone (for regenerating the pins).
 * :func:`replay_certificates` writes RSS coverage certificates (exact rationals)
   as Coq files and checks ``check_certificate ... = true`` by ``vm_compute``,
   so those coverage facts are kernel-checked through the verified checker
   (claim ``rss-certificate-sound``).
 
-All external calls go through :func:`pybridge.runtime.runner.run_tool`.
+* :func:`coq_version` is the one reader of the coqc version (``"coq 8.16.1"``), used by the formal section and
+  the verified replay (:mod:`pybridge.formal.replay`).
+
+All external calls go through :func:`pybridge.runtime.runner.run_tool`.  This module sits above
+:mod:`pybridge.formal.pin` (golden files and statement text) and :mod:`pybridge.formal.sources` (the
+``coq/`` directory); neither imports it.
 """
 
 from __future__ import annotations
@@ -29,15 +35,16 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
 
-from pybridge.errors import ToolFailedError, ToolNotFoundError
-from pybridge.runtime.runner import find_tool, run_tool, start_tool
-from pybridge.runtime.scratch import make_scratch_dir, sweep_stale
-from pybridge.errors import InvalidArgument
+from pybridge.errors import InvalidArgument, InvalidType, ToolFailedError, ToolNotFoundError
+from pybridge.formal.pin import (COQ_GOLDEN, STATEMENT_MISMATCH, claim_list, parse_statements, read_golden,
+                                 statement_file_lines)
+from pybridge.formal.sources import COQ_DIR
 from pybridge.rss import Certificate
-from pybridge.validation import check_instance, check_int, check_text
+from pybridge.runtime.scratch import make_scratch_dir, sweep_stale
+from pybridge.runtime.runner import find_tool, run_tool, start_tool
+from pybridge.validation import check_instance, check_int, check_sequence, check_text
 
 __all__ = [
-    "COQ_DIR",
     "ALLOWED_COQ_AXIOMS",
     "CoqBuild",
     "AuditResult",
@@ -47,6 +54,7 @@ __all__ = [
     "parse_assumptions",
     "scan_forbidden",
     "run_statement_file",
+    "coq_statements",
     "certificate_to_coq",
     "replay_certificates",
     "start_audit",
@@ -57,8 +65,6 @@ __all__ = [
 
 #: coqc processes run at once by :func:`build_coq` and the audit (the machine has 2 cores)
 COQ_JOBS = 2
-
-COQ_DIR = Path(__file__).resolve().parents[2] / "coq"
 
 #: axioms a registered theorem may depend on (Coq 8.16 standard library, classical reals),
 #: each with the statement Coq prints for it (compared after collapsing white space, so a
@@ -86,11 +92,22 @@ _FORBIDDEN = re.compile(
 _COMMENT = re.compile(r"\(\*.*?\*\)", re.S)
 
 
-def coq_version(timeout: float = 60) -> str | None:
-    """``coqc --version`` first line, or ``None`` when coqc is unavailable."""
+def coq_version(*, timeout: float = 60) -> str | None:
+    """The version of the coqc on ``PATH`` as ``"coq X.Y.Z"``, or ``None`` when coqc is unavailable.
+
+    Read from ``coqc --version`` ("The Coq Proof Assistant, version 8.16.1"); a banner without
+    ``version <word>`` is returned as its first line.
+
+    Raises
+    ------
+    ToolFailedError, ToolTimeoutError
+        ``coqc --version`` fails or runs longer than ``timeout`` seconds.
+    """
     if find_tool("coqc") is None:
         return None
-    return run_tool(["coqc", "--version"], timeout=timeout).stdout.strip().splitlines()[0]
+    out = run_tool(["coqc", "--version"], timeout=timeout).stdout
+    m = re.search(r"version\s+(\S+)", out)
+    return f"coq {m.group(1)}" if m else out.strip().splitlines()[0]
 
 
 def _project_files(src: Path) -> tuple[list[str], list[str]]:
@@ -139,9 +156,6 @@ def project_dependencies(coq_dir: Path, files) -> dict:
     InvalidType, InvalidArgument
         ``coq_dir`` is not a path, ``files`` not a sequence of file names in it.
     """
-    from pybridge.errors import InvalidType
-    from pybridge.validation import check_sequence
-
     if not isinstance(coq_dir, (str, os.PathLike)):
         raise InvalidType(f"coq_dir must be a path, got coq_dir={coq_dir!r:.80} (type={type(coq_dir).__name__})")
     files = [check_text(f"files[{i}]", f, max_len=1000) for i, f in enumerate(check_sequence("files", files))]
@@ -303,11 +317,16 @@ def run_statement_file(build: CoqBuild, lines, *, timeout: float = 300) -> dict:
 
     Returns ``{claim id: printed statement}`` (white space collapsed).
     """
-    from pybridge.formal.pin import parse_statements
-
     path = build.coq_dir / "PrunegapStatements.v"
     path.write_text("\n".join(["Require Import Prunegap.All.", *lines]) + "\n", encoding="utf-8")
     return parse_statements(build.coqc(path.name, timeout=timeout).output)
+
+
+def coq_statements(build: CoqBuild, claims, *, timeout: float = 300) -> dict:
+    """Printed statements of ``claims`` in ``build`` (one coqc run): ``{claim id: (name, statement)}``."""
+    claims = [c for c in claim_list(claims) if c.coq]
+    printed = run_statement_file(build, statement_file_lines(claims), timeout=timeout)
+    return {c.id: (c.coq, printed[c.id]) for c in claims if c.id in printed}
 
 
 def audit_coq(build: CoqBuild, claims, *, timeout: float = 300, pinned=None, jobs: int | None = None) -> dict:
@@ -371,8 +390,6 @@ def start_audit(build: CoqBuild, claims, *, timeout: float = 300, pinned=None, j
     process; the statements are still printed and compared one by one.  Each claim's ``axioms`` are then
     the union (``AuditResult.message`` says so).
     """
-    from pybridge.formal.pin import COQ_GOLDEN, read_golden, statement_file_lines
-
     pins = read_golden(COQ_GOLDEN if pinned is None else pinned) if not isinstance(pinned, dict) else pinned
     jobs = COQ_JOBS if jobs is None else check_int("jobs", jobs, min_value=1, max_value=64)
     if scope not in ("each", "union"):
@@ -404,8 +421,6 @@ def start_audit(build: CoqBuild, claims, *, timeout: float = 300, pinned=None, j
 
 
 def _audit_results(claims, pending, pins) -> dict:
-    from pybridge.formal.pin import STATEMENT_MISMATCH, parse_statements
-
     results = {}
     try:
         run = pending.wait()

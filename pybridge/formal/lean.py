@@ -14,31 +14,38 @@ No Lean toolchain can be installed on prunegap's build machines or CI, so:
   ``unavailable``.  A claim whose Lean status is ``stated`` is never reported
   as proved in Lean.  ``unavailable`` is a skip in tests and is reported as
   such — a failure when ``PRUNEGAP_REQUIRE_LEAN=1``.
+* :func:`lean_statements` and :func:`lean_statement_problems` compare each theorem's signature in the
+  sources with the one pinned in ``lean/statements.golden`` (:mod:`pybridge.formal.pin`).
+
+The Lean sources are read and parsed by :mod:`pybridge.formal.sources` (one comment stripper, one
+declaration pattern for the static checks and the pinned signatures).
 """
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from pybridge.errors import ExternalToolError
+from pybridge.errors import ExternalToolError, InvalidType
+from pybridge.formal.pin import LEAN_GOLDEN, STATEMENT_MISMATCH, claim_list, read_golden
+from pybridge.formal.sources import LEAN_DIR, lean_declared, lean_signature, lean_sources, strip_lean_comments
 from pybridge.runtime.runner import find_tool, run_tool
 from pybridge.validation import check_text
 
 __all__ = [
-    "LEAN_DIR",
     "ALLOWED_LEAN_AXIOMS",
     "LeanMessage",
     "parse_lean_messages",
     "parse_print_axioms",
-    "lean_sources",
     "lean_static_checks",
     "lean_build_and_audit",
+    "lean_statements",
+    "lean_statement_problems",
     "find_lake",
 ]
 
-LEAN_DIR = Path(__file__).resolve().parents[2] / "lean"
 ALLOWED_LEAN_AXIOMS = frozenset({"propext", "Classical.choice", "Quot.sound"})
 AXIOMS_FILE = "PrunegapAudit/Axioms.lean"
 
@@ -48,8 +55,6 @@ _MSG = re.compile(
 )
 _AXIOMS = re.compile(r"^'(?P<name>[^']+)' depends on axioms: \[(?P<axioms>[^\]]*)\]")
 _NO_AXIOMS = re.compile(r"^'(?P<name>[^']+)' does not depend on any axioms")
-_LINE_COMMENT = re.compile(r"--.*$", re.M)
-_BLOCK_COMMENT = re.compile(r"/-.*?-/", re.S)
 #: ``axiom`` is a keyword: any use outside comments declares one (also after ``private``, an attribute, or
 #: with the name on the next line)
 _FORBIDDEN = re.compile(r"\b(sorry|admit|axiom)\b")
@@ -102,24 +107,6 @@ def parse_print_axioms(text: str) -> dict:
     return out
 
 
-def lean_sources(root: Path = LEAN_DIR) -> dict:
-    """``{relative path: text}`` of the Lean sources (excluding ``.lake``)."""
-    return {str(p.relative_to(root)): p.read_text(encoding="utf-8") for p in sorted(root.rglob("*.lean"))
-            if ".lake" not in p.parts}
-
-
-def _strip_comments(text: str) -> str:
-    text = _BLOCK_COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
-    return _LINE_COMMENT.sub("", text)
-
-
-def _declared(name: str, sources: dict) -> bool:
-    short = name.split(".")[-1]
-    pat = re.compile(rf"^\s*(?:@\[[^\]]*\]\s*)?(?:private\s+)?(?:theorem|lemma|def|abbrev)\s+"
-                     rf"(?:Prunegap\.)?{re.escape(short)}(?![\w'])", re.M)
-    return any(pat.search(_strip_comments(t)) for t in sources.values())
-
-
 def lean_static_checks(claims, *, root: Path = LEAN_DIR, generated_text: str | None = None) -> list[str]:
     """Problems found without a Lean toolchain (empty list = all checks pass).
 
@@ -135,15 +122,15 @@ def lean_static_checks(claims, *, root: Path = LEAN_DIR, generated_text: str | N
     if not sources:
         return [f"no Lean sources under {root}"]
     for rel, text in sources.items():
-        for i, line in enumerate(_strip_comments(text).splitlines(), 1):
+        for i, line in enumerate(strip_lean_comments(text).splitlines(), 1):
             if _FORBIDDEN.search(line):
                 problems.append(f"{rel}:{i}: forbidden ({line.strip()})")
     axioms_src = sources.get(AXIOMS_FILE, "")
-    printed = set(re.findall(r"#print\s+axioms\s+([\w.']+)", _strip_comments(axioms_src)))  # not commented out
+    printed = set(re.findall(r"#print\s+axioms\s+([\w.']+)", strip_lean_comments(axioms_src)))  # not commented out
     for c in claims:
         if not c.lean:
             continue
-        if not _declared(c.lean, sources):
+        if not lean_declared(c.lean, sources):
             problems.append(f"{c.id}: Lean name {c.lean} is not declared in lean/")
         if c.lean_status == "proof-written" and c.lean not in printed:
             problems.append(f"{c.id}: {c.lean} is missing from {AXIOMS_FILE}")
@@ -192,3 +179,43 @@ def lean_build_and_audit(claims, *, root: Path = LEAN_DIR, timeout: float = 3600
                          + ([f"disallowed axioms: {bad}"] if bad else [])
                          + (["no #print axioms output"] if ax is None and c.lean_status == "proof-written" else [])}
     return results
+
+
+def lean_statements(claims, root: Path | None = None) -> dict:
+    """``{claim id: (lean name, signature)}`` for every claim with a Lean name declared in ``root``.
+
+    Raises
+    ------
+    InvalidType
+        ``claims`` is not a sequence (or mapping) of claims, ``root`` not a path.
+    """
+    claims = claim_list(claims)
+    if root is not None and not isinstance(root, (str, os.PathLike)):
+        raise InvalidType(f"root must be a path, got root={root!r:.80}")
+    sources = lean_sources(Path(root) if root is not None else LEAN_DIR)
+    out = {}
+    for c in claims:
+        if c.lean:
+            sig = lean_signature(c.lean, sources)
+            if sig is not None:
+                out[c.id] = (c.lean, sig)
+    return out
+
+
+def lean_statement_problems(claims, *, root: Path | None = None, golden: Path = LEAN_GOLDEN) -> dict:
+    """``{claim id: message}`` for Lean theorems whose signature differs from the pinned one (or is unpinned)."""
+    claims = claim_list(claims)
+    pins = read_golden(golden)
+    current = lean_statements(claims, root)
+    problems = {}
+    for c in claims:
+        if not c.lean or c.id not in current:
+            continue  # an undeclared name is reported by the static checks
+        name, sig = current[c.id]
+        pinned = pins.get(c.id)
+        if pinned is None:
+            problems[c.id] = f"{STATEMENT_MISMATCH}: {name} has no pinned statement in {Path(golden).name}"
+        elif pinned != (name, sig):
+            problems[c.id] = (f"{STATEMENT_MISMATCH}: the signature of {name} differs from the one pinned in "
+                              f"{Path(golden).name} (pinned: {pinned[1][:160]!r}; now: {sig[:160]!r})")
+    return problems

@@ -15,8 +15,10 @@ decision ``Prunegap.Decide.decide_cover`` (claim ``rss-decide-cover``:
    decisions with ``vm_compute`` and prints them as one list;
 3. compares Coq's answer with the fast answer of each instance.
 
-This module imports nothing from the domains (the RSS section hands it plain
-instances), so ``formal`` and ``rss`` stay free of an import cycle.
+The instances are plain exact data (the RSS section hands over records, see
+:func:`instances_from_records`), not ``rss`` objects.  The coqc version and the ``coq/``
+directory come from :func:`pybridge.formal.coq.coq_version` and
+:data:`pybridge.formal.sources.COQ_DIR` (one reader, one constant).
 """
 
 from __future__ import annotations
@@ -30,8 +32,10 @@ from fractions import Fraction
 from pathlib import Path
 
 from pybridge.errors import ExternalToolError, InvalidArgument, InvalidType
-from pybridge.runtime.runner import find_tool, run_tool
+from pybridge.formal.coq import coq_version
+from pybridge.formal.sources import COQ_DIR
 from pybridge.runtime.scratch import make_scratch_dir
+from pybridge.runtime.runner import run_tool, start_tool
 from pybridge.validation import check_bool, check_exact, check_instance, check_sequence, check_text
 
 __all__ = ["ReplayInstance", "ExportMismatch", "instances_from_records", "check_round_trip", "instance_to_coq",
@@ -40,7 +44,6 @@ __all__ = ["ReplayInstance", "ExportMismatch", "instances_from_records", "check_
 
 #: the Coq files (in _CoqProject order) the replay needs
 DECIDE_DEPENDENCIES = ("Base.v", "SubsetSum.v", "Decide.v")
-COQ_DIR = Path(__file__).resolve().parents[2] / "coq"
 
 
 class ExportMismatch(InvalidArgument):
@@ -162,15 +165,6 @@ def _parse_answers(output: str, count: int) -> list[bool]:
     return [w == "true" for w in words]
 
 
-def coqc_version() -> str | None:
-    """``coq X.Y.Z`` of the coqc on PATH, or None."""
-    if find_tool("coqc") is None:
-        return None
-    out = run_tool(["coqc", "--version"], timeout=60).stdout
-    m = re.search(r"version\s+(\S+)", out)
-    return f"coq {m.group(1)}" if m else out.strip().splitlines()[0]
-
-
 def replay_decisions(instances, *, exporter=instance_to_coq, timeout: float = 600.0, src: Path = COQ_DIR,
                      build=None) -> dict:
     """Re-decide ``instances`` with the verified Coq decision; a JSON-safe summary.
@@ -204,7 +198,7 @@ def replay_decisions(instances, *, exporter=instance_to_coq, timeout: float = 60
     if build is not None:
         return start_replay_decisions(instances, build=build, exporter=exporter, timeout=timeout).wait()
     instances, out, text = _prepare(instances, exporter)
-    version = coqc_version()
+    version = coq_version()
     if version is None or not instances:
         return out
     out["prover"] = version
@@ -271,10 +265,8 @@ def start_replay_decisions(instances, *, build, exporter=instance_to_coq, timeou
 
     The export and its round trip are checked here, before coqc starts (:class:`ExportMismatch`).
     """
-    from pybridge.runtime.runner import start_tool
-
     instances, out, text = _prepare(instances, exporter)
-    version = coqc_version()
+    version = coq_version()
     if version is None or not instances:
         return PendingDecisions(None, out, instances)
     out["prover"] = version

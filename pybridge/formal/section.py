@@ -22,8 +22,8 @@ from pybridge.validation import check_instance, check_int, check_real
 from pybridge.claims import ClaimCheck, Plan, Section, SectionSpec
 from pybridge.formal.coq import build_coq, coq_version, scan_forbidden, start_audit, start_replay_certificates
 from pybridge.rss import get_law
-from pybridge.formal.lean import lean_build_and_audit, lean_static_checks
-from pybridge.formal.pin import STATEMENT_MISMATCH, lean_statement_problems
+from pybridge.formal.lean import lean_build_and_audit, lean_static_checks, lean_statement_problems
+from pybridge.formal.pin import STATEMENT_MISMATCH
 from pybridge.runtime.runner import coq_required, lean_required
 from pybridge.formal.replay import instances_from_records, start_replay_decisions
 

@@ -31,7 +31,7 @@ CLAIMS = registry()
 
 
 def _claim(cid, uses=()):
-    return Claim(id=cid, statement="s", latex="x", model="m", source=Source("theory.md", "", "§0"), tag="RECON",
+    return Claim(id=cid, statement="s", latex="x", model="m", source=Source("THEORY", None, "§0", "RECON"),
                  kind="lemma", twin="pybridge.claims:chain", tests=(), uses=uses)
 
 

@@ -187,7 +187,7 @@ def test_statement_parsing_and_normalisation():
 def test_statement_file_lines_print_each_theorem():
     from pybridge.claims import Claim, Source
 
-    c = Claim(id="x-y", statement="s", latex="l", model="m", source=Source("p", "", "w"), tag="RECON", kind="lemma",
+    c = Claim(id="x-y", statement="s", latex="l", model="m", source=Source("THEORY", None, "w", "RECON"), kind="lemma",
               twin="pybridge.formal.twins:relu", tests=(), coq="Prunegap.X.y")
     assert statement_file_lines([c]) == ['Goal True. idtac "STATEMENT x-y Prunegap.X.y". Abort.', "Check Prunegap.X.y."]
 

@@ -32,7 +32,7 @@ ALLOWED = "propext, Classical.choice, Quot.sound"
 
 
 def _claim(cid, lean, status="proof-written"):
-    return Claim(id=cid, statement="s", latex="l", model="m", source=Source("p", "", "w"), tag="RECON",
+    return Claim(id=cid, statement="s", latex="l", model="m", source=Source("THEORY", None, "w", "RECON"),
                  kind="lemma", twin="pybridge.formal.twins:relu", tests=(), lean=lean, lean_status=status)
 
 

@@ -31,7 +31,7 @@ CLAIMS = registry()
 
 
 def _claim(cid, *, coq=None, lean=None):
-    return Claim(id=cid, statement="s", latex="l", model="m", source=Source("p", "", "w"), tag="RECON",
+    return Claim(id=cid, statement="s", latex="l", model="m", source=Source("THEORY", None, "w", "RECON"),
                  kind="lemma", twin="pybridge.formal.twins:relu", tests=(), coq=coq, lean=lean)
 
 

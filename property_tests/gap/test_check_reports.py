@@ -17,6 +17,7 @@ import numpy as np
 import pytest
 
 import pybridge.gap.checks as checks
+from pybridge.claims import TAGS
 from pybridge.claims.registry import derive_status
 from pybridge.domains import registry
 from pybridge.gap.checks import (_rows_power, check_expected_error, check_theorem_a_certificate_event,
@@ -31,7 +32,6 @@ LG = math.log(2 / ALPHA)  # ln(2/alpha) of the empirical-Bernstein bound
 N_UNITS = 4
 B = math.pi / (8 * (N_UNITS + 1))  # pi/(8(n+1)) = 0.0785...
 ROOT = np.random.SeedSequence(20261203)
-TAGS = ("READ", "READ-ABS", "READ-2ND", "RECON", "MEM")
 
 
 def _result(errors, n=N_UNITS, d=2, certificate=None):
@@ -50,7 +50,7 @@ def _source_agrees_with_registry(chk):
     claim = CLAIMS[chk.claim_id]
     m = re.fullmatch(r"theory (§\d+(?:\.\d+)*) (.+?) \((" + "|".join(TAGS) + r")(?:, [^)]*)?\)", chk.data["source"])
     assert m, chk.data["source"]
-    assert claim.source.paper == "theory.md" and claim.source.where.startswith(f"{m.group(1)} {m.group(2)}")
+    assert claim.source.paper == "THEORY" and claim.source.location.startswith(f"{m.group(1)} {m.group(2)}")
     assert m.group(3) == chk.data["tag"] == claim.tag
 
 

@@ -3,7 +3,7 @@ r"""The claims registry: one entry per claim prunegap makes.
 Each :class:`Claim` has a stable kebab-case id used everywhere (Coq and Lean
 docstrings ``Claim `id```, Python twins, tests, report); its informal statement
 and LaTeX; its model (theory §3.2 notation); its source (paper, arXiv version,
-location) and tag; the Coq and Lean names of its main theorem (``None`` when not
+location, tag); the Coq and Lean names of its main theorem (``None`` when not
 formalised); its Python twin (dotted path of a callable that checks the
 statement on given parameters); the tests that exercise it; and ``uses``, the ids
 of the claims its proof rests on (the blueprint, :mod:`pybridge.claims.blueprint`).
@@ -12,7 +12,8 @@ The status is **derived from evidence**, never typed by hand:
 :func:`derive_status` combines the Coq audit, the numeric certificates and the
 Monte Carlo checks of a ``prunegap check`` run.  A RECON-SKETCH is never a claim.
 
-Tags (theory legend): READ, READ-ABS, READ-2ND, RECON, MEM.  Every statement
+Sources and tags are :mod:`symbolic.core.sources`'s (:class:`Source`, :data:`TAGS`: one type and one
+tag list for ``symbolic`` and ``pybridge``); a claim's tag is its source's.  Every statement
 below whose tag is RECON is our reconstruction: the body of arXiv 2603.02234 was
 not available, and none of its statements is presented as the paper's.
 """
@@ -25,12 +26,14 @@ from dataclasses import dataclass, field
 
 from pybridge.errors import RegistryError
 from pybridge.validation import check_instance, check_mapping, check_sequence, check_text
+from symbolic.core.sources import TAGS, Source
 
 __all__ = ["Source", "Claim", "Registry", "check_uses", "resolve_twin", "derive_status", "STATUSES", "TAGS",
-           "KINDS",
+           "NOT_A_CLAIM", "KINDS",
            "RSS_MODEL", "ANY_REALS"]
 
-TAGS = ("READ", "READ-ABS", "READ-2ND", "RECON", "MEM")
+#: the tag a claim can never carry: a sketch is not a claim (theory legend)
+NOT_A_CLAIM = "RECON-SKETCH"
 KINDS = ("lemma", "probabilistic", "empirical", "constant", "algorithmic")
 STATUSES = (
     "violated",
@@ -45,19 +48,6 @@ STATUSES = (
 
 
 @dataclass(frozen=True)
-class Source:
-    """Where a claim comes from: paper key (theory §0), arXiv id with version, location."""
-
-    paper: str
-    arxiv: str
-    where: str
-
-    def __str__(self) -> str:
-        arx = f", arXiv {self.arxiv}" if self.arxiv else ""
-        return f"{self.paper}{arx}, {self.where}"
-
-
-@dataclass(frozen=True)
 class Claim:
     """One registered claim (see module docstring)."""
 
@@ -66,7 +56,6 @@ class Claim:
     latex: str
     model: str
     source: Source
-    tag: str
     kind: str
     twin: str
     tests: tuple
@@ -81,10 +70,18 @@ class Claim:
     uses: tuple = ()
 
     def __post_init__(self):
+        if not isinstance(self.source, Source):
+            raise RegistryError(f"claim {self.id!r}: source must be a symbolic Source, "
+                                f"got source={self.source!r}")
         if isinstance(self.uses, str) or not all(isinstance(u, str) for u in self.uses):
             raise RegistryError(f"claim {self.id!r}: uses must be a sequence of claim ids, "
                                 f"got uses={self.uses!r}")
         object.__setattr__(self, "uses", tuple(self.uses))
+
+    @property
+    def tag(self) -> str:
+        """The claim's provenance tag: its source's (:data:`TAGS`)."""
+        return self.source.tag
 
     def to_dict(self) -> dict:
         return {
@@ -106,8 +103,8 @@ class Claim:
 
 
 def _validate(claim: Claim) -> None:
-    if claim.tag not in TAGS:
-        raise RegistryError(f"claim {claim.id!r}: tag must be one of {TAGS}, got {claim.tag!r}")
+    if claim.tag == NOT_A_CLAIM:
+        raise RegistryError(f"claim {claim.id!r}: tag={claim.tag!r} marks a sketch, never a claim (theory legend)")
     if claim.kind not in KINDS:
         raise RegistryError(f"claim {claim.id!r}: kind must be one of {KINDS}, got {claim.kind!r}")
     if not claim.id.replace("-", "").isalnum() or claim.id != claim.id.lower():
@@ -125,7 +122,7 @@ class Registry(Mapping):
     Raises
     ------
     RegistryError
-        On a duplicate id, an unknown tag or kind, an id that is not kebab-case, or a ``uses`` entry that
+        On a duplicate id, a RECON-SKETCH tag, an unknown kind, an id that is not kebab-case, or a ``uses`` entry that
         names an unknown claim or closes a cycle (:func:`check_uses`).
     """
 

@@ -42,7 +42,7 @@ USES = {
 def _lemma(id, coq, statement, latex, model, where, twin, tests, notes=""):
     CLAIMS.append(Claim(
         id=id, coq=coq, lean=LEAN[id], lean_status="proof-written", statement=statement, latex=latex, model=model,
-        source=Source("theory.md", "", where), tag="RECON", kind="lemma",
+        source=Source("THEORY", None, where, "RECON"), kind="lemma",
         twin=_TW + twin, tests=tuple(_T + t for t in tests), notes=notes, uses=USES.get(id, ()),
     ))
 
@@ -120,8 +120,8 @@ CLAIMS.append(Claim(
     latex=r"\mathtt{check}(xs,\varepsilon,a,b,masks)=\mathtt{true}\Rightarrow\forall z\in[a,b]\ "
           r"\exists m:|\Sigma_m-z|\le\varepsilon",
     model=ANY_REALS + " (rationals)",
-    source=Source("theory.md", "", "§5.3 L3 and tools §D 'Certificates'"),
-    tag="RECON", kind="algorithmic",
+    source=Source("THEORY", None, "§5.3 L3 and tools §D 'Certificates'", "RECON"),
+    kind="algorithmic",
     twin="pybridge.rss.certificate:verify_certificate",
     tests=("property_tests/rss/test_properties.py::test_certificates_replay_exactly",),
 ))
@@ -136,8 +136,9 @@ CLAIMS.append(Claim(
     latex=r"\mathtt{decide}(D,x,e,a,b)=\mathtt{true}\iff\forall z\in[\tfrac aD,\tfrac bD]\ \exists S:"
           r"|\textstyle\sum_{i\in S}\tfrac{x_i}D-z|\le\tfrac eD",
     model=ANY_REALS + " (rationals over a common denominator)",
-    source=Source("theory.md", "", "§5.3 L2 (subset-sum recursion) and tools §D 'exact coverage decision'"),
-    tag="RECON", kind="algorithmic",
+    source=Source("THEORY", None, "§5.3 L2 (subset-sum recursion) and tools §D 'exact coverage "
+                                  "decision'", "RECON"),
+    kind="algorithmic",
     twin="pybridge.formal.twins:decide_cover_both_directions",
     tests=("property_tests/formal/test_replay.py::test_exact_decision_matches_verified_procedure",
            "property_tests/formal/test_replay.py::test_coq_replays_covered_and_not_covered"),

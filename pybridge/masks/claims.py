@@ -23,9 +23,9 @@ CLAIMS.append(Claim(
               "coupled Monte Carlo estimates (Hoeffding, false-alarm rate 1e-6).",
     latex=r"P_{mask}(n,\varepsilon;p)=\sum_{m=0}^n\binom nm p^m(1-p)^{n-m}P(m,\varepsilon)",
     model=_MODEL + "; also any law with finitely many atoms (exact check)",
-    source=Source("GMB (Gadhikar et al., ICML 2023)", "2210.02412",
-                  "masked-source setup (READ-ABS); the identity is elementary conditioning (RECON)"),
-    tag="RECON", kind="probabilistic",
+    source=Source("GMB", "2210.02412", "masked-source setup (READ-ABS); the identity is elementary "
+                                       "conditioning (RECON)", "RECON"),
+    kind="probabilistic",
     twin="pybridge.masks.mixture:mixture_identity_exact",
     tests=(_T + "test_masks.py::test_mixture_identity_exact", _T + "test_masks.py::test_mixture_identity_monte_carlo"),
 ))
@@ -38,9 +38,9 @@ CLAIMS.append(Claim(
               "1/log(1/(1 - p)).",
     latex=r"\frac{n^*_p(\varepsilon,\delta)}{n^*_1(\varepsilon,\delta)}\ \text{vs}\ \frac1p,\ \frac1{\log(1/(1-p))}",
     model=_MODEL + "; delta = 0.05",
-    source=Source("GMB (Gadhikar et al., ICML 2023)", "2210.02412",
-                  "abstract (READ-ABS): the theorem's exact form was not read; p = keep probability per the code"),
-    tag="READ-ABS", kind="empirical",
+    source=Source("GMB", "2210.02412", "abstract (READ-ABS): the theorem's exact form was not "
+                                       "read; p = keep probability per the code", "READ-ABS"),
+    kind="empirical",
     twin="pybridge.masks.factor:factor_table",
     tests=(_T + "test_masks.py::test_masked_times_match_direct_masking", _T + "test_masks.py::test_factor_table"),
 ))
@@ -52,9 +52,9 @@ CLAIMS.append(Claim(
     latex=r"\Pr[\forall z\in[-\sqrt k,\sqrt k]\ \exists S\subseteq\mathrm{kept},|S|=k:|\Sigma_S-z|\le\varepsilon]",
     model="masked RFSS: X_i i.i.d. Uniform[-1,1] kept with probability p, subsets of exactly k kept samples, "
           "targets [-sqrt k, sqrt k]",
-    source=Source("RFSS (arXiv 2410.14754, READ) with GMB masks (arXiv 2210.02412, READ-ABS)", "2410.14754",
-                  "theory §2 and §4; the masked fixed-size combination is ours (RECON)"),
-    tag="RECON", kind="empirical",
+    source=Source("RFSS", "2410.14754", "READ, with GMB masks (arXiv 2210.02412, READ-ABS); theory "
+                                        "§2 and §4; the masked fixed-size combination is ours (RECON)", "RECON"),
+    kind="empirical",
     twin="pybridge.masks.factor:masked_first_cover_times",
     tests=(_T + "test_masks.py::test_masked_fixed_size_matches_direct",),
 ))

@@ -14,8 +14,6 @@ from pybridge.claims import Claim, Source
 __all__ = ["CLAIMS"]
 
 _T = "property_tests/prunelimit/"
-_ALMT = "Amelunxen-Lotz-McCoy-Tropp, Living on the edge"
-_ZH = "Zhang-Zhang-Sun-Liu, How sparse can we prune a deep network"
 
 CLAIMS: list = []
 
@@ -29,9 +27,10 @@ CLAIMS.append(Claim(
     latex=r"\delta(C)=\mathbb E\|\Pi_C g\|^2,\ \delta(\mathbb R^D_+)=\tfrac D2,\ "
           r"D\psi(s/D)=\inf_{\tau\ge0}\{s(1+\tau^2)+(D-s)\sqrt{2/\pi}\int_\tau^\infty(u-\tau)^2e^{-u^2/2}du\}",
     model="closed convex cones in R^D, g ~ N(0, I_D); l1 descent cone at (1,..,1,0,..,0) with s ones",
-    source=Source(_ALMT, "1303.6672", "statistical dimension; l1 and circular formulas as in McCoy's snow.m "
-                  "(READ (code)); error bound 2 sqrt(D/s) (Prop. 4.5, MEM)"),
-    tag="READ-2ND", kind="constant",
+    source=Source("ALMT", "1303.6672", "statistical dimension; l1 and circular formulas as in "
+                                       "McCoy's snow.m (READ (code)); error bound 2 sqrt(D/s) (Prop. 4.5, "
+                                       "MEM)", "READ-2ND"),
+    kind="constant",
     twin="pybridge.prunelimit.checks:statdim_certified_holds",
     tests=(_T + "test_statdim.py::test_exact_cones", _T + "test_statdim.py::test_circular_polar_identity",
            _T + "test_statdim.py::test_l1_minimiser_certified", _T + "test_statdim.py::test_l1_matches_snow_equation"),
@@ -46,8 +45,9 @@ CLAIMS.append(Claim(
               "circular cone and the l1 descent cone.",
     latex=r"\bar X_n\pm t_{n-1,1-5\cdot10^{-7}}\,s/\sqrt n\ \cap\ [\delta_-,\delta_+]\ne\emptyset",
     model="g ~ N(0, I_D), D in {50, 100, 200}; cones as in prunelimit-statdim-certified",
-    source=Source(_ALMT, "1303.6672", "definition of the statistical dimension (abstract, READ-ABS)"),
-    tag="READ-2ND", kind="empirical",
+    source=Source("ALMT", "1303.6672", "definition of the statistical dimension (abstract, "
+                                       "READ-ABS)", "READ-2ND"),
+    kind="empirical",
     twin="pybridge.prunelimit.checks:statdim_mc_agrees",
     tests=(_T + "test_projections.py::test_mc_agrees_with_closed_forms",
            _T + "test_projections.py::test_projections_are_projections"),
@@ -61,8 +61,9 @@ CLAIMS.append(Claim(
     latex=r"m\le D-\delta(C)-a_\eta\sqrt D\Rightarrow\Pr[L\cap C\ne\{0\}]\le\eta;\ "
           r"m\ge D-\delta(C)+a_\eta\sqrt D\Rightarrow\Pr\ge1-\eta",
     model="circular (D = 50..400), orthant, subspace and l1 descent cones (D = 50); eta in {1/2, 1/10, 1/100}",
-    source=Source(_ALMT, "1303.6672", "Theorem I (approximate kinematic formula), as given in issue 15 (MEM)"),
-    tag="MEM", kind="probabilistic",
+    source=Source("ALMT", "1303.6672", "Theorem I (approximate kinematic formula), as given in issue "
+                                       "15 (MEM)", "MEM"),
+    kind="probabilistic",
     twin="pybridge.prunelimit.checks:kinematic_bounds_hold",
     tests=(_T + "test_kinematic.py::test_exact_probabilities_obey_theorem_i",
            _T + "test_kinematic.py::test_decisions_match_exact_probabilities"),
@@ -75,8 +76,8 @@ CLAIMS.append(Claim(
               "beyond (greedy backward elimination <= truth <= the diag(s) <= H relaxation).",
     latex=r"k^*=\max\{|Z|:\tfrac12w_{0,Z}^\top((H^{-1})_{ZZ})^{-1}w_{0,Z}\le\varepsilon\}",
     model="H = Q diag(lambda) Q' (flat, power-law, spiked spectra; Q Haar or identity), w0 Gaussian or heavy-tailed",
-    source=Source("prunegap", "", "pybridge/prunelimit/quadratic.py (our derivation)"),
-    tag="RECON", kind="algorithmic",
+    source=Source("CODE", None, "pybridge/prunelimit/quadratic.py (our derivation)", "RECON"),
+    kind="algorithmic",
     twin="pybridge.prunelimit.checks:quadratic_truth_consistent",
     tests=(_T + "test_quadratic.py::test_exhaustive_equals_diagonal_on_diagonal_h",
            _T + "test_quadratic.py::test_bounds_bracket_exhaustive"),
@@ -89,9 +90,10 @@ CLAIMS.append(Claim(
               "compared with the exact limit of quadratic losses; we report its errors, not a bound.",
     latex=r"\hat\rho(R)=\frac1D\sum_i\frac1{1+R^2|\lambda_i|/(2\varepsilon)},\quad k^*=\max\{k:k/D\le\hat\rho(R_k)\}",
     model="quadratic losses as in prunelimit-quadratic-truth; fraction removed",
-    source=Source(_ZH, "2306.05857", "authors' code a8ef834 cal_rate.cal_gw / cal_sparse_rate (READ (code)); "
-                  "threshold = normalised squared Gaussian width (README, READ-2ND)"),
-    tag="READ", kind="empirical",
+    source=Source("ZHANG", "2306.05857", "authors' code a8ef834 cal_rate.cal_gw / cal_sparse_rate "
+                                         "(READ (code)); threshold = normalised squared Gaussian width "
+                                         "(README, READ-2ND)", "READ"),
+    kind="empirical",
     twin="pybridge.prunelimit.checks:prediction_table",
     tests=(_T + "test_prediction.py::test_code_ratio_matches_cal_gw_form",
            _T + "test_prediction.py::test_prediction_is_the_crossing"),
@@ -105,8 +107,9 @@ CLAIMS.append(Claim(
               "removes before the loss rises by eps = std of per-batch losses.",
     latex=r"\hat\rho_{\mathrm{exact}},\ \hat\rho_{\mathrm{SLQ}}\ \text{vs}\ \max\{k/D: L(\theta^{(k)})-L(\theta)\le\varepsilon\}",
     model="64-h-10 tanh MLP, cross-entropy + 1e-3/2 ||theta||^2, L-BFGS; Hessian by central differences (step 1e-5)",
-    source=Source(_ZH, "2306.05857", "authors' code a8ef834 (READ (code)): eps from utils.cal_loss, SLQ density"),
-    tag="READ", kind="empirical",
+    source=Source("ZHANG", "2306.05857", "authors' code a8ef834 (READ (code)): eps from "
+                                         "utils.cal_loss, SLQ density", "READ"),
+    kind="empirical",
     twin="pybridge.prunelimit.mlp:run_mlp",
     tests=(_T + "test_mlp.py::test_mlp_hessian_and_prediction",),
 ))

@@ -7,9 +7,8 @@ __all__ = ["CLAIMS"]
 _R = "property_tests/rss/"
 _T = "property_tests/rare/"
 _UNIF = "RSS: X_1..X_n i.i.d. Uniform[-1, 1], target [a, b] as stated, radius eps, closed convention |z - S| <= eps"
-_GS = Source("Botev & Kroese, Efficient Monte Carlo simulation via the generalized splitting method, Stat. Comput. "
-             "22 (2012) 1-16", "", "the GS algorithm with fixed levels (MEM: recalled, paper not re-read here); "
-             "issue 14")
+_GS = Source("BK", None, "the GS algorithm with fixed levels (MEM: recalled, paper not re-read here); issue 14",
+             "RECON")
 
 #: this domain's claims, in report order
 CLAIMS: list = [
@@ -21,8 +20,9 @@ CLAIMS: list = [
                   "returns it exactly; its float bracket contains it.",
         latex=r"\rho(x;[a,b])=\max_{z\in[a,b]}\min_S|z-\Sigma_S|,\quad \mathrm{cover}(\varepsilon)\iff\rho\le\varepsilon",
         model=ANY_REALS,
-        source=Source("theory.md", "", "§1.1 and §5.1 (law of err_n(z)); algorithm: pybridge.rss.radius"),
-        tag="RECON", kind="algorithmic",
+        source=Source("THEORY", None, "§1.1 and §5.1 (law of err_n(z)); algorithm: "
+                                      "pybridge.rss.radius", "RECON"),
+        kind="algorithmic",
         twin="pybridge.rare.checks:radius_criterion",
         tests=(_R + "test_radius.py::test_exact_radius_covers_at_rho_not_below",
                _R + "test_radius.py::test_tie_at_exact_radius_closed_convention",
@@ -37,7 +37,7 @@ CLAIMS: list = [
                   "and plain Monte Carlo's Clopper-Pearson interval (each at confidence 1 - 5e-7) intersect.",
         latex=r"\mathbb E\,\hat q_{GS}=q(n,\varepsilon)=\Pr[\rho(X_1..X_n)>\varepsilon]",
         model=_UNIF + "; eps = 1e-2, target [-1, 1], n = 18 (q ~ 1e-2) and n = 26 (q ~ 1e-4)",
-        source=_GS, tag="RECON", kind="empirical",
+        source=_GS, kind="empirical",
         twin="pybridge.rare.checks:agreement",
         tests=(_T + "test_splitting.py::test_agrees_with_plain_mc_at_1e2",
                _T + "test_splitting.py::test_agrees_with_plain_mc_at_1e4"),
@@ -49,8 +49,9 @@ CLAIMS: list = [
                   "[1/3, 1/2] lies in its t interval at 1 - 1e-6.",
         latex=r"q(1,\varepsilon;[0,1])=\tfrac{3-3\varepsilon}{2}\ (\tfrac13\le\varepsilon\le\tfrac12)",
         model=_UNIF + "; the stated (n, eps, [a, b])",
-        source=Source("theory.md", "", "§1.6 counting bound; n = 1 closed form derived in pybridge.rare.checks"),
-        tag="RECON", kind="empirical",
+        source=Source("THEORY", None, "§1.6 counting bound; n = 1 closed form derived in "
+                                      "pybridge.rare.checks", "RECON"),
+        kind="empirical",
         twin="pybridge.rare.checks:exact_cases",
         tests=(_T + "test_splitting.py::test_exact_cases",
                _T + "test_splitting.py::test_n1_closed_form_exact"),
@@ -62,7 +63,7 @@ CLAIMS: list = [
                   "reference: an independent 50x larger splitting estimate).",
         latex=r"\Pr[q\in[\hat q\pm t_{R-1}\,s/\sqrt R]]\approx0.95",
         model=_UNIF + "; eps = 1e-2, target [-1, 1], n = 21",
-        source=_GS, tag="RECON", kind="empirical",
+        source=_GS, kind="empirical",
         twin="pybridge.rare.checks:ci_coverage",
         tests=(_T + "test_splitting.py::test_ci_coverage_near_nominal",),
     ),
@@ -73,9 +74,9 @@ CLAIMS: list = [
                   "eps = 1e-1..1e-4 in the check (1e-5, 1e-6 in the benchmark).",
         latex=r"n^*(\varepsilon,\varepsilon)\approx K\ln(1/\varepsilon)+c,\quad \kappa^*(C)=2C+4+4\sqrt{C+1}\ge8",
         model=_UNIF + "; targets [-1, 1] and [-1/2, 1/2]",
-        source=Source("Lueker 1998, Cor. 2.5 (READ-2ND) with the closed form of theory §1.2 (RECON)", "",
-                      "theory §1.2, §5.1; issue 14"),
-        tag="RECON", kind="empirical",
+        source=Source("LUE", None, "Cor. 2.5 (READ-2ND) with the closed form of theory §1.2 "
+                                   "(RECON), theory §1.2, §5.1; issue 14", "RECON"),
+        kind="empirical",
         twin="pybridge.rare.checks:threshold_delta_eps",
         tests=(_T + "test_splitting.py::test_threshold_and_tail_rate",),
     ),
@@ -86,8 +87,8 @@ CLAIMS: list = [
                   "replications) lies in (0, ln 2].",
         latex=r"q(n,\varepsilon)\ge2^{-n}\ (\varepsilon<|a|),\quad 0<\lambda\le\ln2",
         model=_UNIF + "; eps = 1e-2, target [-1, 1]",
-        source=Source("theory.md", "", "§1.6 (counting-style argument, RECON); issue 14"),
-        tag="RECON", kind="empirical",
+        source=Source("THEORY", None, "§1.6 (counting-style argument, RECON); issue 14", "RECON"),
+        kind="empirical",
         twin="pybridge.rare.checks:tail_rate",
         tests=(_T + "test_splitting.py::test_threshold_and_tail_rate",
                _T + "test_splitting.py::test_tail_lower_bound_all_positive"),
@@ -106,9 +107,9 @@ CLAIMS: list = [
         model="RFSS: X_1..X_n i.i.d. Uniform[-1, 1] (mixture weight p = 1), subsets of exactly k samples, every "
               "target z of [-sqrt k, sqrt k] (float ends of the engine's exact target), radius eps, closed "
               "inequality (the Corollary's strict one differs on a null set); delta = eps",
-        source=Source("RFSS (Natale et al., NeurIPS 2024)", "2410.14754 (version not recorded)",
-                      "Corollary 1 and its proof constants (theory §2, READ); c_amp >= 8 and c_need are RECON"),
-        tag="READ", kind="empirical",
+        source=Source("RFSS", "2410.14754", "Corollary 1 and its proof constants (theory §2, READ); "
+                                            "c_amp >= 8 and c_need are RECON", "READ"),
+        kind="empirical",
         twin="pybridge.rare.checks:corollary1_row",
         tests=(_T + "test_corollary1.py::test_k1_exact_formula_against_brute_force",
                _T + "test_corollary1.py::test_splitting_fixed_size_k1_matches_exact",

@@ -27,17 +27,12 @@ from pybridge.report.graph import STATUS_COLOURS, anchor
 from pybridge.report.intervals import RATIONAL_INTERVAL, decimal_enclosure, is_long_interval
 from pybridge.report.evidence import check_label, evidence_paragraph, figure_writers, section_markdown
 from pybridge.report.locations import coq_location, lean_location
+from symbolic.core.sources import TAG_MEANINGS
 
 __all__ = ["render_html", "math_html", "evidence_html", "TAG_MEANING"]
 
-#: the theory notes' legend, one line per tag
-TAG_MEANING = {
-    "READ": "read in the source",
-    "READ-ABS": "only the abstract or metadata of the source was available",
-    "READ-2ND": "read as a restatement in a named secondary source",
-    "RECON": "our own reconstruction, not a statement of the source paper",
-    "MEM": "background knowledge not verified against a source",
-}
+#: the theory notes' legend, one line per tag (the one tag list: :mod:`symbolic.core.sources`)
+TAG_MEANING = TAG_MEANINGS
 
 _CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Helvetica,Arial,sans-serif;margin:0;color:#1d1d1d;

@@ -11,7 +11,6 @@ from pybridge.claims import ANY_REALS, Claim, Source
 __all__ = ["CLAIMS"]
 
 _T = "property_tests/rfss/"
-_ARXIV = "2410.14754 (version not recorded)"
 _MODEL = ("RFSS: X_1..X_n i.i.d. from the stated law (uniform = Uniform[-1,1]; mixture = 1/2 Uniform[-1,1] + "
           "1/2 N(0,1)), subsets of exactly k samples, target interval [-sqrt k, sqrt k] (exact ends), radius eps")
 
@@ -24,8 +23,8 @@ CLAIMS.append(Claim(
               "fixed-size estimator returns exactly 0 successes, for every law.",
     latex=r"(\forall z\in[a,b]\ \exists |S|=k:|\Sigma_S-z|\le\varepsilon)\Rightarrow b-a\le\binom nk\cdot2\varepsilon",
     model=ANY_REALS + "; subsets of size exactly k; Monte Carlo: laws uniform and mixture",
-    source=Source("theory.md", "", "§1.6 counting lower bound, k-subset version (issue 13 §1)"),
-    tag="RECON", kind="lemma",
+    source=Source("THEORY", None, "§1.6 counting lower bound, k-subset version (issue 13 §1)", "RECON"),
+    kind="lemma",
     twin="pybridge.rfss.twins:counting_bound_fixed",
     tests=(_T + "test_decide.py::test_counting_bound_no_cover",
            _T + "test_montecarlo.py::test_estimator_zero_below_counting_bound"),
@@ -39,8 +38,8 @@ CLAIMS.append(Claim(
               "k-subsets replay exactly.",
     latex=r"U_j^{(c)}=U_{j-1}^{(c)}\cup(U_{j-1}^{(c-1)}+x_j),\ U_n^{(k)}=\{z:\exists|S|=k,|\Sigma_S-z|\le\varepsilon\}",
     model=ANY_REALS + "; subsets of size exactly k; targets [a, b] or [-sqrt k, sqrt k]",
-    source=Source("issue 13", "", "§1 (algorithm); gap criterion theory §5.3 L3"),
-    tag="RECON", kind="algorithmic",
+    source=Source("ISSUES", None, "issue 13 §1 (algorithm); gap criterion theory §5.3 L3", "RECON"),
+    kind="algorithmic",
     twin="pybridge.rfss.twins:decision_matches_brute_force",
     tests=(_T + "test_decide.py::test_decision_equals_brute_force",
            _T + "test_decide.py::test_float_equals_exact_dyadic_ties",
@@ -56,8 +55,8 @@ CLAIMS.append(Claim(
               "simultaneous Clopper-Pearson lower bound.",
     latex=r"n\ge c_{hyp}\frac{\log_2(k/\varepsilon)}{H_2(k/n)}\Rightarrow\Pr(\exists|S|=k:|\Sigma_S-z|<\varepsilon)\ge c_{thm}",
     model=_MODEL + "; single fixed target z, strict inequality",
-    source=Source("RFSS (Natale et al., NeurIPS 2024)", _ARXIV, "Theorem 2 (theory §2)"),
-    tag="READ", kind="empirical",
+    source=Source("RFSS", "2410.14754", "Theorem 2 (theory §2)", "READ"),
+    kind="empirical",
     twin="pybridge.rfss.montecarlo:estimate_fixed_probability",
     tests=(_T + "test_montecarlo.py::test_theorem2_threshold_exact", _T + "test_montecarlo.py::test_single_target_estimate"),
 ))
@@ -70,8 +69,8 @@ CLAIMS.append(Claim(
               "log2^2(k/eps)/H2(k/n); data cannot prove a bound, only say which growth it supports.",
     latex=r"n\ge c_{amp}\frac{\log_2^2(k/\varepsilon)}{H_2(k/n)}\Rightarrow\Pr(\forall z\in[-\sqrt k,\sqrt k]\,\exists|S|=k:|\Sigma_S-z|<\varepsilon)\ge1-\varepsilon",
     model=_MODEL + "; every target of the interval (closed inequality: equal events up to a null set)",
-    source=Source("RFSS (Natale et al., NeurIPS 2024)", _ARXIV, "Corollary 1 (theory §2)"),
-    tag="READ", kind="empirical",
+    source=Source("RFSS", "2410.14754", "Corollary 1 (theory §2)", "READ"),
+    kind="empirical",
     twin="pybridge.rfss.montecarlo:fixed_coverage_times",
     tests=(_T + "test_montecarlo.py::test_coverage_times_coupled_and_worker_free",
            _T + "test_montecarlo.py::test_fit_forms_recover_planted_growth"),
@@ -84,9 +83,9 @@ CLAIMS.append(Claim(
               "n H2(k/n) >= (1/2) log2(k/eps) (checked exactly), and below it the estimator returns 0 successes.",
     latex=r"\binom nk 2\varepsilon\ge2\sqrt k\Rightarrow nH_2(k/n)\ge\tfrac12\log_2(k/\varepsilon)",
     model=_MODEL + "; d = 1 (scalar targets), every target of the interval",
-    source=Source("RFSS (Natale et al., NeurIPS 2024)", _ARXIV,
-                  "Theorem 5 (theory §2; READ); the d = 1 counting reduction is RECON"),
-    tag="RECON", kind="lemma",
+    source=Source("RFSS", "2410.14754", "Theorem 5 (theory §2; READ); the d = 1 counting reduction "
+                                        "is RECON", "RECON"),
+    kind="lemma",
     twin="pybridge.rfss.twins:thm5_counting_core",
     tests=(_T + "test_montecarlo.py::test_thm5_counting_core",),
 ))

@@ -14,9 +14,8 @@ CLAIMS = [
         latex=r"\mathrm{table}(\mathrm{resume}(\mathrm{interrupt}_k(S))) = \mathrm{table}(S)",
         model="chunked Monte Carlo with one SeedSequence per chunk (child_seed(root, namespace, index)); "
               "RSS engine, local process pool",
-        source=Source("tools-and-algorithms.md", "", "reproducibility across workers: NEP 19 SeedSequence "
-                      "spawned per task; prunegap issue 12 (results store)"),
-        tag="RECON",
+        source=Source("TOOLS", None, "reproducibility across workers: NEP 19 SeedSequence spawned "
+                                     "per task; prunegap issue 12 (results store)", "RECON"),
         kind="algorithmic",
         twin="pybridge.sweep.checks:resume_is_bit_identical",
         tests=("property_tests/sweep/test_store.py::test_resume_after_interrupt_is_bit_identical",

@@ -39,7 +39,7 @@ Lemma sum_const_EFin (n : nat) (x : real_realType) :
   (\sum_(i < n) x%:E = (n%:R * x)%:E)%E.
 Proof. by rewrite sumEFin sumr_const card_ord mulr_natl. Qed.
 
-(** Claim `theorem-a`. The probability step of Theorem A: under the
+(** Claim `theorem-a`. The probability step of the lower bound (theory §3.6): under the
     hypotheses above, [[circle error < eps]] is contained in a measurable
     event [A] with [P A <= n * (2 eta_eps eps / PI)].
     Source: theory §3.6 steps 1-7 [RECON]. *)

@@ -112,6 +112,14 @@ def test_theorem_a_union_bound(q, n):
     assert tw.theorem_a_union_bound(q, n)
 
 
+@given(rationals(), rationals(), rationals())
+def test_gaussian_rotation_invariant(x, y, t):
+    assert tw.gaussian_rotation_invariant(x, y, t)
+    # the same map without the 1/(1 + t^2) normalisation is not a rotation: it scales x^2 + y^2
+    assume(t != 0 and (x, y) != (0, 0))
+    assert (((1 - t * t) * x - 2 * t * y) ** 2 + (2 * t * x + (1 - t * t) * y) ** 2) != x * x + y * y
+
+
 @given(rationals(), rationals(), rationals(), rationals())
 def test_sinusoid_second_difference(c1, c2, theta, r):
     assume(abs(theta) < 50 and abs(r) < 50)

@@ -31,7 +31,8 @@ __all__ = ["Source", "Claim", "Registry", "check_uses", "resolve_twin", "derive_
            "RSS_MODEL", "ANY_REALS"]
 
 TAGS = ("READ", "READ-ABS", "READ-2ND", "RECON", "MEM")
-KINDS = ("lemma", "probabilistic", "empirical", "constant", "algorithmic")
+#: "cited": a textbook fact the project assumes (a hypothesis of its Coq theorems), never proved here
+KINDS = ("lemma", "probabilistic", "empirical", "constant", "algorithmic", "cited")
 STATUSES = (
     "violated",
     "check failed",

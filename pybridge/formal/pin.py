@@ -171,10 +171,15 @@ def parse_statements(text: str, markers=("AUDIT ",)) -> dict:
 
 def coq_statements(build, claims, *, timeout: float = 300) -> dict:
     """Printed statements of ``claims`` in ``build`` (one coqc run): ``{claim id: (name, statement)}``."""
-    from pybridge.formal.coq import run_statement_file
+    from pybridge.formal.coq import require_lines, run_statement_file
 
     claims = [c for c in claims if c.coq]
-    printed = run_statement_file(build, statement_file_lines(claims), timeout=timeout)
+    printed: dict = {}
+    # one coqc run per logical root (Prunegap; PrunegapProb loads mathcomp-analysis), as in the audit
+    for root in dict.fromkeys(c.coq.split(".", 1)[0] for c in claims):
+        group = [c for c in claims if c.coq.split(".", 1)[0] == root]
+        printed.update(run_statement_file(build, statement_file_lines(group), timeout=timeout,
+                                          requires=require_lines([c.coq for c in group])))
     return {c.id: (c.coq, printed[c.id]) for c in claims if c.id in printed}
 
 

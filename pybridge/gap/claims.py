@@ -45,6 +45,12 @@ CLAIMS.append(Claim(
     model="M0, law G (rotation-invariant in span{w*, e}), any output weights, d >= 2, eps in (0, 1/2); " + _M,
     source=Source("theory.md", "", "§3.6 Theorem A and corollaries"),
     tag="RECON", kind="probabilistic",
+    coq="PrunegapProb.ThmAProb.theorem_a_probability_step",
+    notes="Coq (coq/prob/ThmAProb.v, mathcomp-analysis): the probability step, union-bound form: if each unit's "
+          "kink angle is measurable with P[angle < t] = 2t/pi on (0, pi/2), then [circle error < eps] lies in a "
+          "measurable event of measure <= n 2 eta_eps/pi (eta_eps = 2 atan(2 eps), linked to K2 in "
+          "Prunegap.KinkAngle.eta_eps_link); the exact value 1 - (1 - 2 eta_eps/pi)^n (independence) is not formal; "
+          "non-vacuity: PrunegapProb.ThmAProb.theorem_a_probability_step_nonvacuous.",
     twin="pybridge.gap.bounds:theorem_a_bound",
     tests=(_T + "test_montecarlo.py::test_rf_and_neuron_frequencies_sit_below_theorem_a",
            _T + "test_bounds.py::test_theorem_a_bound_is_below_its_union_bounds",

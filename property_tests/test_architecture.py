@@ -424,7 +424,7 @@ def test_module_cycles_by_hand():
 def test_stream_checker_finds_bare_integers(tmp_path):
     root = _scratch(tmp_path, {
         "pybridge/__init__.py": "",
-        "pybridge/a.py": ("from pybridge.stats import seeding\nfrom pybridge.stats.seeding import child_rng\n"
+        "pybridge/a.py": ("from pybridge.stats import seeding\nfrom pybridge.runtime.seeding import child_rng\n"
                           "r = seeding.child_rng(root, 20, 0)\n"  # line 3: bare
                           "s = child_seed(root, 7, i)\n"  # line 4: bare
                           "t = child_rng(root, Stream.THEOREM_A, 0)\n"

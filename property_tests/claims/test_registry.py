@@ -37,12 +37,13 @@ def test_claim_has_every_piece(cid):
 
 def _coq_declarations():
     found = {}
-    for path in sorted((ROOT / "coq" / "theories").glob("*.v")):
-        text = path.read_text()
-        for m in CLAIM_TAG.finditer(text):
-            after = text[m.end():]
-            decl = re.search(r"\b(?:Lemma|Theorem|Corollary|Definition|Fixpoint)\s+([A-Za-z0-9_']+)", after)
-            found.setdefault(m.group(1), []).append(f"Prunegap.{path.stem}.{decl.group(1)}")
+    for folder, root in (("theories", "Prunegap"), ("prob", "PrunegapProb")):
+        for path in sorted((ROOT / "coq" / folder).glob("*.v")):
+            text = path.read_text()
+            for m in CLAIM_TAG.finditer(text):
+                after = text[m.end():]
+                decl = re.search(r"\b(?:Lemma|Theorem|Corollary|Definition|Fixpoint)\s+([A-Za-z0-9_']+)", after)
+                found.setdefault(m.group(1), []).append(f"{root}.{path.stem}.{decl.group(1)}")
     return found
 
 

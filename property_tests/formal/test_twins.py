@@ -112,7 +112,29 @@ def test_theorem_a_union_bound(q, n):
     assert tw.theorem_a_union_bound(q, n)
 
 
+@given(rationals(), rationals(), rationals())
+def test_gaussian_rotation_invariant(x, y, t):
+    assert tw.gaussian_rotation_invariant(x, y, t)
+    # the same map without the 1/(1 + t^2) normalisation is not a rotation: it scales x^2 + y^2
+    assume(t != 0 and (x, y) != (0, 0))
+    assert (((1 - t * t) * x - 2 * t * y) ** 2 + (2 * t * x + (1 - t * t) * y) ** 2) != x * x + y * y
+
+
 @given(rationals(), rationals(), rationals(), rationals())
 def test_sinusoid_second_difference(c1, c2, theta, r):
     assume(abs(theta) < 50 and abs(r) < 50)
     assert tw.sinusoid_second_difference(c1, c2, theta, r)
+
+
+@given(st.integers(1, 10**6), st.floats(1e-9, 0.4999))
+def test_theorem_a_probability_step_bound_dominates_theorem_a(n, eps):
+    """The Coq union-bound form (claim theorem-a-probability-step) is at least Theorem A's exact value."""
+    import math
+
+    from pybridge.formal.twins import theorem_a_probability_step_bound
+    from pybridge.gap.bounds import theorem_a_bound
+
+    union = theorem_a_probability_step_bound(n, eps)
+    q = 2 * (2 * math.atan(2 * eps)) / math.pi
+    assert union == min(1.0, n * q)
+    assert union >= theorem_a_bound(n, eps).value - 1e-12

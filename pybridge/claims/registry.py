@@ -34,7 +34,8 @@ __all__ = ["Source", "Claim", "Registry", "check_uses", "resolve_twin", "derive_
 
 #: the tag a claim can never carry: a sketch is not a claim (theory legend)
 NOT_A_CLAIM = "RECON-SKETCH"
-KINDS = ("lemma", "probabilistic", "empirical", "constant", "algorithmic")
+#: "cited": a textbook fact the project assumes (a hypothesis of its Coq theorems), never proved here
+KINDS = ("lemma", "probabilistic", "empirical", "constant", "algorithmic", "cited")
 STATUSES = (
     "violated",
     "check failed",

@@ -143,3 +143,19 @@ CLAIMS.append(Claim(
     tests=("property_tests/formal/test_replay.py::test_exact_decision_matches_verified_procedure",
            "property_tests/formal/test_replay.py::test_coq_replays_covered_and_not_covered"),
 ))
+
+CLAIMS.append(Claim(
+    id="gaussian-rotation-invariant",
+    statement="Cited fact (textbook, not proved here): the standard Gaussian N(0, I_2) on R^2 is invariant under "
+              "every rotation (its density (2 pi)^-1 exp(-(x^2 + y^2)/2) depends on x^2 + y^2 only). It is the "
+              "hypothesis that makes the kink-angle law hold for law G.",
+    latex=r"R_\varphi\#N(0,I_2)=N(0,I_2)\ \text{for every rotation }R_\varphi",
+    model="law G restricted to the plane span{w*, e}: (<u, w*>, <u, e>) ~ N(0, I_2)",
+    source=Source("FELLER", None, "Ch. III, normal densities in higher dimensions (chapter cited from memory)",
+                  "MEM"),
+    kind="cited",
+    twin=_TW + "gaussian_rotation_invariant",
+    tests=(_T + "test_twins.py::test_gaussian_rotation_invariant",),
+    notes="cited fact: assumed, never proved; the exact twin checks the density's invariance on rational "
+          "rotations only",
+))

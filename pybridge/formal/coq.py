@@ -61,6 +61,9 @@ __all__ = [
     "start_replay_certificates",
     "project_dependencies",
     "COQ_JOBS",
+    "ALLOWED_COQ_AXIOMS_BY_MODULE",
+    "allowed_axiom_types",
+    "require_lines",
 ]
 
 #: coqc processes run at once by :func:`build_coq` and the audit (the machine has 2 cores)
@@ -84,6 +87,48 @@ ALLOWED_COQ_AXIOMS = {
     "FunctionalExtensionality.functional_extensionality_dep":
         "functional extensionality, assumed by Coq.Reals (e.g. through Rdefinitions/RIneq)",
 }
+
+#: mathcomp-analysis 0.6.0's axioms: (statement Coq prints, one-line reason); allowed only per module below
+_MATHCOMP_AXIOMS = {
+    "boolp.propositional_extensionality": (
+        "forall P Q : Prop, P <-> Q -> P = Q",
+        "mathcomp-analysis (classical/boolp.v): equivalent propositions are equal (sets as predicates)"),
+    "boolp.functional_extensionality_dep": (
+        "forall (A : Type) (B : A -> Type) (f g : forall x : A, B x), (forall x : A, f x = g x) -> f = g",
+        "mathcomp-analysis (classical/boolp.v): functional extensionality (set equality by seteqP)"),
+    "boolp.constructive_indefinite_description": (
+        "forall (A : Type) (P : A -> Prop), (exists x : A, P x) -> {x : A | P x}",
+        "mathcomp-analysis (classical/boolp.v): choice from existence (Hilbert-style, used by getPOrder/sup)"),
+    "Epsilon.epsilon_statement": (
+        "forall (A : Type) (P : A -> Prop), inhabited A -> {x : A | (exists x0 : A, P x0) -> P x}",
+        "Hilbert's epsilon (Coq.Logic.Epsilon), through mathcomp-analysis's classical choice"),
+    "Classical_Prop.classic": (
+        "forall P : Prop, P \\/ ~ P",
+        "excluded middle (Coq.Logic.Classical_Prop), through mathcomp-analysis's classical sets and measures"),
+}
+#: axioms allowed on top of :data:`ALLOWED_COQ_AXIOMS` for the theorems of one Coq module (= one file:
+#: ``PrunegapProb.<F>`` is ``coq/prob/<F>.v``); every other theorem still gets only the standard reals' axioms
+ALLOWED_COQ_AXIOMS_BY_MODULE = {
+    "PrunegapProb.ThmAProb": _MATHCOMP_AXIOMS,
+}
+
+
+def allowed_axiom_types(coq_name: str) -> dict:
+    """``{axiom: statement}`` allowed for the theorem ``coq_name`` (the standard reals' plus its module's)."""
+    check_text("coq_name", coq_name, max_len=1000)
+    extra = ALLOWED_COQ_AXIOMS_BY_MODULE.get(coq_name.rsplit(".", 1)[0], {})
+    return {**ALLOWED_COQ_AXIOM_TYPES, **{name: typ for name, (typ, _) in extra.items()}}
+
+
+def _root(coq_name: str) -> str:
+    return coq_name.split(".", 1)[0]
+
+
+def require_lines(names) -> list[str]:
+    """Vernacular loading the theorems ``names``: ``Prunegap.All``, plus each module outside ``Prunegap``."""
+    mods = sorted({n.rsplit(".", 1)[0] for n in names if _root(n) != "Prunegap"})
+    return ["Require Import Prunegap.All."] + [f"Require {m}." for m in mods]
+
 
 _FORBIDDEN = re.compile(
     r"\b(Admitted|admit|Axiom|Axioms|Parameter|Parameters|Hypothesis|Hypotheses|Conjecture|bypass_check)\b"
@@ -237,9 +282,9 @@ def build_coq(src: Path = COQ_DIR, *, workdir=None, timeout: float = 900, jobs: 
 
 
 def scan_forbidden(src: Path = COQ_DIR) -> list[str]:
-    """Lines of ``theories/*.v`` (comments stripped) using Admitted/admit/Axiom/Parameter/Hypothesis."""
+    """Lines of ``theories/*.v`` and ``prob/*.v`` (comments stripped) using Admitted/admit/Axiom/Parameter/Hypothesis."""
     hits = []
-    for path in sorted((src / "theories").glob("*.v")):
+    for path in sorted((src / "theories").glob("*.v")) + sorted((src / "prob").glob("*.v")):
         text = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), path.read_text(encoding="utf-8"))
         for i, line in enumerate(text.splitlines(), 1):
             if _FORBIDDEN.search(line):
@@ -312,20 +357,29 @@ class AuditResult:
                 "statement": self.statement}
 
 
-def run_statement_file(build: CoqBuild, lines, *, timeout: float = 300) -> dict:
+def run_statement_file(build: CoqBuild, lines, *, timeout: float = 300, requires=None) -> dict:
     """Run the ``Check`` lines of :func:`pybridge.formal.pin.statement_file_lines` in ``build``.
 
+    ``requires``: the loading lines (default ``Require Import Prunegap.All.``; :func:`require_lines`).
     Returns ``{claim id: printed statement}`` (white space collapsed).
     """
     path = build.coq_dir / "PrunegapStatements.v"
-    path.write_text("\n".join(["Require Import Prunegap.All.", *lines]) + "\n", encoding="utf-8")
+    head = list(requires) if requires is not None else ["Require Import Prunegap.All."]
+    path.write_text("\n".join([*head, *lines]) + "\n", encoding="utf-8")
     return parse_statements(build.coqc(path.name, timeout=timeout).output)
 
 
 def coq_statements(build: CoqBuild, claims, *, timeout: float = 300) -> dict:
-    """Printed statements of ``claims`` in ``build`` (one coqc run): ``{claim id: (name, statement)}``."""
+    """Printed statements of ``claims`` in ``build``: ``{claim id: (name, statement)}``.
+
+    One coqc run per logical root (``Prunegap``; ``PrunegapProb`` loads mathcomp-analysis), as in the audit.
+    """
     claims = [c for c in claim_list(claims) if c.coq]
-    printed = run_statement_file(build, statement_file_lines(claims), timeout=timeout)
+    printed: dict = {}
+    for root in dict.fromkeys(_root(c.coq) for c in claims):
+        group = [c for c in claims if _root(c.coq) == root]
+        printed.update(run_statement_file(build, statement_file_lines(group), timeout=timeout,
+                                          requires=require_lines([c.coq for c in group])))
     return {c.id: (c.coq, printed[c.id]) for c in claims if c.id in printed}
 
 
@@ -395,18 +449,23 @@ def start_audit(build: CoqBuild, claims, *, timeout: float = 300, pinned=None, j
     if scope not in ("each", "union"):
         raise InvalidArgument(f"scope must be 'each' or 'union', got scope={scope!r:.80}")
     claims = [c for c in claims if c.coq]
+    # theorems outside Prunegap (mathcomp-analysis) get their own coqc run: loading that library never
+    # touches the statements printed for Prunegap's, and their axioms are never in a union with others
+    others = [c for c in claims if _root(c.coq) != "Prunegap"]
+    claims = [c for c in claims if _root(c.coq) == "Prunegap"]
     if scope == "union":
         jobs = 1
     chunks = [claims[i::jobs] for i in range(jobs) if claims[i::jobs]] or [[]]
+    chunks += [others] if others else []
     parts = []
     try:
         for k, chunk in enumerate(chunks):
-            lines = ["Require Import Prunegap.All."]
-            if scope == "union" and chunk:
+            lines = require_lines([c.coq for c in chunk])
+            if scope == "union" and chunk and chunk is not others:
                 lines.append("Definition prunegap_audit_union := (" + ", ".join(f"@{c.coq}" for c in chunk) + ").")
                 lines.append(f'Goal True. idtac "AUDIT {UNION} prunegap_audit_union". Abort.')
                 lines.append("Print Assumptions prunegap_audit_union.")
-            for c in chunk if scope == "each" else ():
+            for c in chunk if scope == "each" or chunk is others else ():
                 lines.append(f'Goal True. idtac "AUDIT {c.id} {c.coq}". Abort.')
                 lines.append(f"Print Assumptions {c.coq}.")
             lines += statement_file_lines(chunk)
@@ -437,8 +496,8 @@ def _audit_results(claims, pending, pins) -> dict:
         if info is None:
             results[c.id] = AuditResult(c.id, c.coq, "failed", message="no audit output for this theorem")
             continue
-        bad = tuple(a for a in info["axioms"]
-                    if _norm(info["types"].get(a, "")) != _norm(ALLOWED_COQ_AXIOM_TYPES.get(a, "\0")))
+        allowed = allowed_axiom_types(c.coq)
+        bad = tuple(a for a in info["axioms"] if _norm(info["types"].get(a, "")) != _norm(allowed.get(a, "\0")))
         other = tuple(info["other"])
         msg = ("disallowed axioms: " + ", ".join(bad) if bad else "") + \
               (("; unexpected Print Assumptions output: " + " | ".join(other[:3])) if other else "")

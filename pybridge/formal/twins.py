@@ -33,6 +33,7 @@ __all__ = [
     "sinusoid_second_difference",
     "interval_union_decision",
     "decide_cover_both_directions",
+    "gaussian_rotation_invariant",
 ]
 
 
@@ -295,3 +296,41 @@ def decide_cover_both_directions(xs, eps, a, b) -> bool:
         den = den * v.denominator // gcd(den, v.denominator)
     ints = [int(v * den) for v in vals]
     return interval_union_decision(ints[3:], ints[0], ints[1], ints[2]) == covers_exact(list(xs), eps, a, b)
+
+
+def gaussian_rotation_invariant(x, y, t) -> bool:
+    r"""Cited fact ``gaussian-rotation-invariant`` at one point and one rational rotation, exactly.
+
+    The standard Gaussian density on :math:`\mathbb R^2`, :math:`(2\pi)^{-1}e^{-(x^2+y^2)/2}`, depends on
+    :math:`x^2+y^2` only; the rotation with :math:`\cos=(1-t^2)/(1+t^2)`, :math:`\sin=2t/(1+t^2)` (every
+    rotation but the half turn, for real ``t``; here ``t`` is rational) keeps :math:`x^2+y^2` exactly, so the
+    density at the rotated point equals the density at :math:`(x, y)`.  A check of the textbook fact on
+    instances, never its proof.
+    """
+    x, y, t = check_exact("x", x), check_exact("y", y), check_exact("t", t)
+    c, s = (1 - t * t) / (1 + t * t), 2 * t / (1 + t * t)
+    xr, yr = c * x - s * y, s * x + c * y
+    return xr * xr + yr * yr == x * x + y * y
+
+
+def theorem_a_probability_step_bound(n, eps) -> float:
+    r"""Claim ``theorem-a-probability-step``: the bound :math:`\min(1, n\cdot 2\eta_\varepsilon/\pi)` in floats.
+
+    :math:`\eta_\varepsilon = 2\arctan(2\varepsilon)`.  The Coq theorem bounds the probability that a network of
+    ``n`` units has error below ``eps`` everywhere on the unit circle by :math:`n\cdot 2\eta_\varepsilon/\pi` (the
+    union bound over the units' kink events, each of probability :math:`2\eta_\varepsilon/\pi` under the kink-angle
+    law); the union bound dominates the exact value :math:`1-(1-2\eta_\varepsilon/\pi)^n` of ``theorem-a``.
+
+    Raises
+    ------
+    InvalidArgument, InvalidType
+        ``n`` not a positive integer, ``eps`` not in (0, 1/2).
+    """
+    import math
+
+    from pybridge.validation import check_int, check_real
+
+    n = check_int("n", n, min_value=1, max_value=10**12)
+    eps = check_real("eps", eps, min_value=0.0, max_value=0.5, min_open=True, max_open=True)
+    q = 2 * (2 * math.atan(2 * eps)) / math.pi  # one kink event, 2 eta_eps / pi
+    return min(1.0, n * q)

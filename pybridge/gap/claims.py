@@ -35,9 +35,32 @@ CLAIMS.append(Claim(
 ))
 
 CLAIMS.append(Claim(
+    id="theorem-a-probability-step",
+    uses=("theorem-a-core", "const-eta-eps"),
+    statement="For eps in (0, 1/2) and any probability measure P under which each of the n units' kink angles is "
+              "measurable with P[angle < t] = 2t/pi for t in (0, pi/2), the event 'the error is below eps at every "
+              "point of the unit circle' lies in a measurable event of probability <= n 2 eta_eps / pi, "
+              "eta_eps = 2 arctan(2 eps) (the union-bound form of Theorem A, with the kink-angle law as hypothesis).",
+    latex=r"\Pr\big[\sup_{\|x\|=1}|g(x)-\sigma(\langle w^*,x\rangle)|<\varepsilon\big]\le n\cdot\tfrac{2\eta_\varepsilon}\pi",
+    model="any measurable space with a probability measure P; a random network of n bias-free ReLU units in the "
+          "plane whose kink angles satisfy the kink-angle law (a hypothesis); eps in (0, 1/2)",
+    source=Source("THEORY", None, "§3.6 Theorem A proof, step 6 (union bound)", "RECON"),
+    kind="probabilistic",
+    coq="PrunegapProb.ThmAProb.theorem_a_probability_step",
+    notes="Coq (coq/prob/ThmAProb.v, mathcomp-analysis 0.6.0): proved with Boole's inequality from theorem_a_core "
+          "(Prunegap.KinkAngle.small_error_near_kink); eta_eps is linked to K2 in Prunegap.KinkAngle.eta_eps_link; "
+          "the hypotheses are satisfiable for every n (PrunegapProb.ThmAProb.theorem_a_probability_step_nonvacuous: "
+          "uniform law as scaled restricted Lebesgue measure). The exact value 1 - (1 - 2 eta_eps/pi)^n needs "
+          "independence and is not formal: theorem-a itself is not proved in Coq.",
+    twin="pybridge.formal.twins:theorem_a_probability_step_bound",
+    tests=("property_tests/formal/test_twins.py::test_theorem_a_probability_step_bound_dominates_theorem_a",
+           "property_tests/formal/test_prob_pins.py::test_weakened_bound_is_a_statement_mismatch"),
+))
+
+CLAIMS.append(Claim(
     id="theorem-a",
     uses=("theorem-a-core", "kink-arc-three-point", "kink-angle-law", "theorem-a-union-bound",
-          "const-eta-eps"),
+          "theorem-a-probability-step", "const-eta-eps"),
     statement="Pr[some c in R^n has sup error < eps] <= 1 - (1 - 2 eta_eps/pi)^n <= 8 n eps / pi with "
               "eta_eps = 2 arctan(2 eps); hence for every neuron-pruned subnetwork; n_1/2(eps) = ln 2 / -ln(1 - q).",
     latex=r"\Pr\big[\exists c:\mathcal E<\varepsilon\big]\le1-\big(1-\tfrac{2\eta_\varepsilon}\pi\big)^n,"

@@ -64,6 +64,8 @@ PAPERS = {
                 "Comput. 22 (2012) 1-16", None,
                 "Botev & Kroese, Efficient Monte Carlo simulation via the generalized splitting method, Stat. "
                 "Comput. 22 (2012) 1-16"),
+    "FELLER": Paper("W. Feller, An Introduction to Probability Theory and Its Applications, Vol. II, 2nd ed. "
+                    "(Wiley, 1971)", None, "Feller, Vol. II (1971)"),
     "THEORY": Paper("prunegap theory notes, shared/math/theory.md (our reconstructions)", None, "theory.md"),
     "TOOLS": Paper("prunegap tools notes, tools-and-algorithms.md (our engineering choices)", None,
                    "tools-and-algorithms.md"),

@@ -4,7 +4,7 @@ Rules checked on the source (``ast``; nothing is imported):
 
 * ``symbolic`` never imports ``pybridge``;
 * the layers: ``errors``/``validation`` import no other ``pybridge`` module except each other; the shared
-  layers (``stats``, ``tools``, ``claims``, ``report``) import no domain and nothing from the top (``cli``,
+  layers (``stats``, ``tools``, ``claims``, ``report``, ``kernels``) import no domain and nothing from the top (``cli``,
   ``check``, ``domains``, ``cliargs``); ``tools`` (the one subprocess boundary) sits below ``claims`` and
   ``report``: it imports only ``stats`` and the basic layer; a domain imports nothing from the top except
   ``cliargs`` (its command parser);
@@ -27,7 +27,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 TOP = {"cli", "check", "domains", "cliargs", "__init__"}
 BASICS = {"errors", "validation"}
-SHARED = {"stats", "tools", "claims", "report"}
+SHARED = {"stats", "tools", "claims", "report", "kernels"}
 #: shared layers with a lower bound: the units each may import besides the basic layer
 BELOW = {"tools": {"stats"}}
 

@@ -151,22 +151,35 @@ class RSSEstimate:
         }
 
 
-def estimate_cover_probability(
-    n: int,
-    eps: float,
-    *,
-    interval=(-1.0, 1.0),
-    dist: str = "uniform",
-    trials: int | None = None,
-    half_width: float | None = None,
-    confidence: float = 0.95,
-    seed=None,
-    workers: int = 1,
-    max_trials: int = 10**7,
-    progress=None,
-    density: float | None = None,
-    on_plan=None,
-) -> RSSEstimate:
+def _check_estimate_args(n, eps, interval, dist, density, confidence, max_trials, trials, half_width):
+    """The arguments of :func:`estimate_cover_probability`, validated (``trials``/``half_width`` for exclusion)."""
+    n = check_int("n", n, min_value=0, max_value=MAX_N)
+    eps = check_real("eps", eps, min_value=0.0, min_open=True)
+    a, b = check_interval_pair(interval)
+    get_law(dist)
+    if density is not None:
+        density = check_real("density", density, min_value=0.0, max_value=1.0, min_open=True)
+    confidence = check_probability("confidence", confidence)
+    max_trials = check_int("max_trials", max_trials, min_value=1)
+    if trials is not None and half_width is not None:
+        raise InvalidArgument(f"give trials or half_width, not both (trials={trials}, half_width={half_width})")
+    return n, eps, a, b, density, confidence, max_trials
+
+
+def _pilot_plan(dist, n, eps, a, b, root, workers, density, half_width, confidence, max_trials):
+    """Trial count for a half-width request, fixed from PILOT_TRIALS independent pilot trials (namespace PILOT);
+    returns ``(trials, pilot record)``."""
+    half_width = check_real("half_width", half_width, min_value=0.0, max_value=0.5, min_open=True)
+    ps = _run_trials(dist, n, eps, a, b, root, seeding.PILOT, PILOT_TRIALS, workers, None, density)
+    p_lo, p_hi = clopper_pearson(ps, PILOT_TRIALS, confidence=confidence)
+    trials = trials_for_half_width(half_width, confidence=confidence, p_low=p_lo, p_high=p_hi, max_trials=max_trials)
+    return trials, {"successes": ps, "trials": PILOT_TRIALS, "planned_trials": trials, "half_width": half_width}
+
+
+def estimate_cover_probability(n: int, eps: float, *, interval=(-1.0, 1.0), dist: str = "uniform",
+                               trials: int | None = None, half_width: float | None = None, confidence: float = 0.95,
+                               seed=None, workers: int = 1, max_trials: int = 10**7, progress=None,
+                               density: float | None = None, on_plan=None) -> RSSEstimate:
     r"""Monte Carlo estimate of :math:`P(n, \varepsilon)` with a Clopper–Pearson interval.
 
     Parameters
@@ -211,27 +224,14 @@ def estimate_cover_probability(
     Cor. 2.5 (READ-2ND), Pensia et al. arXiv 2006.07990v2 Cor. 2 (READ-2ND);
     theory §1.
     """
-    n = check_int("n", n, min_value=0, max_value=MAX_N)
-    eps = check_real("eps", eps, min_value=0.0, min_open=True)
-    a, b = check_interval_pair(interval)
-    get_law(dist)
-    if density is not None:
-        density = check_real("density", density, min_value=0.0, max_value=1.0, min_open=True)
-    confidence = check_probability("confidence", confidence)
-    max_trials = check_int("max_trials", max_trials, min_value=1)
-    if trials is not None and half_width is not None:
-        raise InvalidArgument(f"give trials or half_width, not both (trials={trials}, half_width={half_width})")
+    n, eps, a, b, density, confidence, max_trials = _check_estimate_args(n, eps, interval, dist, density, confidence,
+                                                                          max_trials, trials, half_width)
     root = seeding.root_seed_sequence(seed)
     pilot = None
     if half_width is not None:
-        half_width = check_real("half_width", half_width, min_value=0.0, max_value=0.5, min_open=True)
-        ps = _run_trials(dist, n, eps, a, b, root, seeding.PILOT, PILOT_TRIALS, workers, None, density)
-        p_lo, p_hi = clopper_pearson(ps, PILOT_TRIALS, confidence=confidence)
-        trials = trials_for_half_width(half_width, confidence=confidence, p_low=p_lo, p_high=p_hi,
-                                       max_trials=max_trials)
-        pilot = {"successes": ps, "trials": PILOT_TRIALS, "planned_trials": trials, "half_width": half_width}
+        trials, pilot = _pilot_plan(dist, n, eps, a, b, root, workers, density, half_width, confidence, max_trials)
         if on_plan is not None:
-            on_plan(trials, ps)
+            on_plan(trials, pilot["successes"])
     elif trials is None:
         trials = 1000
     trials = check_int("trials", trials, min_value=1, max_value=max_trials)

@@ -4,7 +4,7 @@ Rules checked on the source (``ast``; nothing is imported):
 
 * ``symbolic`` never imports ``pybridge``;
 * the layers: ``errors``/``validation`` import no other ``pybridge`` module except each other; the shared
-  layers (``runtime``, ``stats``, ``claims``, ``report``) import no domain and nothing from the top (``cli``,
+  layers (``runtime``, ``stats``, ``kernels``, ``claims``, ``report``) import no domain and nothing from the top (``cli``,
   ``check``, ``domains``, ``cliargs``); ``runtime`` (the process plumbing: seeding, pool and Dask backend,
   store, signals, scratch, budget, and the one subprocess boundary) sits below ``stats``, ``claims`` and
   ``report``: it imports only the basic layer (``stats`` may import ``runtime``); a domain imports nothing
@@ -37,7 +37,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 TOP = {"cli", "check", "domains", "cliargs", "__init__"}
 BASICS = {"errors", "validation"}
-SHARED = {"runtime", "stats", "claims", "report"}
+SHARED = {"runtime", "stats", "claims", "report", "kernels"}
 #: shared layers with a lower bound: the units each may import besides the basic layer
 BELOW = {"runtime": set()}
 
@@ -424,7 +424,7 @@ def test_module_cycles_by_hand():
 def test_stream_checker_finds_bare_integers(tmp_path):
     root = _scratch(tmp_path, {
         "pybridge/__init__.py": "",
-        "pybridge/a.py": ("from pybridge.stats import seeding\nfrom pybridge.runtime.seeding import child_rng\n"
+        "pybridge/a.py": ("from pybridge.runtime import seeding\nfrom pybridge.runtime.seeding import child_rng\n"
                           "r = seeding.child_rng(root, 20, 0)\n"  # line 3: bare
                           "s = child_seed(root, 7, i)\n"  # line 4: bare
                           "t = child_rng(root, Stream.THEOREM_A, 0)\n"

@@ -22,7 +22,7 @@ from pybridge.gap.bounds import line_variant_bound, theorem_a_bound
 from pybridge.gap.figure import write_gap_figure, write_success_figure
 from pybridge.gap.montecarlo import ALPHA, run_gap_experiment
 from pybridge.gap.section import TABLE_EPS, gap_section, gap_steps
-from pybridge.gap.width import FirstSuccessTimes, _first_time, _success, first_success_times
+from pybridge.gap.width import WidthTimes, _first_time, _success, first_success_times
 from pybridge.gap.networks import make_target, sample_network
 
 
@@ -110,7 +110,8 @@ def test_d1_neuron_pruning_beats_the_two_dimensional_bound():
 
 def test_n_half_is_the_median_of_the_first_success_times():
     times = np.array([3, 5, 5, 7, 9, 11, 40, 41])
-    t = FirstSuccessTimes("b0", "M0", "G", 2, "axis", 0.1, 40, times, "0")
+    t = WidthTimes(times=times, n_max=40, seed_entropy="0", paradigm="b0", model="M0", law="G", d=2, target="axis",
+                   eps=0.1)
     nh = t.n_half()
     assert nh["point"] == 7  # 4 of 8 trials have succeeded by n = 7
     assert t.successes(7) / t.trials >= 0.5 and t.successes(6) / t.trials < 0.5

@@ -15,7 +15,11 @@ from hypothesis import strategies as st
 from pybridge.errors import InvalidArgument
 from pybridge.rare import estimate_failure_probability
 from pybridge.rare.checks import agreement
-from pybridge.rare.loo import _U52, LooCounters, _full_union, _level_status, _merge_into, _status, loo_step
+from pybridge.kernels.interval_union import float_status as _status
+from pybridge.kernels.interval_union import loo_full_union as _full_union
+from pybridge.kernels.interval_union import loo_level_status as _level_status
+from pybridge.kernels.interval_union import merge_step
+from pybridge.rare.loo import _U52, LooCounters, loo_step
 from pybridge.rss import coverage_times, covers_exact, get_law
 
 EPS = [0.5, 0.25, 0.125, 0.3, 0.1, 0.03, 0.01]
@@ -35,7 +39,7 @@ def _float_status(others, v, rest, eps, a, b):
     if rest.size == 0:
         out_lo = np.empty(2 * lo.size + 2)
         out_hi = np.empty(2 * lo.size + 2)
-        cnt = _merge_into(lo, hi, lo.size, v, a - 6 * d, b + 6 * d, out_lo, out_hi)
+        cnt, _ = merge_step(lo, hi, lo.size, lo, hi, lo.size, v, a - 6 * d, b + 6 * d, out_lo, out_hi)
         return _status(out_lo, out_hi, cnt, a, b, 3 * d)
     return _level_status(lo, hi, v, np.ascontiguousarray(rest), a, b, 3 * d)
 

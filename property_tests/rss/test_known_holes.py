@@ -89,7 +89,8 @@ def test_float_undetermined_is_decided_by_exact_mode(monkeypatch):
 
 
 def _ct(times, eps=0.1, n_max=20):
-    return CoverageTimes("uniform", eps, (-1.0, 1.0), n_max, np.asarray(times, dtype=np.int64), "x", 0.95)
+    return CoverageTimes(times=np.asarray(times, dtype=np.int64), n_max=n_max, seed_entropy="x", confidence=0.95,
+                         dist="uniform", eps=eps, interval=(-1.0, 1.0))
 
 
 def test_threshold_rule_rejects_synthetic_cases():

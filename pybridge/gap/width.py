@@ -26,23 +26,21 @@ Source: theory §3.6 corollary (:math:`n_{1/2}`), §3.8 (RECON).
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
-from scipy import stats
 
 from pybridge.runtime import seeding
 from pybridge.stats.monotone_search import first_true
-from pybridge.validation import check_choice, check_int, check_probability, check_real
-from pybridge.stats.estimate import BinomialEstimate
+from pybridge.validation import check_choice, check_int, check_real
+from pybridge.stats.first_passage import FirstSuccessTimes, chunk_sizes, times_array
 from pybridge.gap.bounds import eta_eps, kink_angles
 from pybridge.gap.networks import make_target, model_description, plane_coordinates, sample_network
 from pybridge.runtime.parallel import run_tasks
 from pybridge.gap.rf_lp import rf_optimum
 from pybridge.gap.weight_pruning import prune_b0, prune_b1
 
-__all__ = ["CHUNK", "WIDTH_PARADIGMS", "FirstSuccessTimes", "first_success_times"]
+__all__ = ["CHUNK", "WIDTH_PARADIGMS", "WidthTimes", "first_success_times"]
 
 CHUNK = 8
 WIDTH_PARADIGMS = {"rf": "M0", "b0": "M0", "b1": "M1"}
@@ -81,16 +79,17 @@ def _chunk(paradigm, law, d, target_kind, eps, n_max, entropy, spawn_key, index,
     return out
 
 
-@dataclass(frozen=True)
-class FirstSuccessTimes:
-    r"""First successful width of each trial for one paradigm, model and ε.
+@dataclass(frozen=True, kw_only=True)
+class WidthTimes(FirstSuccessTimes):
+    r"""First successful width of each trial for one paradigm, model and ε
+    (:class:`pybridge.stats.first_passage.FirstSuccessTimes`: ``times``, ``n_max``, ``n_half``, ``curve``).
 
     Attributes
     ----------
-    times : ndarray of int, shape (trials,)
-        ``n_max + 1`` when the trial never succeeds up to ``n_max`` (censored).
-    seed_entropy, spawn_key
-        The root seed sequence (replay).
+    paradigm, model, law, d, target, eps
+        The experiment (``model`` is the paradigm's model, M0 or M1).
+    spawn_key
+        The root seed sequence's spawn key (replay, with ``seed_entropy``).
     """
 
     paradigm: str
@@ -99,55 +98,7 @@ class FirstSuccessTimes:
     d: int
     target: str
     eps: float
-    n_max: int
-    times: np.ndarray = field(repr=False)
-    seed_entropy: str = ""
     spawn_key: tuple = ()
-
-    @property
-    def trials(self) -> int:
-        return int(self.times.size)
-
-    def successes(self, n: int) -> int:
-        """Trials whose first ``n`` units succeed (coupled across n)."""
-        return int(np.count_nonzero(self.times <= n))
-
-    def estimate(self, n: int, *, confidence: float = 0.95) -> BinomialEstimate:
-        return BinomialEstimate.from_counts(self.successes(n), self.trials, confidence=confidence,
-                                            seed_entropy=self.seed_entropy)
-
-    def n_half(self, *, confidence: float = 0.95) -> dict:
-        r"""Median of T (smallest n with :math:`\hat p(n) \ge 1/2`) and an order-statistic interval.
-
-        Returns a dict with ``point``, ``ci_low``, ``ci_high`` (``None`` when beyond
-        ``n_max``: censored), ``confidence`` and ``method``.
-        """
-        confidence = check_probability("confidence", confidence)
-        t = np.sort(self.times)
-        size = t.size
-        k = math.ceil(size / 2)
-        lo_idx = int(stats.binom.ppf((1 - confidence) / 2, size, 0.5))
-        hi_idx = size + 1 - lo_idx
-
-        def at(i):
-            if i < 1 or i > size or t[i - 1] > self.n_max:
-                return None
-            return int(t[i - 1])
-
-        return {"point": at(k), "ci_low": at(lo_idx) if lo_idx >= 1 else 1, "ci_high": at(hi_idx),
-                "confidence": confidence, "n_max": self.n_max,
-                "method": "median of the first successful width (coupled prefixes); order-statistic CI"}
-
-    def curve(self, *, confidence: float = 0.95) -> dict:
-        r"""Coupled success frequency :math:`\hat p(n)` with Clopper–Pearson intervals for n = 1..n_max.
-
-        Returns a dict of lists ``n``, ``successes``, ``p_hat``, ``ci_low``, ``ci_high`` (plus ``trials``).
-        """
-        ns = list(range(1, self.n_max + 1))
-        ests = [self.estimate(n, confidence=confidence) for n in ns]
-        return {"trials": self.trials, "confidence": confidence, "n": ns,
-                "successes": [e.successes for e in ests], "p_hat": [e.p_hat for e in ests],
-                "ci_low": [e.ci_low for e in ests], "ci_high": [e.ci_high for e in ests]}
 
     def to_dict(self) -> dict:
         return {"paradigm": self.paradigm, "model": model_description(self.model, self.law, self.d, self.target),
@@ -156,7 +107,7 @@ class FirstSuccessTimes:
 
 
 def first_success_times(paradigm, eps, *, law="G", d=2, target="axis", n_max=64, trials=100, seed=None,
-                        workers=1, progress=None) -> FirstSuccessTimes:
+                        workers=1, progress=None) -> WidthTimes:
     r"""Coupled Monte Carlo of the first successful width, for :math:`n_{1/2}(\varepsilon)`.
 
     Parameters
@@ -175,7 +126,7 @@ def first_success_times(paradigm, eps, *, law="G", d=2, target="axis", n_max=64,
 
     Returns
     -------
-    FirstSuccessTimes
+    WidthTimes
 
     Raises
     ------
@@ -200,10 +151,9 @@ def first_success_times(paradigm, eps, *, law="G", d=2, target="axis", n_max=64,
     n_max = check_int("n_max", n_max, min_value=1, max_value=1000)
     trials = check_int("trials", trials, min_value=1)
     root = seeding.root_seed_sequence(seed)
-    chunks = [(i, min(CHUNK, trials - i * CHUNK)) for i in range(math.ceil(trials / CHUNK))]
     args = [(paradigm, law, d, target, eps, n_max, root.entropy, tuple(root.spawn_key), i, size)
-            for i, size in chunks]
-    parts = run_tasks(_chunk, args, workers=workers, progress=progress)
-    times = np.array([t for part in parts for t in part], dtype=np.int64)
-    return FirstSuccessTimes(paradigm, WIDTH_PARADIGMS[paradigm], law, d, target, eps, n_max, times,
-                             seeding.seed_entropy(root), tuple(int(k) for k in root.spawn_key))
+            for i, size in chunk_sizes(trials, CHUNK)]
+    times = times_array(run_tasks(_chunk, args, workers=workers, progress=progress))
+    return WidthTimes(times=times, n_max=n_max, seed_entropy=seeding.seed_entropy(root), paradigm=paradigm,
+                      model=WIDTH_PARADIGMS[paradigm], law=law, d=d, target=target, eps=eps,
+                      spawn_key=tuple(int(k) for k in root.spawn_key))

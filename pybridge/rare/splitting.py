@@ -68,7 +68,6 @@ import math
 from dataclasses import dataclass, field
 
 import numpy as np
-from numba import njit
 from scipy import stats
 
 from pybridge.errors import InvalidArgument, InvalidType, ResourceLimitError
@@ -79,6 +78,7 @@ from pybridge.stats.monotone_search import first_true
 from pybridge.runtime.parallel import run_tasks
 from pybridge.validation import (check_bool, check_int, check_interval, check_interval_pair, check_probability,
                                  check_real, check_rng, check_samples)
+from pybridge.kernels.interval_union import gibbs_updates
 from pybridge.rare.loo import LooCounters, loo_step
 
 __all__ = ["LevelPlan", "RareEstimate", "plan_levels", "estimate_failure_probability", "first_cover_length",
@@ -99,6 +99,50 @@ MAX_SPLIT = 200.0
 MAX_N = 400
 #: independent replications (namespace AUX) that plan the count for a relative-error request
 PLANNING_REPLICATIONS = 30
+#: replications when neither ``replications`` nor ``rel_error`` is given
+DEFAULT_REPLICATIONS = 20
+#: fewest replications a relative-error plan asks for (its t interval needs a few degrees of freedom)
+MIN_PLANNED_REPLICATIONS = 10
+#: floor of a pilot fraction before it is inverted into a splitting factor (a zero fraction gets MAX_SPLIT)
+FRACTION_FLOOR = 1e-300
+
+
+@dataclass(frozen=True, kw_only=True)
+class PlannerSettings:
+    r"""How the pilot planners continue when the pilot dies out before n (both planners use :data:`PLANNER`).
+
+    The levels past the last one the pilot reached are placed with a per-sample survival ``rate``: the
+    geometric mean of the pilot's measured conditional fractions (per sample), clipped to
+    ``[min_rate, max_rate]``, or ``fallback_rate`` when the pilot measured no decay.  These choose only
+    levels and factors, so the estimate stays unbiased for any values (GS with fixed levels).
+
+    Attributes
+    ----------
+    fallback_rate : float, default 0.5
+        Per-sample survival assumed when no measured fraction is available.
+    min_rate : float, default 1e-3
+        Smallest rate used (a splitting factor of at most 1000 per sample before the MAX_SPLIT cap).
+    max_rate : float, default 0.9
+        Largest rate used (every extrapolated level still splits by at least 1/0.9 per sample).
+    """
+
+    fallback_rate: float = 0.5
+    min_rate: float = 1e-3
+    max_rate: float = 0.9
+
+    def rate(self, product: float, span: int) -> float:
+        """The clipped per-sample rate from the product of the measured fractions over ``span`` samples."""
+        rate = product ** (1.0 / span) if span > 0 else self.fallback_rate
+        return min(max(rate, self.min_rate), self.max_rate)
+
+
+#: the planners' settings
+PLANNER = PlannerSettings()
+
+
+def _split_factors(fracs) -> tuple:
+    """Splitting factors 1/p of the conditional fractions after the first, in [1, MAX_SPLIT]."""
+    return tuple(float(min(MAX_SPLIT, max(1.0, 1.0 / max(f, FRACTION_FLOOR)))) for f in fracs[1:])
 
 
 def _fails(x: np.ndarray, m: int, eps: float, a: float, b: float, fixed=None) -> bool:
@@ -152,25 +196,6 @@ class _Counters:
         self.decisions += other.decisions
 
 
-@njit(cache=True, nogil=True)
-def _gibbs(x, m, idx, props, start, eps, a, b):  # pragma: no cover - compiled
-    """Gibbs updates ``start..`` in place; stops before a near-tie (status < 0), returning its index."""
-    acc = 0
-    for k in range(start, idx.shape[0]):
-        i = idx[k]
-        old = x[i]
-        x[i] = props[k]
-        st = prefix_covers_status(x, m, eps, a, b)
-        if st < 0:
-            x[i] = old
-            return k, acc
-        if st == 0:
-            acc += 1
-        else:
-            x[i] = old
-    return idx.shape[0], acc
-
-
 def _move(x, m, eps, a, b, law, rng, updates, cnt: _Counters, fixed=None):
     """One kernel step at level m (in place): fresh free coordinates, then Gibbs updates of x[:m]."""
     n = x.size
@@ -191,7 +216,7 @@ def _move(x, m, eps, a, b, law, rng, updates, cnt: _Counters, fixed=None):
         return
     k = 0
     while k < updates:
-        k, acc = _gibbs(x, m, idx, props, k, eps, a, b)
+        k, acc = gibbs_updates(x, m, idx, props, k, eps, a, b)
         cnt.accepted += acc
         if k < updates:  # near-tie at update k (not applied yet): decide it exactly
             i = idx[k]
@@ -238,19 +263,8 @@ class LevelPlan:
                 "extrapolated_levels": self.extrapolated}
 
 
-def plan_levels(n, eps, a, b, law, rng, *, particles=200, p0=0.1, updates=8, steps=1,
-                every_level=False, fixed=None, move="gibbs", tries=4) -> LevelPlan:
-    r"""Adaptive fixed-effort pilot choosing the levels :math:`m_t` and the factors :math:`s_t`.
-
-    Level t+1 is the largest prefix length whose surviving fraction is still :math:`\ge p_0`
-    (at least one more sample than level t); with ``every_level`` every prefix length from the
-    first level to n is a level (so one run estimates :math:`q(m, \varepsilon)` for every m).
-    Survivors are resampled to ``particles`` and moved ``steps`` kernel steps before scoring the
-    next level.  Only the levels and factors are kept: the pilot's own product of fractions is
-    adaptive (biased at O(1/N)) and is reported, never used as the estimate.
-    With ``move="loo"`` (every level only) each survivor makes one leave-one-out kernel step, whose
-    exact level check scores the next level (no binary search).
-    """
+def _check_plan_args(n, eps, a, b, law, rng, particles, p0, updates, steps, every_level, fixed, move, tries):
+    """The arguments of :func:`plan_levels`, validated (``move`` checked only)."""
     n = check_int("n", n, min_value=1, max_value=MAX_N)
     eps = check_real("eps", eps, min_value=0.0, min_open=True)
     a, b = check_interval(a, b)
@@ -267,6 +281,24 @@ def plan_levels(n, eps, a, b, law, rng, *, particles=200, p0=0.1, updates=8, ste
     if not isinstance(move, str) or move not in MOVES:
         raise InvalidArgument(f"move must be one of {MOVES}, got move={move!r:.60}")
     tries = check_int("tries", tries, min_value=1, max_value=10**4)
+    return n, eps, a, b, rng, particles, p0, updates, steps, every_level, fixed, tries
+
+
+def plan_levels(n, eps, a, b, law, rng, *, particles=200, p0=0.1, updates=8, steps=1,
+                every_level=False, fixed=None, move="gibbs", tries=4) -> LevelPlan:
+    r"""Adaptive fixed-effort pilot choosing the levels :math:`m_t` and the factors :math:`s_t`.
+
+    Level t+1 is the largest prefix length whose surviving fraction is still :math:`\ge p_0`
+    (at least one more sample than level t); with ``every_level`` every prefix length from the
+    first level to n is a level (so one run estimates :math:`q(m, \varepsilon)` for every m).
+    Survivors are resampled to ``particles`` and moved ``steps`` kernel steps before scoring the
+    next level.  Only the levels and factors are kept: the pilot's own product of fractions is
+    adaptive (biased at O(1/N)) and is reported, never used as the estimate.
+    With ``move="loo"`` (every level only) each survivor makes one leave-one-out kernel step, whose
+    exact level check scores the next level (no binary search).
+    """
+    n, eps, a, b, rng, particles, p0, updates, steps, every_level, fixed, tries = _check_plan_args(
+        n, eps, a, b, law, rng, particles, p0, updates, steps, every_level, fixed, move, tries)
     if move == "loo" and fixed is None and every_level:
         return _plan_levels_loo(n, eps, a, b, law, rng, particles=particles, p0=p0, coords=updates, tries=tries)
     m_min = max(1, counting_bound_n(eps, a, b) if fixed is None else counting_bound_n_fixed(fixed[0], eps, fixed[1]))
@@ -291,25 +323,28 @@ def plan_levels(n, eps, a, b, law, rng, *, particles=200, p0=0.1, updates=8, ste
                 _move(x, m, eps, a, b, law, rng, updates, cnt, fixed)
         T = np.array([first_cover_length(x, eps, a, b, m + 1, fixed) for x in X])
         m_prev = m
-    extrapolated = 0
-    if levels[-1] < n:  # pilot died out: continue with the mean per-sample decay measured so far
-        good = [(lv, f) for lv, f in zip(levels[1:], fracs[1:]) if f > 0]
-        span = (good[-1][0] - levels[0]) if good else 0
-        rate = float(np.prod([f for _, f in good])) ** (1.0 / span) if span > 0 else 0.5
-        rate = min(max(rate, 1e-3), 0.9)
-        step = 1 if every_level else max(1, int(round(math.log(p0) / math.log(rate))))
-        fracs[-1] = rate ** (levels[-1] - levels[-2]) if len(levels) > 1 else rate
-        m = levels[-1]
-        while m < n:
-            nxt = min(n, m + step)
-            levels.append(nxt)
-            fracs.append(rate ** (nxt - m))
-            m = nxt
-            extrapolated += 1
+    extrapolated = _extrapolate(levels, fracs, n, p0, every_level) if levels[-1] < n else 0
+    return LevelPlan(tuple(int(v) for v in levels), _split_factors(fracs), tuple(float(f) for f in fracs),
+                     int(particles), extrapolated)
+
+
+def _extrapolate(levels: list, fracs: list, n: int, p0: float, every_level: bool) -> int:
+    """The pilot died out before n: continue the levels (in place) with the mean per-sample decay measured
+    so far (:class:`PlannerSettings`); returns the number of extrapolated levels."""
+    good = [(lv, f) for lv, f in zip(levels[1:], fracs[1:]) if f > 0]
+    span = (good[-1][0] - levels[0]) if good else 0
+    rate = PLANNER.rate(float(np.prod([f for _, f in good])), span)
+    step = 1 if every_level else max(1, int(round(math.log(p0) / math.log(rate))))
+    fracs[-1] = rate ** (levels[-1] - levels[-2]) if len(levels) > 1 else rate
+    m = levels[-1]
+    extrapolated = 1
+    while m < n:
+        nxt = min(n, m + step)
+        levels.append(nxt)
+        fracs.append(rate ** (nxt - m))
+        m = nxt
         extrapolated += 1
-    split = tuple(float(min(MAX_SPLIT, max(1.0, 1.0 / max(f, 1e-300)))) for f in fracs[1:])
-    return LevelPlan(tuple(int(v) for v in levels), split, tuple(float(f) for f in fracs), int(particles),
-                     extrapolated)
+    return extrapolated
 
 
 def _plan_levels_loo(n, eps, a, b, law, rng, *, particles, p0, coords, tries) -> LevelPlan:
@@ -332,9 +367,8 @@ def _plan_levels_loo(n, eps, a, b, law, rng, *, particles, p0, coords, tries) ->
         fracs.append(np.count_nonzero(alive_mask) / particles)
     extrapolated = 0
     if levels[-1] < n or fracs[-1] == 0:  # pilot died out: the mean per-sample decay measured so far
-        good = [(lv, f) for lv, f in zip(levels[1:], fracs[1:]) if f > 0]
-        rate = float(np.prod([f for _, f in good])) ** (1.0 / len(good)) if good else 0.5
-        rate = min(max(rate, 1e-3), 0.9)
+        good = [f for f in fracs[1:] if f > 0]
+        rate = PLANNER.rate(float(np.prod(good)), len(good))
         if fracs[-1] == 0:
             fracs[-1] = rate
             extrapolated += 1
@@ -342,7 +376,7 @@ def _plan_levels_loo(n, eps, a, b, law, rng, *, particles, p0, coords, tries) ->
             levels.append(levels[-1] + 1)
             fracs.append(rate)
             extrapolated += 1
-    split = tuple(float(min(MAX_SPLIT, max(1.0, 1.0 / max(f, 1e-300)))) for f in fracs[1:])
+    split = _split_factors(fracs)
     return LevelPlan(tuple(int(v) for v in levels), split, tuple(float(f) for f in fracs), int(particles),
                      extrapolated)
 
@@ -503,30 +537,13 @@ def _run_reps(dist, n, eps, a, b, plan, root, namespace, count, runs, updates, w
     return run_tasks(_replication, args, workers=workers, progress=progress)
 
 
-def estimate_failure_probability(
-    n: int,
-    eps: float,
-    *,
-    dist: str = "uniform",
-    interval=(-1.0, 1.0),
-    replications: int | None = None,
-    rel_error: float | None = None,
-    runs: int = 100,
-    updates: int = 8,
-    pilot_particles: int = 200,
-    p0: float = 0.1,
-    every_level: bool = False,
-    plan: LevelPlan | None = None,
-    fixed_size: int | None = None,
-    move: str = "gibbs",
-    tries: int = 4,
-    confidence: float = 0.95,
-    seed=None,
-    workers: int = 1,
-    max_replications: int = 2000,
-    progress=None,
-    on_plan=None,
-) -> RareEstimate:
+def estimate_failure_probability(n: int, eps: float, *, dist: str = "uniform", interval=(-1.0, 1.0),
+                                 replications: int | None = None, rel_error: float | None = None, runs: int = 100,
+                                 updates: int = 8, pilot_particles: int = 200, p0: float = 0.1,
+                                 every_level: bool = False, plan: LevelPlan | None = None,
+                                 fixed_size: int | None = None, move: str = "gibbs", tries: int = 4,
+                                 confidence: float = 0.95, seed=None, workers: int = 1, max_replications: int = 2000,
+                                 progress=None, on_plan=None) -> RareEstimate:
     r"""Unbiased estimate of :math:`q(n, \varepsilon) = \Pr[\rho(X_1..X_n; [a, b]) > \varepsilon]` with a CI.
 
     Parameters
@@ -601,6 +618,40 @@ def estimate_failure_probability(
     Botev & Kroese 2012 (GS, unbiased); claims ``rare-agrees-plain-mc``, ``rare-ci-coverage``;
     issue 14.
     """
+    n, eps, a, b, confidence, runs, updates, pilot_particles, p0, max_replications, tries, fixed = _check_estimate_args(
+        n, eps, dist, interval, confidence, runs, updates, pilot_particles, p0, max_replications, replications,
+        rel_error, move, tries, fixed_size)
+    root = seeding.root_seed_sequence(seed)
+    m_min = counting_bound_n(eps, a, b) if fixed is None else counting_bound_n_fixed(fixed_size, eps, fixed[1])
+    if n < m_min:  # counting bound (claim rss-counting-bound): every sample fails, q = 1 exactly
+        return _exact_one(n, eps, dist, a, b, confidence, root, runs)
+    if plan is None:
+        plan = plan_levels(n, eps, a, b, get_law(dist), seeding.child_rng(root, seeding.PILOT, 0),
+                           particles=pilot_particles, p0=p0, updates=updates, every_level=every_level, fixed=fixed,
+                           move=move, tries=tries)
+    else:
+        _check_plan(plan, n)
+    work = (dist, n, eps, a, b, plan, root)
+    kernel = (runs, updates, workers)
+    options = (fixed_size, move, tries)
+    planning = None
+    if rel_error is not None:
+        replications, planning = _plan_replications(work, kernel, options, rel_error, confidence, max_replications,
+                                                    on_plan)
+    elif replications is None:
+        replications = DEFAULT_REPLICATIONS
+    replications = check_int("replications", replications, min_value=2, max_value=max_replications)
+    if on_plan is not None:
+        on_plan(plan, replications, False)
+    parts = _run_reps(dist, n, eps, a, b, plan, root, seeding.MAIN, replications, runs, updates, workers, progress,
+                      fixed_size, move, tries)
+    return _estimate_from_parts(parts, work, runs, updates, confidence, replications, planning, options)
+
+
+def _check_estimate_args(n, eps, dist, interval, confidence, runs, updates, pilot_particles, p0, max_replications,
+                         replications, rel_error, move, tries, fixed_size):
+    """The arguments of :func:`estimate_failure_probability`, validated; the target interval of the
+    fixed-size event replaces ``interval`` (``fixed`` is its decision spec, None for plain coverage)."""
     n = check_int("n", n, min_value=1, max_value=MAX_N)
     eps = check_real("eps", eps, min_value=0.0, min_open=True)
     a, b = check_interval_pair(interval)
@@ -619,70 +670,76 @@ def estimate_failure_probability(
     tries = check_int("tries", tries, min_value=1, max_value=10**4)
     if move == "loo" and fixed_size is not None:
         raise InvalidArgument(f"move='loo' is for plain RSS coverage only, got fixed_size={fixed_size!r}")
-    root = seeding.root_seed_sequence(seed)
-    law = get_law(dist)
     fixed = None
     if fixed_size is not None:
         fixed_size = check_int("fixed_size", fixed_size, min_value=1, max_value=n)
         fixed = _fixed_spec(fixed_size)
         a, b = -math.sqrt(fixed_size), math.sqrt(fixed_size)
-    m_min = counting_bound_n(eps, a, b) if fixed is None else counting_bound_n_fixed(fixed_size, eps, fixed[1])
-    if n < m_min:  # counting bound (claim rss-counting-bound): every sample fails, q = 1 exactly
-        return _exact_one(n, eps, dist, a, b, confidence, root, runs)
-    if plan is None:
-        plan = plan_levels(n, eps, a, b, law, seeding.child_rng(root, seeding.PILOT, 0),
-                           particles=pilot_particles, p0=p0, updates=updates, every_level=every_level, fixed=fixed,
-                           move=move, tries=tries)
-    elif not isinstance(plan, LevelPlan):
+    return n, eps, a, b, confidence, runs, updates, pilot_particles, p0, max_replications, tries, fixed
+
+
+def _check_plan(plan, n: int) -> None:
+    """A caller's plan must be a LevelPlan with increasing levels ending at n and one factor per step."""
+    if not isinstance(plan, LevelPlan):
         raise InvalidType(f"plan must be a LevelPlan (plan_levels(...)), got plan={plan!r:.60} "
                           f"(type={type(plan).__name__})")
-    elif (not plan.levels or plan.levels[-1] != n or list(plan.levels) != sorted(set(plan.levels))
-          or len(plan.split) != len(plan.levels) - 1):
+    if (not plan.levels or plan.levels[-1] != n or list(plan.levels) != sorted(set(plan.levels))
+            or len(plan.split) != len(plan.levels) - 1):
         raise InvalidArgument(f"plan must have increasing levels ending at n={n} and one factor per step, "
                               f"got plan={plan.to_dict()}")
-    planning = None
-    if rel_error is not None:
-        rel_error = check_real("rel_error", rel_error, min_value=0.0, max_value=10.0, min_open=True)
-        if on_plan is not None:
-            on_plan(plan, max_replications, True)
-        pre = _run_reps(dist, n, eps, a, b, plan, root, seeding.AUX, PLANNING_REPLICATIONS, runs, updates, workers,
-                        None, fixed_size, move, tries)
-        vals = np.array([p["hits"] for p in pre], dtype=float)
-        if vals.sum() == 0:
-            replications = max_replications
-            cv = None
-        else:
-            cv = float(vals.std(ddof=1) / vals.mean())
-            t = float(stats.t.ppf(0.5 + confidence / 2, PLANNING_REPLICATIONS - 1))
-            replications = min(max_replications, max(10, math.ceil((t * cv / rel_error) ** 2)))
-        planning = {"planning_replications": PLANNING_REPLICATIONS, "cv_per_replication": cv, "rel_error": rel_error,
-                    "planned_replications": replications}
-    elif replications is None:
-        replications = 20
-    replications = check_int("replications", replications, min_value=2, max_value=max_replications)
+
+
+def _plan_replications(work, kernel, options, rel_error, confidence, max_replications, on_plan):
+    """Replication count for a relative-error request, from PLANNING_REPLICATIONS independent replications
+    (namespace AUX); returns ``(replications, planning record)``."""
+    dist, n, eps, a, b, plan, root = work
+    runs, updates, workers = kernel
+    rel_error = check_real("rel_error", rel_error, min_value=0.0, max_value=10.0, min_open=True)
     if on_plan is not None:
-        on_plan(plan, replications, False)
-    parts = _run_reps(dist, n, eps, a, b, plan, root, seeding.MAIN, replications, runs, updates, workers, progress,
-                      fixed_size, move, tries)
-    norm = runs * float(np.prod(plan.split)) if plan.split else float(runs)
-    ests = tuple(p["hits"] / norm for p in parts)
-    q_hat, lo, hi = t_interval(ests, confidence)
-    counts = tuple(int(sum(p["level_counts"][t] for p in parts)) for t in range(len(plan.levels)))
-    levels_out = []
+        on_plan(plan, max_replications, True)
+    pre = _run_reps(dist, n, eps, a, b, plan, root, seeding.AUX, PLANNING_REPLICATIONS, runs, updates, workers,
+                    None, *options)
+    vals = np.array([p["hits"] for p in pre], dtype=float)
+    if vals.sum() == 0:
+        replications = max_replications
+        cv = None
+    else:
+        cv = float(vals.std(ddof=1) / vals.mean())
+        t = float(stats.t.ppf(0.5 + confidence / 2, PLANNING_REPLICATIONS - 1))
+        replications = min(max_replications, max(MIN_PLANNED_REPLICATIONS, math.ceil((t * cv / rel_error) ** 2)))
+    return replications, {"planning_replications": PLANNING_REPLICATIONS, "cv_per_replication": cv,
+                          "rel_error": rel_error, "planned_replications": replications}
+
+
+def _level_table(parts, plan: LevelPlan, runs: int, confidence: float):
+    """Per replication and level the unbiased estimate of q(m_t, eps), and per level its t interval."""
     norms = [runs * float(np.prod(plan.split[:t])) for t in range(len(plan.levels))]
     rep_levels = tuple(tuple(p["level_counts"][t] / norms[t] for t in range(len(plan.levels))) for p in parts)
+    levels_out = []
     for t, m in enumerate(plan.levels):
         vals = [row[t] for row in rep_levels]
         qt, lt, ht = t_interval(vals, confidence)
         levels_out.append({"m": int(m), "q_hat": qt, "ci_low": lt, "ci_high": ht,
                            "nonzero_replications": sum(1 for v in vals if v > 0)})
+    return rep_levels, tuple(levels_out)
+
+
+def _estimate_from_parts(parts, work, runs, updates, confidence, replications, planning, options) -> RareEstimate:
+    """The estimate, its t interval, the per-level table and the work counters of the main replications."""
+    dist, n, eps, a, b, plan, root = work
+    fixed_size, move, tries = options
+    norm = runs * float(np.prod(plan.split)) if plan.split else float(runs)
+    ests = tuple(p["hits"] / norm for p in parts)
+    q_hat, lo, hi = t_interval(ests, confidence)
+    counts = tuple(int(sum(p["level_counts"][t] for p in parts)) for t in range(len(plan.levels)))
+    rep_levels, levels_out = _level_table(parts, plan, runs, confidence)
+    loo_work = ({k: int(sum(p[k] for p in parts)) for k in ("union_passes", "merges", "exact_fallbacks")}
+                if move == "loo" else None)
     return RareEstimate(
         n, eps, dist, (a, b), q_hat, lo, hi, confidence, replications, runs, updates, plan, ests, counts,
         int(sum(p["proposals"] for p in parts)), int(sum(p["accepted"] for p in parts)),
-        int(sum(p["decisions"] for p in parts)), seeding.seed_entropy(root), planning, tuple(levels_out),
-        rep_levels, fixed_size, move, tries if move == "loo" else None,
-        {k: int(sum(p[k] for p in parts)) for k in ("union_passes", "merges", "exact_fallbacks")} if move == "loo"
-        else None)
+        int(sum(p["decisions"] for p in parts)), seeding.seed_entropy(root), planning, levels_out,
+        rep_levels, fixed_size, move, tries if move == "loo" else None, loo_work)
 
 
 def _exact_one(n, eps, dist, a, b, confidence, root, runs) -> RareEstimate:

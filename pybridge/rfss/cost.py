@@ -1,7 +1,7 @@
 r"""Cost model of the RFSS Monte Carlo: estimated seconds and memory before any trial runs (issue 11 §2).
 
 One trial samples ``n`` values and decides the fixed-size event with the compiled kernel
-(:mod:`pybridge.rfss.kernel`), which first builds the suffix extremes (``n + 1`` sorts of
+(:func:`pybridge.kernels.interval_union.fixed_kernel`), which first builds the suffix extremes (``n + 1`` sorts of
 suffixes: :math:`\Theta(n^2)`) and the binomial table, then runs the interval recursion over
 the ``k + 1`` counts.  Measured 2026-12-02, ``--workers 1``, 2 cores shared by 6 engineers
 (load average 4-5), uniform law unless said, default target :math:`[-\sqrt k, \sqrt k]`:
@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import math
 
-from pybridge.rfss.kernel import MAX_INTERVALS
+from pybridge.kernels.interval_union import MAX_INTERVALS
 from pybridge.runtime.budget import WorkEstimate, format_count
 from pybridge.validation import check_int, check_real, check_text
 

@@ -11,7 +11,8 @@ r"""Exact decisions of the fixed-size subset-sum events (RFSS, theory §2).
 
 Modes (as :func:`pybridge.coverage.decide_cover`): ``exact=True`` runs the recursion on
 exact integers (:mod:`pybridge.rfss.exact`); the default float mode runs the compiled kernel
-(:mod:`pybridge.rfss.kernel`) with a sound rounding margin and falls back to exact mode on a
+(:func:`pybridge.kernels.interval_union.fixed_kernel`; recursion, windows, exits and margins in
+:mod:`pybridge.rfss.exact`) with a sound rounding margin and falls back to exact mode on a
 near-tie, so both modes always return the same answer (property-tested, dyadic ties included).
 Source: Natale et al., NeurIPS 2024, arXiv 2410.14754 (READ, theory §2); algorithm issue 13 §1.
 """
@@ -29,7 +30,7 @@ from pybridge.validation import (check_bool, check_exact, check_exact_instance, 
 from pybridge.rss import scaled_integers
 from pybridge.errors import InvalidArgument, InvalidType, ResourceLimitError
 from pybridge.rfss.exact import fixed_cover_int
-from pybridge.rfss.kernel import MAX_INTERVALS, fixed_kernel
+from pybridge.kernels.interval_union import MAX_INTERVALS, fixed_kernel
 from pybridge.rfss.target import Target, point_target, rational_target, sqrt_target
 
 __all__ = ["FixedCoverResult", "decide_fixed_cover", "fixed_covers", "hits_target", "fixed_decide_float",

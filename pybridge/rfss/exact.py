@@ -5,7 +5,33 @@ Inputs are exact rationals scaled to integers by their least common denominator
 comparison is exact.  The target ends come as enclosures ``A_out <= A_in``,
 ``B_in <= B_out`` (equal for rational ends): the answer is 1 when the outer interval is
 covered, 0 when the inner one is not, and -1 when they differ (the caller refines the
-enclosure).  Recursion, windows and early exits: :mod:`pybridge.rfss.kernel`.
+enclosure).  The float mode runs the same recursion compiled
+(:func:`pybridge.kernels.interval_union.fixed_kernel`).
+
+Interval-union recursion indexed by subset size (issue 13 §1):
+:math:`U_j^{(c)} = U_{j-1}^{(c)} \cup (U_{j-1}^{(c-1)} + x_j)`, :math:`U_0^{(0)} =
+[-\varepsilon, \varepsilon]`, :math:`U_0^{(c)} = \emptyset` for :math:`c > 0`, so
+:math:`U_n^{(k)}` is the :math:`\varepsilon`-neighbourhood of all sums of exactly ``k`` of
+the samples.  Each list is kept as sorted disjoint closed intervals (touching intervals
+merge).
+
+Reachability windows: after ``j`` samples a c-interval :math:`[l, h]` must still receive
+exactly :math:`r = k - c` of the remaining samples, which add between the sum of the
+``r`` smallest and the sum of the ``r`` largest remaining values; it is dropped when
+:math:`h + \max_r < a` or :math:`l + \min_r > b`, and a count with :math:`r > n - j` is
+dropped entirely.  Early exits: *covered* when one k-interval contains :math:`[a, b]`
+(k-sums only grow with more samples); *not covered* when
+:math:`\sum_c |U_j^{(c)}| \binom{n-j}{k-c} < b - a` (every k-subset is a c-subset of the
+first ``j`` plus a (k−c)-subset of the rest); at ``j = 0`` this is the counting bound
+:math:`\binom nk 2\varepsilon < b - a` (claim ``rfss-counting-bound``).
+
+Soundness (same argument as :mod:`pybridge.coverage` for RSS): every endpoint is
+:math:`\pm\varepsilon` plus at most ``k`` sequential additions, so it stays within
+:math:`\rho = 2(n+2)2^{-52}M` of its exact value; the kernel runs at the inner radius
+:math:`\varepsilon - 2\rho`, widens every window and measure by the margin ``3ρ``, answers
+"covered" only from the inner set and "not covered" only when a gap survives a ``3ρ``
+expansion.  Both target ends are passed as enclosures (outer ``a_out <= a_in``, ``b_in <=
+b_out``): "covered" is tested on the outer interval, "not covered" on the inner one.
 """
 
 from __future__ import annotations
@@ -86,7 +112,7 @@ def fixed_cover_int(X: list[int], k: int, E: int, A_out: int, B_out: int, A_in: 
                 f"n={n} samples (eps too small for this n, k); use a larger eps or fewer samples")
         if any(l <= A_out and h >= B_out for l, h in U[k]):
             return 1
-        for c in range(k):  # chain extension (see pybridge.rfss.kernel)
+        for c in range(k):  # chain extension (see the module docstring)
             r = k - c
             if r <= rem and any(h - l >= gap[j + 1] and l + mn[j + 1][r] <= A_out and h + mx[j + 1][r] >= B_out
                                 for l, h in U[c]):

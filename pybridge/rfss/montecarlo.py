@@ -18,7 +18,7 @@ results are bit-identical for any worker count; the root entropy is recorded.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from fractions import Fraction
 
 import numpy as np
@@ -27,6 +27,7 @@ from pybridge.runtime import seeding
 from pybridge.validation import check_exact, check_instance, check_int, check_probability, check_real
 from pybridge.errors import InvalidArgument, ResourceLimitError
 from pybridge.stats.estimate import BinomialEstimate, clopper_pearson, trials_for_half_width
+from pybridge.stats.first_passage import FirstSuccessTimes, chunk_sizes, times_array
 from pybridge.stats.monotone_search import first_true
 from pybridge.runtime.parallel import run_tasks
 from pybridge.rfss.decide import as_target, fixed_decide_float
@@ -111,7 +112,7 @@ def _chunk_hits(dist, n, k, eps, target, density, strict, entropy, spawn_key, na
 
 
 def _run(dist, n, k, eps, target, density, strict, root, namespace, trials, workers, progress):
-    chunks = [(i, min(CHUNK, trials - i * CHUNK)) for i in range(math.ceil(trials / CHUNK))]
+    chunks = chunk_sizes(trials, CHUNK)
     args = [(dist, n, k, eps, target, density, strict, root.entropy, tuple(root.spawn_key), namespace, i, s)
             for i, s in chunks]
     return int(sum(run_tasks(_chunk_hits, args, workers=workers, progress=progress)))
@@ -223,9 +224,10 @@ def _chunk_times(dist, n_max, k, eps, target, entropy, spawn_key, index, size, n
     return out
 
 
-@dataclass(frozen=True)
-class FixedCoverageTimes:
-    r"""First covering sample size of each trial for one (law, k, ε, target).
+@dataclass(frozen=True, kw_only=True)
+class FixedCoverageTimes(FirstSuccessTimes):
+    r"""First covering sample size of each trial for one (law, k, ε, target)
+    (:class:`pybridge.stats.first_passage.FirstSuccessTimes`).
 
     ``times[t]`` = smallest n whose first n samples cover with k-subsets; ``n_max + 1`` if none.
     """
@@ -234,27 +236,6 @@ class FixedCoverageTimes:
     k: int
     eps: float
     target: str
-    n_max: int
-    times: np.ndarray = field(repr=False)
-    seed_entropy: str = ""
-    confidence: float = 0.95
-
-    @property
-    def trials(self) -> int:
-        return int(self.times.size)
-
-    def successes(self, n: int) -> int:
-        return int(np.count_nonzero(self.times <= n))
-
-    def estimate(self, n: int) -> BinomialEstimate:
-        return BinomialEstimate.from_counts(self.successes(n), self.trials, confidence=self.confidence,
-                                            seed_entropy=self.seed_entropy)
-
-    def threshold(self, delta: float, times=None) -> int | None:
-        r"""Empirical :math:`n^*_k(\varepsilon, \delta)`: smallest n whose two-sided CP lower bound reaches 1 − δ."""
-        delta = check_probability("delta", delta)
-        t = self.times if times is None else times
-        return threshold_from_times(t, self.n_max, delta, self.confidence)
 
     def to_dict(self) -> dict:
         ns = list(range(int(self.times.min(initial=self.n_max)), self.n_max + 1))
@@ -262,18 +243,6 @@ class FixedCoverageTimes:
                 "n_max": self.n_max, "trials": self.trials, "seed_entropy": self.seed_entropy,
                 "confidence": self.confidence,
                 "curve": [{"n": n, "successes": self.successes(n)} for n in ns]}
-
-
-def threshold_from_times(times: np.ndarray, n_max: int, delta: float, confidence: float) -> int | None:
-    """Smallest n <= n_max with CP lower bound of #(times <= n)/trials >= 1 - delta (None if none)."""
-    trials = int(times.size)
-    srt = np.sort(times)
-    for n in np.unique(srt[srt <= n_max]):
-        s = int(np.searchsorted(srt, n, side="right"))
-        lo, _ = clopper_pearson(s, trials, confidence=confidence)
-        if lo >= 1 - delta:
-            return int(n)
-    return None
 
 
 def fixed_coverage_times(k: int, eps: float, *, n_max: int, trials: int, interval=None, dist: str = "uniform",
@@ -287,8 +256,8 @@ def fixed_coverage_times(k: int, eps: float, *, n_max: int, trials: int, interva
     tgt = as_target(k, interval)
     root = seeding.root_seed_sequence(seed)
     n_min = counting_bound_n_fixed(k, Fraction(eps), tgt)
-    chunks = [(i, min(CHUNK, trials - i * CHUNK)) for i in range(math.ceil(trials / CHUNK))]
-    args = [(dist, n_max, k, eps, tgt, root.entropy, tuple(root.spawn_key), i, s, n_min) for i, s in chunks]
-    parts = run_tasks(_chunk_times, args, workers=workers, progress=progress)
-    times = np.array([t for p in parts for t in p], dtype=np.int64)
-    return FixedCoverageTimes(dist, k, eps, str(tgt), n_max, times, seeding.seed_entropy(root), confidence)
+    args = [(dist, n_max, k, eps, tgt, root.entropy, tuple(root.spawn_key), i, s, n_min)
+            for i, s in chunk_sizes(trials, CHUNK)]
+    times = times_array(run_tasks(_chunk_times, args, workers=workers, progress=progress))
+    return FixedCoverageTimes(times=times, n_max=n_max, seed_entropy=seeding.seed_entropy(root), confidence=confidence,
+                              dist=dist, k=k, eps=eps, target=str(tgt))

@@ -60,7 +60,8 @@ import numpy as np
 from pybridge.validation import (check_exact, check_exact_instance, check_int, check_interval, check_real,
                                  check_samples, check_sequence)
 from pybridge.errors import ResourceLimitError
-from pybridge.rss.intervals import CAP_EXCEEDED, COVERED, OPEN, decide_kernel, union_pass_int
+from pybridge.kernels.interval_union import CAP_EXCEEDED, COVERED, MAX_INTERVALS, OPEN, decide_kernel
+from pybridge.rss.intervals import union_pass_int
 
 __all__ = ["covers_exact", "covers_float_kernel", "scaled_integers", "processing_order", "MAX_INTERVALS"]
 
@@ -68,10 +69,6 @@ _U52 = 2.0**-52
 
 
 # --------------------------------------------------------------------------- float kernel
-
-
-#: at most this many intervals in one list (float kernel: 4 arrays of 8 bytes each -> 256 MiB)
-MAX_INTERVALS = 8_000_000
 
 
 def covers_float_kernel(xs: np.ndarray, eps: float, a: float, b: float,

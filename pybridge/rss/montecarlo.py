@@ -33,6 +33,7 @@ from pybridge.rss.coverage import covers_exact, kernel_unchecked, processing_ord
 from pybridge.errors import InvalidArgument
 from pybridge.stats.estimate import BinomialEstimate, clopper_pearson, trials_for_half_width
 from pybridge.rss.laws import get_law
+from pybridge.stats.first_passage import FirstSuccessTimes, chunk_sizes, times_array
 from pybridge.stats.monotone_search import first_true
 from pybridge.runtime.parallel import run_tasks
 
@@ -94,7 +95,7 @@ def _chunk_successes(dist, n, eps, a, b, entropy, spawn_key, namespace, index, s
 
 
 def _run_trials(dist, n, eps, a, b, root, namespace, trials, workers, progress, density=None):
-    chunks = [(i, min(CHUNK, trials - i * CHUNK)) for i in range(math.ceil(trials / CHUNK))]
+    chunks = chunk_sizes(trials, CHUNK)
     args = [
         (dist, n, eps, a, b, root.entropy, tuple(root.spawn_key), namespace, i, size, density) for i, size in chunks
     ]
@@ -150,22 +151,35 @@ class RSSEstimate:
         }
 
 
-def estimate_cover_probability(
-    n: int,
-    eps: float,
-    *,
-    interval=(-1.0, 1.0),
-    dist: str = "uniform",
-    trials: int | None = None,
-    half_width: float | None = None,
-    confidence: float = 0.95,
-    seed=None,
-    workers: int = 1,
-    max_trials: int = 10**7,
-    progress=None,
-    density: float | None = None,
-    on_plan=None,
-) -> RSSEstimate:
+def _check_estimate_args(n, eps, interval, dist, density, confidence, max_trials, trials, half_width):
+    """The arguments of :func:`estimate_cover_probability`, validated (``trials``/``half_width`` for exclusion)."""
+    n = check_int("n", n, min_value=0, max_value=MAX_N)
+    eps = check_real("eps", eps, min_value=0.0, min_open=True)
+    a, b = check_interval_pair(interval)
+    get_law(dist)
+    if density is not None:
+        density = check_real("density", density, min_value=0.0, max_value=1.0, min_open=True)
+    confidence = check_probability("confidence", confidence)
+    max_trials = check_int("max_trials", max_trials, min_value=1)
+    if trials is not None and half_width is not None:
+        raise InvalidArgument(f"give trials or half_width, not both (trials={trials}, half_width={half_width})")
+    return n, eps, a, b, density, confidence, max_trials
+
+
+def _pilot_plan(dist, n, eps, a, b, root, workers, density, half_width, confidence, max_trials):
+    """Trial count for a half-width request, fixed from PILOT_TRIALS independent pilot trials (namespace PILOT);
+    returns ``(trials, pilot record)``."""
+    half_width = check_real("half_width", half_width, min_value=0.0, max_value=0.5, min_open=True)
+    ps = _run_trials(dist, n, eps, a, b, root, seeding.PILOT, PILOT_TRIALS, workers, None, density)
+    p_lo, p_hi = clopper_pearson(ps, PILOT_TRIALS, confidence=confidence)
+    trials = trials_for_half_width(half_width, confidence=confidence, p_low=p_lo, p_high=p_hi, max_trials=max_trials)
+    return trials, {"successes": ps, "trials": PILOT_TRIALS, "planned_trials": trials, "half_width": half_width}
+
+
+def estimate_cover_probability(n: int, eps: float, *, interval=(-1.0, 1.0), dist: str = "uniform",
+                               trials: int | None = None, half_width: float | None = None, confidence: float = 0.95,
+                               seed=None, workers: int = 1, max_trials: int = 10**7, progress=None,
+                               density: float | None = None, on_plan=None) -> RSSEstimate:
     r"""Monte Carlo estimate of :math:`P(n, \varepsilon)` with a Clopper–Pearson interval.
 
     Parameters
@@ -210,27 +224,14 @@ def estimate_cover_probability(
     Cor. 2.5 (READ-2ND), Pensia et al. arXiv 2006.07990v2 Cor. 2 (READ-2ND);
     theory §1.
     """
-    n = check_int("n", n, min_value=0, max_value=MAX_N)
-    eps = check_real("eps", eps, min_value=0.0, min_open=True)
-    a, b = check_interval_pair(interval)
-    get_law(dist)
-    if density is not None:
-        density = check_real("density", density, min_value=0.0, max_value=1.0, min_open=True)
-    confidence = check_probability("confidence", confidence)
-    max_trials = check_int("max_trials", max_trials, min_value=1)
-    if trials is not None and half_width is not None:
-        raise InvalidArgument(f"give trials or half_width, not both (trials={trials}, half_width={half_width})")
+    n, eps, a, b, density, confidence, max_trials = _check_estimate_args(n, eps, interval, dist, density, confidence,
+                                                                          max_trials, trials, half_width)
     root = seeding.root_seed_sequence(seed)
     pilot = None
     if half_width is not None:
-        half_width = check_real("half_width", half_width, min_value=0.0, max_value=0.5, min_open=True)
-        ps = _run_trials(dist, n, eps, a, b, root, seeding.PILOT, PILOT_TRIALS, workers, None, density)
-        p_lo, p_hi = clopper_pearson(ps, PILOT_TRIALS, confidence=confidence)
-        trials = trials_for_half_width(half_width, confidence=confidence, p_low=p_lo, p_high=p_hi,
-                                       max_trials=max_trials)
-        pilot = {"successes": ps, "trials": PILOT_TRIALS, "planned_trials": trials, "half_width": half_width}
+        trials, pilot = _pilot_plan(dist, n, eps, a, b, root, workers, density, half_width, confidence, max_trials)
         if on_plan is not None:
-            on_plan(trials, ps)
+            on_plan(trials, pilot["successes"])
     elif trials is None:
         trials = 1000
     trials = check_int("trials", trials, min_value=1, max_value=max_trials)
@@ -254,23 +255,18 @@ def _chunk_times(dist, n_max, eps, a, b, entropy, spawn_key, index, size, n_min)
     return [_first_cover(law.sample(rng, n_max), eps, a, b, n_min) for _ in range(size)]
 
 
-@dataclass(frozen=True)
-class CoverageTimes:
-    r"""First covering sample size of each trial, for one (law, eps, interval).
+@dataclass(frozen=True, kw_only=True)
+class CoverageTimes(FirstSuccessTimes):
+    r"""First covering sample size of each trial, for one (law, eps, interval)
+    (:class:`pybridge.stats.first_passage.FirstSuccessTimes`: ``times[t]`` = smallest n whose prefix covers,
+    ``n_max + 1`` if none does; ``successes``, ``estimate``, ``threshold``).
 
-    Attributes
-    ----------
-    times : ndarray of int, shape (trials,)
-        ``times[t]`` = smallest n whose prefix covers; ``n_max + 1`` if none does.
+    ``root`` is the run's SeedSequence (:meth:`trial_samples` regenerates a trial's samples from it).
     """
 
     dist: str
     eps: float
     interval: tuple
-    n_max: int
-    times: np.ndarray = field(repr=False)
-    seed_entropy: str = ""
-    confidence: float = 0.95
     root: object = field(default=None, repr=False, compare=False)
 
     def trial_samples(self, t: int) -> np.ndarray:
@@ -283,33 +279,6 @@ class CoverageTimes:
         for _ in range(t % CHUNK):
             law.sample(rng, self.n_max)
         return law.sample(rng, self.n_max)
-
-    @property
-    def trials(self) -> int:
-        return int(self.times.size)
-
-    def successes(self, n: int) -> int:
-        """Trials whose first n samples cover (coupled across n)."""
-        return int(np.count_nonzero(self.times <= n))
-
-    def estimate(self, n: int) -> BinomialEstimate:
-        return BinomialEstimate.from_counts(self.successes(n), self.trials, confidence=self.confidence,
-                                            seed_entropy=self.seed_entropy)
-
-    def threshold(self, delta: float) -> int | None:
-        r"""Empirical :math:`n^*(\varepsilon, \delta)`: smallest n whose Clopper–Pearson lower bound reaches 1 − δ.
-
-        Returns None when no n <= n_max qualifies (including when the trial count is
-        too small for any lower bound to reach 1 − δ).
-        """
-        delta = check_probability("delta", delta)
-        for n in range(0, self.n_max + 1):
-            if self.successes(n) == 0:
-                continue
-            lo, _ = clopper_pearson(self.successes(n), self.trials, confidence=self.confidence)
-            if lo >= 1 - delta:
-                return n
-        return None
 
     def to_dict(self) -> dict:
         ns = list(range(int(self.times.min(initial=self.n_max)), self.n_max + 1))
@@ -351,8 +320,8 @@ def coverage_times(
     get_law(dist)
     root = seeding.root_seed_sequence(seed)
     n_min = counting_bound_n(eps, a, b)
-    chunks = [(i, min(CHUNK, trials - i * CHUNK)) for i in range(math.ceil(trials / CHUNK))]
-    args = [(dist, n_max, eps, a, b, root.entropy, tuple(root.spawn_key), i, size, n_min) for i, size in chunks]
-    parts = run_tasks(_chunk_times, args, workers=workers, progress=progress)
-    times = np.array([t for part in parts for t in part], dtype=np.int64)
-    return CoverageTimes(dist, eps, (a, b), n_max, times, seeding.seed_entropy(root), confidence, root)
+    args = [(dist, n_max, eps, a, b, root.entropy, tuple(root.spawn_key), i, size, n_min)
+            for i, size in chunk_sizes(trials, CHUNK)]
+    times = times_array(run_tasks(_chunk_times, args, workers=workers, progress=progress))
+    return CoverageTimes(times=times, n_max=n_max, seed_entropy=seeding.seed_entropy(root), confidence=confidence,
+                         dist=dist, eps=eps, interval=(a, b), root=root)

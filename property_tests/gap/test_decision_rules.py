@@ -13,7 +13,7 @@ from types import SimpleNamespace
 import numpy as np
 import pytest
 
-from pybridge.errors import InvalidArgument
+from pybridge.errors import InvalidArgument, InvalidType
 from pybridge.gap.checks import check_expected_error, empirical_bernstein_upper
 from pybridge.gap.evidence import power_text, verdict_of
 
@@ -70,8 +70,10 @@ def test_expected_error_rule_on_both_sides_of_the_bound():
 
 
 def test_verdict_rule_and_no_registry_facts_in_the_records():
-    assert verdict_of(True) == "holds" and verdict_of(1, consistent=True) == "consistent"
-    assert verdict_of(0) == "violated" and verdict_of(False, consistent=True) == "violated"
+    assert verdict_of(True) == "holds" and verdict_of(np.bool_(True), consistent=True) == "consistent"
+    assert verdict_of(np.bool_(False)) == "violated" and verdict_of(False, consistent=True) == "violated"
+    with pytest.raises(InvalidType, match="ok"):
+        verdict_of(np.zeros(2))  # an array has no truth value: refused, not guessed
     # statement, model, source and tag are the registry's: a record never carries them
     [chk] = check_expected_error(_result(np.full(50, 0.1), 4))
     assert not {"statement", "model", "source", "tag"} & set(chk.details)

@@ -9,8 +9,10 @@ seed that replays it, in ``details``.
 
 from __future__ import annotations
 
+import numpy as np
+
 from pybridge.claims.records import BoundTest, ExactCheck, Power
-from pybridge.errors import SolverError
+from pybridge.errors import InvalidType, SolverError
 from pybridge.gap.montecarlo import ALPHA
 from pybridge.stats.power import detectable_excess
 
@@ -23,7 +25,16 @@ ONE_SIDED_CP = "one-sided Clopper-Pearson: reject if the lower bound exceeds the
 
 
 def verdict_of(ok, *, consistent: bool = False) -> str:
-    """``"holds"`` (or ``"consistent"`` for an asymptotic claim) when ``ok``, else ``"violated"``."""
+    """``"holds"`` (or ``"consistent"`` for an asymptotic claim) when ``ok``, else ``"violated"``.
+
+    Raises
+    ------
+    InvalidType
+        ``ok`` or ``consistent`` is not a bool (a NumPy bool is one).
+    """
+    for name, value in (("ok", ok), ("consistent", consistent)):
+        if not isinstance(value, (bool, np.bool_)):
+            raise InvalidType(f"{name} must be a bool, got {name}={value!r:.80} (type={type(value).__name__})")
     return ("consistent" if consistent else "holds") if ok else "violated"
 
 

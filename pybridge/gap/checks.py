@@ -14,8 +14,10 @@ are the registry's (:mod:`pybridge.gap.claims`); the report reads them by claim 
 * ``"violated"`` — a deterministic check failed or a test rejected;
 * ``"failed"`` — an LP/MILP failed or hit its limit (reported, never as a number).
 
-Randomness: every check draws from the named streams of :mod:`pybridge.gap.streams` under the root it is
-given (the section's root).  All claims are our reconstructions (theory §3, RECON): the body of arXiv
+The Theorem A checks (Monte Carlo against the bound, the certificate-event test, the kink-angle law, the
+expected best error) live in :mod:`pybridge.gap.theorem_a_checks` and are re-exported here; the width claims
+in :mod:`pybridge.gap.width_checks`.  Randomness: every check draws from the named streams of
+:mod:`pybridge.gap.streams` under the root it is given (the section's root).  All claims are our reconstructions (theory §3, RECON): the body of arXiv
 2603.02234 is not available.
 """
 

@@ -84,13 +84,18 @@ TARGETS = {
     "gap-bounds": _t("pybridge/gap/bounds.py", ["property_tests/gap/test_bounds.py",
                                                 "property_tests/gap/test_bounds_closed_forms.py",
                                                 "property_tests/gap/test_known_holes.py"]),
-    "gap-checks": _t("pybridge/gap/checks.py", ["property_tests/gap/test_decision_rules.py",
-                                                "property_tests/gap/test_bernstein_inputs.py",
-                                                "property_tests/gap/test_known_holes.py",
-                                                "property_tests/gap/test_theorem_a_power.py",
-                                                "property_tests/gap/test_check_reports.py"],
-                     functions=["claim_check", "empirical_bernstein_upper", "check_expected_error", "_power_text",
+    # the gap checks' decision rules (moved from gap/checks.py with issue 20: re-run before citing old figures)
+    "gap-checks": _t("pybridge/gap/theorem_a_checks.py", ["property_tests/gap/test_decision_rules.py",
+                                                          "property_tests/gap/test_bernstein_inputs.py",
+                                                          "property_tests/gap/test_known_holes.py",
+                                                          "property_tests/gap/test_theorem_a_power.py",
+                                                          "property_tests/gap/test_check_reports.py"],
+                     functions=["empirical_bernstein_upper", "_expected_error_power", "check_expected_error",
                                 "check_theorem_a_certificate_event"]),
+    "gap-evidence": _t("pybridge/gap/evidence.py", ["property_tests/gap/test_decision_rules.py",
+                                                    "property_tests/gap/test_known_holes.py",
+                                                    "property_tests/gap/test_power_stated.py"],
+                       functions=["verdict_of", "power_text", "row_power"]),
     "rare-checks": _t("pybridge/rare/checks.py", ["property_tests/rare/test_decision_rules.py",
                                                   "property_tests/rare/test_decision_boundaries.py"],
                       functions=["lueker_kappa", "radius_criterion", "agreement", "n1_failure_probability",
@@ -399,10 +404,8 @@ EQUIVALENT["pybridge.gap.bounds.x_line_variant_q__mutmut_42"] = (
     "at r = 1 both branches give 1/2 (r/2 = 1 - 1/(2r)): the piecewise form is continuous")
 EQUIVALENT["pybridge.gap.bounds.x_check_theorem_a_core__mutmut_113"] = "val >= 0 also adds fc * 0 = 0 when val = 0"
 
-_GC = "pybridge.gap.checks.x_check_theorem_a_certificate_event__mutmut_"
-EQUIVALENT[_GC + "57"] = "power=0.9 is detectable_deviation's default (POWER = 0.9)"
-EQUIVALENT[_GC + "138"] = ("the evidence text holds 'Power:' once (its first part is figures and eps): index and rindex "
-                           "agree")
+# gap-checks: the equivalent mutants of check_theorem_a_certificate_event (numbered 57 and 138 in
+# pybridge/gap/checks.py before issue 20) must be re-identified in pybridge/gap/theorem_a_checks.py by a new run
 
 EQUIVALENT["pybridge.formal.pin.x_read_golden__mutmut_13"] = "'UTF-8' and 'utf-8' name the same codec"
 EQUIVALENT["pybridge.formal.pin.x_write_golden__mutmut_18"] = "'UTF-8' and 'utf-8' name the same codec"

@@ -13,8 +13,9 @@ from types import SimpleNamespace
 import numpy as np
 import pytest
 
-from pybridge.errors import InvalidArgument
-from pybridge.gap.checks import _power_text, check_expected_error, claim_check, empirical_bernstein_upper
+from pybridge.errors import InvalidArgument, InvalidType
+from pybridge.gap.checks import check_expected_error, empirical_bernstein_upper
+from pybridge.gap.evidence import power_text, verdict_of
 
 
 def test_empirical_bernstein_by_hand():
@@ -49,9 +50,11 @@ def test_expected_error_rule_on_both_sides_of_the_bound():
     n = 4
     b = math.pi / (8 * (n + 1))  # 0.0785...
     x = np.full(100, b)
-    chk = check_expected_error(_result(x, n))
+    [chk] = check_expected_error(_result(x, n))
     assert chk.verdict == "holds" and chk.claim_id == "expected-optimal-error" and chk.method == "monte-carlo"
-    d = chk.data
+    d = chk.details
+    assert (chk.bound, chk.estimate, chk.trials, chk.direction) == (d["bound_pi_over_8_n_plus_1"],
+                                                                    d["mean_rf_optimum"], 100, "at least")
     assert d["bound_pi_over_8_n_plus_1"] == pytest.approx(b, rel=1e-12)
     assert d["trials"] == 100 and d["mean_rf_optimum"] == pytest.approx(b) and d["mean_over_bound"] == pytest.approx(1)
     # E[1/2 tan(eta_min/2)] for eta_min = min of n i.i.d. Uniform[0, pi/2]: quadrature of the density by hand
@@ -61,20 +64,23 @@ def test_expected_error_rule_on_both_sides_of_the_bound():
     assert d["exact_E_certificate"] >= b  # the corollary's chain: E[cert] >= pi/(8(n+1))
     # a mean far below the bound with no spread: the upper confidence bound falls below it
     low = np.full(20000, b / 20)
-    assert check_expected_error(_result(low, n)).verdict == "violated"
+    assert check_expected_error(_result(low, n))[0].verdict == "violated"
     # values above 1 are clipped to 1 (the LP value of an error in [0, 1])
-    assert check_expected_error(_result(np.full(50, 3.0), n)).data["mean_rf_optimum"] == 1.0
+    assert check_expected_error(_result(np.full(50, 3.0), n))[0].details["mean_rf_optimum"] == 1.0
 
 
-def test_claim_check_metadata_and_verdicts():
-    chk = claim_check("c", True, "t", "exact", statement="S", model="M", source="Src", data={"k": 1})
-    assert chk.verdict == "holds" and chk.evidence == "t" and chk.method == "exact"
-    assert chk.data == {"statement": "S", "model": "M", "source": "Src", "tag": "RECON", "k": 1}
-    assert claim_check("c", True, "t", "exact", statement="S", model="M", source="Src", tag="READ").data["tag"] == "READ"
-    assert claim_check("c", 0, "t", "exact", statement="S", model="M", source="Src").verdict == "violated"
+def test_verdict_rule_and_no_registry_facts_in_the_records():
+    assert verdict_of(True) == "holds" and verdict_of(np.bool_(True), consistent=True) == "consistent"
+    assert verdict_of(np.bool_(False)) == "violated" and verdict_of(False, consistent=True) == "violated"
+    with pytest.raises(InvalidType, match="ok"):
+        verdict_of(np.zeros(2))  # an array has no truth value: refused, not guessed
+    # statement, model, source and tag are the registry's: a record never carries them
+    [chk] = check_expected_error(_result(np.full(50, 0.1), 4))
+    assert not {"statement", "model", "source", "tag"} & set(chk.details)
+    assert not {"statement", "model", "source", "tag"} & set(chk.to_dict())
 
 
 def test_power_text_states_the_excess_or_no_power():
-    assert _power_text(None).startswith("no power: no true frequency <= 1 is rejected with probability 0.9")
-    assert _power_text(0.0584) == ("power: rejects with probability >= 0.9 if the true frequency exceeds the bound "
+    assert power_text(None).startswith("no power: no true frequency <= 1 is rejected with probability 0.9")
+    assert power_text(0.0584) == ("power: rejects with probability >= 0.9 if the true frequency exceeds the bound "
                                    "by >= 0.058")

@@ -1,5 +1,5 @@
 """Known holes of issue 10 §3 (gap domain): every Monte Carlo decision rule is fed a synthetic case that must
-reject, and the verdicts come from the project's rules (``GapResult.verdict``, ``claim_check``,
+reject, and the verdicts come from the project's rules (``GapResult.verdict``, ``verdict_of``,
 ``check_expected_error``), never recomputed in the test."""
 
 from __future__ import annotations
@@ -10,7 +10,8 @@ from types import SimpleNamespace
 import numpy as np
 
 from pybridge.gap.bounds import expected_error_lower
-from pybridge.gap.checks import check_expected_error, claim_check, empirical_bernstein_upper
+from pybridge.gap.checks import check_expected_error, empirical_bernstein_upper
+from pybridge.gap.evidence import verdict_of
 from pybridge.gap.montecarlo import run_gap_experiment
 
 
@@ -27,12 +28,11 @@ def test_gap_verdict_rejects_when_the_one_sided_bound_exceeds_the_bound():
     assert nob.verdict == "no bound"
 
 
-def test_claim_check_rule():
-    kw = dict(statement="s", model="m", source="src")
-    assert claim_check("x", False, "t", "monte-carlo", **kw).verdict == "violated"
-    assert claim_check("x", False, "t", "monte-carlo", consistent=True, **kw).verdict == "violated"
-    assert claim_check("x", True, "t", "exact", **kw).verdict == "holds"
-    assert claim_check("x", True, "t", "monte-carlo", consistent=True, **kw).verdict == "consistent"
+def test_verdict_rule():
+    assert verdict_of(False) == "violated"
+    assert verdict_of(False, consistent=True) == "violated"
+    assert verdict_of(True) == "holds"
+    assert verdict_of(True, consistent=True) == "consistent"
 
 
 def _result(errors, n=10):
@@ -44,9 +44,9 @@ def _result(errors, n=10):
 def test_expected_error_rule_rejects_a_mean_far_below_the_bound():
     n = 10
     b = expected_error_lower(n)
-    assert check_expected_error(_result(np.zeros(2000), n)).verdict == "violated"
-    assert check_expected_error(_result(np.full(2000, b / 10), n)).verdict == "violated"
-    assert check_expected_error(_result(np.full(2000, 2 * b), n)).verdict in ("holds", "consistent")
+    assert check_expected_error(_result(np.zeros(2000), n))[0].verdict == "violated"
+    assert check_expected_error(_result(np.full(2000, b / 10), n))[0].verdict == "violated"
+    assert check_expected_error(_result(np.full(2000, 2 * b), n))[0].verdict in ("holds", "consistent")
 
 
 def test_empirical_bernstein_upper_is_a_valid_upper_bound_and_not_vacuous():

@@ -36,11 +36,11 @@ def test_the_check_counts_blocked_runs_instead_of_calling_them_violations(monkey
         return _blocked_network() if calls["n"] == 3 else net  # calls 1-2: diagonal runs; call 3: the first axis run
 
     monkeypatch.setattr(checks, "sample_network", sample)
-    c = checks.check_m0_diagonal_caveat([10], 2, (20, 0.05, 20), np.random.SeedSequence(11))
-    row = c.data["lp_table"][0]
+    [c] = checks.check_m0_diagonal_caveat([10], 2, (20, 0.05, 20), np.random.SeedSequence(11))
+    row = c.details["lp_table"][0]
     assert row["axis_reps_with_every_u1_nonpositive"] == 1 and row["axis_reps_with_some_u1_positive"] == 1
     assert row["axis_min_lp_when_every_u1_nonpositive"] >= 1 - 1e-6
     assert row["axis_max_masked_rf_upper"] <= checks.AXIS_EXACT_TOL
-    assert c.data["axis_blocked_runs_have_rf_at_least_1"] is True
-    assert "1 run(s) had every u_i1 <= 0" in c.evidence
-    assert c.verdict != "violated", c.evidence
+    assert c.details["axis_blocked_runs_have_rf_at_least_1"] is True
+    assert "1 run(s) had every u_i1 <= 0" in c.note
+    assert c.verdict != "violated", c

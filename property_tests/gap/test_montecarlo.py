@@ -16,12 +16,14 @@ import math
 import numpy as np
 import pytest
 
+from pybridge.claims.records import record_from_dict, thaw
 from pybridge.errors import InvalidArgument, InvalidType
 from pybridge.stats.estimate import clopper_pearson_lower
 from pybridge.gap.bounds import line_variant_bound, theorem_a_bound
 from pybridge.gap.figure import write_gap_figure, write_success_figure
 from pybridge.gap.montecarlo import ALPHA, run_gap_experiment
 from pybridge.gap.section import TABLE_EPS, gap_section, gap_steps
+from pybridge.report.evidence import evidence_text, section_markdown
 from pybridge.gap.width import WidthTimes, _first_time, _success, first_success_times
 from pybridge.gap.networks import make_target, sample_network
 
@@ -146,23 +148,30 @@ def test_quick_gap_section_holds_and_draws_its_figure(tmp_path):
     calls = []
     sec = gap_section(True, seed=2024, workers=2, progress=calls.append)
     assert len(calls) == gap_steps(True)
-    bad = [(c.claim_id, c.verdict, c.evidence) for c in sec.claims if c.verdict in ("violated", "failed")]
+    bad = [(c.claim_id, c.verdict, evidence_text(c)) for c in sec.evidence if c.verdict in ("violated", "failed")]
     assert not bad
-    ids = {c.claim_id for c in sec.claims}
+    ids = {c.claim_id for c in sec.evidence}
     assert {"gap-ordering", "theorem-a", "theorem-a-line-uniform", "kink-angle-law", "expected-optimal-error",
             "d1-no-gap", "weight-pruning-b0", "weight-pruning-b1", "m0-diagonal-caveat", "theorem-a-core",
             "kink-arc-three-point"} <= ids
-    for c in sec.claims:  # issue 10 §4: every Monte Carlo claim states its power, in its evidence and data
+    for c in sec.evidence:  # issue 10 §4: every Monte Carlo record states its power, as data and in words
+        assert record_from_dict(c.to_dict()).to_dict() == c.to_dict()
         if c.method == "monte-carlo":
-            assert "power" in c.evidence.lower() and "text" in c.data["power"], c.claim_id
-    assert [row["eps"] for row in sec.table] == list(TABLE_EPS)
-    for row in sec.table:  # the exponential gap at eps <= 1e-3: weight pruning far below the neuron bound
+            assert c.power is not None and c.power.statement.startswith("Power:"), c.claim_id
+            assert "power" in evidence_text(c).lower(), c.claim_id
+    table = sec.data["table"]
+    assert [row["eps"] for row in table] == list(TABLE_EPS)
+    for row in table:  # the exponential gap at eps <= 1e-3: weight pruning far below the neuron bound
         if row["eps"] <= 1e-3:
             assert row["b0"]["point"] < row["theorem_a"] / 5 and row["b1"]["point"] < row["theorem_a"] / 3
+    n_half, comparison = sec.tables
+    assert [r[0] for r in n_half.rows] == list(TABLE_EPS) and len(comparison.rows) == len(sec.data["neuron_vs_rf"])
+    assert all(isinstance(cell, (int, float, str)) or cell is None for r in n_half.rows for cell in r)
     path = write_gap_figure(sec, tmp_path / "gap.png")
     assert (tmp_path / "gap.png").stat().st_size > 10_000
-    write_success_figure(sec.to_dict(), tmp_path / "success.png")
+    write_success_figure(sec.data, tmp_path / "success.png")
     assert (tmp_path / "success.png").stat().st_size > 10_000
-    section = sec.to_section()
-    json.dumps(section.data)
-    assert "n_1/2" in section.markdown and path.endswith("gap.png")
+    assert [f.file for f in sec.figures] == ["gap_width.png", "gap_success.png"] and all(f.caption for f in sec.figures)
+    json.dumps(thaw(sec.data))
+    body = section_markdown(sec)
+    assert "n_1/2" in body and "gap_width.png" in body and path.endswith("gap.png")

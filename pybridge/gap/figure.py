@@ -10,6 +10,7 @@ Source: theory §3.6, §3.8 (RECON); issue 3 item 8.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 
 import matplotlib
 
@@ -20,6 +21,11 @@ from pybridge.errors import InvalidArgument
 from pybridge.gap.bounds import theorem_a_q
 
 __all__ = ["write_gap_figure", "write_success_figure"]
+
+
+def _data(section) -> Mapping:
+    """The section's data: a mapping as given, else its ``data`` (a SectionResult)."""
+    return section if isinstance(section, Mapping) else getattr(section, "data", {})
 
 _STYLE = {
     "theorem_a": {"color": "tab:red", "linestyle": "-", "marker": None},
@@ -34,8 +40,8 @@ def write_gap_figure(section, path) -> str:
 
     Parameters
     ----------
-    section : GapSection or dict
-        From :func:`pybridge.gap.section.gap_section` (or its ``to_dict()``).
+    section : SectionResult or Mapping
+        From :func:`pybridge.gap.section.gap_section` (or its ``data``).
     path : str or os.PathLike
         Output file; the format follows the suffix (``.png``, ``.svg``, ``.pdf``).
 
@@ -53,7 +59,7 @@ def write_gap_figure(section, path) -> str:
     -----
     Claims ``theorem-a``, ``weight-pruning-b0``, ``weight-pruning-b1``; theory §3 (RECON).
     """
-    data = section if isinstance(section, dict) else section.to_dict()
+    data = _data(section)
     curves = data.get("figure", {}).get("curves")
     if not curves:
         raise InvalidArgument("the gap section has no figure data")
@@ -92,7 +98,7 @@ def write_success_figure(section, path) -> str:
 
     Parameters
     ----------
-    section : GapSection or dict
+    section : SectionResult or Mapping
     path : str or os.PathLike
 
     Returns
@@ -109,7 +115,7 @@ def write_success_figure(section, path) -> str:
     -----
     Claims ``theorem-a``, ``weight-pruning-b0``, ``weight-pruning-b1``; theory §3.6, §3.8 (RECON).
     """
-    data = section if isinstance(section, dict) else section.to_dict()
+    data = _data(section)
     curves = data.get("figure", {}).get("success_curves")
     if not curves:
         raise InvalidArgument("the gap section has no success curves")

@@ -152,20 +152,31 @@ def make_target(kind, d, *, rng=None) -> Target:
     d = check_int("d", d, min_value=1, max_value=MAX_D)
     if isinstance(kind, str):
         check_choice("target", kind, TARGET_KINDS)
-        if kind == "axis":
-            w = np.zeros(d)
-            w[0] = 1.0
-        elif kind == "diagonal":
-            w = np.full(d, 1.0 / math.sqrt(d))
-        else:
-            gen = check_rng("rng", rng)
-            while True:
-                w = gen.standard_normal(d)
-                nrm = float(np.linalg.norm(w))
-                if nrm > 1e-12:
-                    break
-            w = w / nrm
+        w = _named_direction(kind, d, rng)
         return Target(kind, w, _plane_vector(w))
+    w = _custom_direction(kind, d)
+    return Target("custom", w, _plane_vector(w))
+
+
+def _named_direction(kind: str, d: int, rng) -> np.ndarray:
+    """e_1, (1, ..., 1)/sqrt(d), or a uniform point of the sphere drawn from ``rng``."""
+    if kind == "axis":
+        w = np.zeros(d)
+        w[0] = 1.0
+        return w
+    if kind == "diagonal":
+        return np.full(d, 1.0 / math.sqrt(d))
+    gen = check_rng("rng", rng)
+    while True:
+        w = gen.standard_normal(d)
+        nrm = float(np.linalg.norm(w))
+        if nrm > 1e-12:
+            break
+    return w / nrm
+
+
+def _custom_direction(kind, d: int) -> np.ndarray:
+    """A custom vector of shape (d,), finite and nonzero, normalised to unit length."""
     try:
         w = np.asarray(kind, dtype=np.float64)
     except (TypeError, ValueError, OverflowError) as exc:
@@ -180,8 +191,7 @@ def make_target(kind, d, *, rng=None) -> Target:
         raise InvalidArgument("target vector must be nonzero, got the zero vector")
     if not math.isfinite(nrm):
         raise InvalidArgument("target vector must have a finite norm (entries up to about 1e154)")
-    w = w / nrm
-    return Target("custom", w, _plane_vector(w))
+    return w / nrm
 
 
 @dataclass(frozen=True)

@@ -266,6 +266,16 @@ def prune_b1(net: Network, target: Target, *, rng=None, samples: int = 4096,
         raise InvalidArgument(f"B1 is the construction for model M1, got model={net.model!r}")
     if target.d != net.d:
         raise InvalidArgument(f"target dimension {target.d} != network dimension {net.d}")
+    hidden, out, bound, truncated = _b1_masks(net, target)
+    if not with_lower:
+        return WeightPruningResult("B1", "M1", hidden, out, bound, CERTIFIED_UPPER, None, None, truncated)
+    lower = _b1_lower(net.u * hidden, net.v * out, target, rng=rng, samples=samples)
+    return WeightPruningResult("B1", "M1", hidden, out, bound, CERTIFIED_UPPER, None, lower, truncated)
+
+
+def _b1_masks(net: Network, target: Target):
+    """B1's masks: per coordinate j, the best subset sums of the block's units towards +-w*_j; and the
+    certified bound (sum_j max(|delta+_j|, |delta-_j|)^2)^(1/2) with whether any search was truncated."""
     d = net.d
     hidden = np.zeros((net.n, d), dtype=bool)
     out = np.zeros(net.n, dtype=bool)
@@ -282,17 +292,16 @@ def prune_b1(net: Network, target: Target, *, rng=None, samples: int = 4096,
             _mark(bits, idx, j, hidden, out)
             worst = max(worst, abs(signed))
         total += worst * worst
-    bound = certified_sqrt(total)
-    coef = net.v * out
-    masked_u = net.u * hidden
-    if not with_lower:
-        return WeightPruningResult("B1", "M1", hidden, out, bound, CERTIFIED_UPPER, None, None, truncated)
+    return hidden, out, certified_sqrt(total), truncated
+
+
+def _b1_lower(masked_u, coef, target: Target, *, rng, samples: int):
+    """A lower bound on the sup error of B1's network: exact for d <= 2, else max(plane sup, sampled sup)."""
+    d = masked_u.shape[1]
     if d == 1:
-        lower = sup_error_line(masked_u[:, 0], float(target.w[0]), coef, model="M1")
-    else:
-        plane = sup_error_circle(masked_u @ target.w, masked_u @ target.e, coef, model="M1", d=d)
-        lower = plane
-        if d > 2:
-            sampled = sampled_sup_lower(masked_u, coef, target.w, model="M1", rng=rng, samples=samples)
-            lower = sampled if sampled.value > plane.value else plane
-    return WeightPruningResult("B1", "M1", hidden, out, bound, CERTIFIED_UPPER, None, lower, truncated)
+        return sup_error_line(masked_u[:, 0], float(target.w[0]), coef, model="M1")
+    plane = sup_error_circle(masked_u @ target.w, masked_u @ target.e, coef, model="M1", d=d)
+    if d <= 2:
+        return plane
+    sampled = sampled_sup_lower(masked_u, coef, target.w, model="M1", rng=rng, samples=samples)
+    return sampled if sampled.value > plane.value else plane

@@ -104,3 +104,16 @@ def test_power_from_a_power_record_keeps_its_figures():
     assert p.detectable == {"above": 0.1, "below": None} and p.statement == "Power: x." and p.level == rec["power"]
     assert not p.no_power
     assert R.Power.from_record(power_record("t", alpha=None, trials=None, text="", method="none", x=None)).no_power
+
+
+def test_power_from_a_record_keeps_its_stated_no_power_even_with_figures():
+    """A power record may carry figures (a floor, the trials any power would need) and still have no power."""
+    from pybridge.stats.power import power_record
+
+    rec = power_record("t", alpha=1e-6, trials=10, text="Power: none.", method="closed form", no_power=True,
+                       bound_floor=0.3, trials_needed_for_any_power=5000)
+    p = R.Power.from_record(rec)
+    assert p.no_power is True and p.detectable["bound_floor"] == 0.3
+    assert R.Power.from_dict(p.to_dict()) == p
+    with pytest.raises(InvalidType, match="no_power"):
+        R.Power(test="t", alpha=None, trials=None, no_power="yes")

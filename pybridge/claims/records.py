@@ -153,6 +153,9 @@ class Power:
         How the figures were computed (closed form, exact binomial, ...).
     statement : str
         One plain-text sentence saying it (rendered in the report).
+    no_power : bool or None
+        True when the test detects no violation with probability ``level`` at this budget; ``None`` (default)
+        derives it: every ``detectable`` figure is ``None``.
     """
 
     test: str
@@ -162,6 +165,7 @@ class Power:
     detectable: Mapping = field(default_factory=dict)
     method: str = ""
     statement: str = ""
+    no_power: bool | None = None
 
     def __post_init__(self):
         _text("test", self.test)
@@ -171,11 +175,10 @@ class Power:
         object.__setattr__(self, "detectable", freeze(self.detectable, where="detectable"))
         _text("method", self.method)
         _text("statement", self.statement)
-
-    @property
-    def no_power(self) -> bool:
-        """True when no detectable figure exists at this budget."""
-        return all(v is None for v in _leaves(self.detectable))
+        if self.no_power is None:
+            object.__setattr__(self, "no_power", all(v is None for v in _leaves(self.detectable)))
+        elif not isinstance(self.no_power, bool):
+            raise InvalidType(f"no_power must be a bool or None, got no_power={self.no_power!r:.80}")
 
     def to_dict(self) -> dict:
         return {f.name: thaw(getattr(self, f.name)) for f in dataclasses.fields(self)}
@@ -191,7 +194,7 @@ class Power:
         figures = {k: v for k, v in record.items() if k not in known}
         return cls(test=record["test"], alpha=record["alpha"], trials=record["trials"],
                    level=record.get("power", 0.9), detectable=figures, method=record.get("method", ""),
-                   statement=record.get("text", ""))
+                   statement=record.get("text", ""), no_power=record.get("no_power"))
 
 
 def _leaves(value):

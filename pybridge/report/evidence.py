@@ -14,6 +14,7 @@ import numbers
 
 from pybridge.claims.records import (
     AgreementTest,
+    Evidence,
     BenchmarkResult,
     BoundTest,
     CertifiedClaim,
@@ -22,6 +23,9 @@ from pybridge.claims.records import (
     FormalOutcome,
     IntervalEstimate,
 )
+
+from pybridge.errors import InvalidType
+from pybridge.validation import check_text as _check_text
 
 __all__ = ["evidence_text", "table_markdown", "section_markdown", "format_number", "method_label",
            "evidence_paragraph", "check_label", "figure_writers"]
@@ -47,6 +51,8 @@ def method_label(record) -> str:
 
 def format_number(x, spec: str = ".4g", *, blank: str = "-") -> str:
     """A number as text: ints exactly, floats by ``spec``; infinities and NaN as words, ``None`` as ``blank``."""
+    _check_text("spec", spec, max_len=40)
+    _check_text("blank", blank, max_len=200)
     if x is None:
         return blank
     if isinstance(x, bool):
@@ -123,11 +129,20 @@ def _body(r) -> str:
     if isinstance(r, BenchmarkResult):
         seed = f", seed entropy {r.seed_entropy}" if r.seed_entropy else ""
         return f"Committed benchmark results ({len(r.rows)} rows) from {r.source}{seed}; regenerate with `{r.command}`."
-    raise TypeError(f"not an evidence record: {type(r).__name__}")
+    raise InvalidType(f"record must be an evidence record, got record={r!r:.80} (type={type(r).__name__})")
 
 
 def evidence_text(record) -> str:
-    """One paragraph for a record: setting, figures, power, note (plain text with inline code spans)."""
+    """One paragraph for a record: setting, figures, power, note (plain text with inline code spans).
+
+    Raises
+    ------
+    InvalidType
+        ``record`` is not one of :data:`pybridge.claims.records.RECORD_KINDS`.
+    """
+    if not isinstance(record, Evidence):
+        raise InvalidType(f"record must be an evidence record, got record={record!r:.80} "
+                          f"(type={type(record).__name__})")
     parts = [record.setting.strip().rstrip(".") + "." if record.setting.strip() else "", _body(record),
              record.note.strip()]
     return " ".join(p for p in parts if p)
@@ -140,6 +155,10 @@ def _cell(value, spec, blank) -> str:
 
 def table_markdown(table) -> str:
     """A :class:`~pybridge.claims.section.Table` as a markdown table with its title and caption."""
+    from pybridge.claims.section import Table
+
+    if not isinstance(table, Table):
+        raise InvalidType(f"table must be a Table, got table={table!r:.80} (type={type(table).__name__})")
     lines = [f"### {table.title}", ""]
     if table.caption:
         lines += [table.caption, ""]
@@ -152,6 +171,7 @@ def table_markdown(table) -> str:
 
 def section_markdown(sec) -> str:
     """The body of a section after its evidence: introduction, tables, figure references."""
+    _section(sec)
     if hasattr(sec, "markdown"):  # a section of the earlier protocol renders its own body
         return sec.markdown
     parts = [sec.intro.strip()] if sec.intro.strip() else []
@@ -162,17 +182,31 @@ def section_markdown(sec) -> str:
 
 def evidence_paragraph(check) -> str:
     """The evidence paragraph of a record (or of a legacy ``ClaimCheck``, which carries its own)."""
-    legacy = getattr(check, "evidence", None)
-    return legacy if isinstance(legacy, str) else evidence_text(check)
+    from pybridge.claims import ClaimCheck
+
+    if isinstance(check, ClaimCheck):
+        return check.evidence
+    return evidence_text(check)
 
 
 def check_label(check) -> str:
     """The method shown beside the verdict."""
-    return check.method if hasattr(check, "evidence") and isinstance(check.evidence, str) else method_label(check)
+    from pybridge.claims import ClaimCheck
+
+    return check.method if isinstance(check, ClaimCheck) else method_label(check)
 
 
 def figure_writers(sec) -> dict:
     """``{file name: draw(path)}`` of a section (a legacy section keeps a dict, a SectionResult Figure objects)."""
+    _section(sec)
     if isinstance(sec.figures, dict):
         return dict(sec.figures)
     return {f.file: f.draw for f in sec.figures}
+
+
+def _section(sec) -> None:
+    from pybridge.claims import Section
+    from pybridge.claims.section import SectionResult
+
+    if not isinstance(sec, (Section, SectionResult)):
+        raise InvalidType(f"sec must be a SectionResult, got sec={sec!r:.80} (type={type(sec).__name__})")

@@ -26,7 +26,7 @@ def test_full_check_with_a_fixed_seed_holds(tmp_path):
     assert r.returncode == 0, (r.stdout[-2000:], r.stderr[-3000:])
     results = json.loads((tmp_path / "report" / "results.json").read_text(encoding="utf-8"))
     assert results["meta"]["mode"] == "full" and len(results["sections"]) == 9
-    replay = results["sections"]["rss"]["data"]["verified_replay"]
+    replay = results["sections"]["formal"]["data"]["verified_replay"]
     assert replay["trials"] >= 200 and replay["agree"] == replay["trials"] and replay["not_covered"] > 0
     verdicts = [c["verdict"] for s in results["sections"].values() for c in s["checks"]]
     assert "violated" not in verdicts and "failed" not in verdicts

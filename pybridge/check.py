@@ -79,11 +79,9 @@ def _run_section(spec, root, plan: CheckPlan, views: dict, claims, tick):
 
 
 def _formal_outcomes(sections) -> dict:
-    """``{claim id: Coq outcome}`` from the formal records (and from a section of the earlier protocol)."""
+    """``{claim id: Coq outcome}`` from the :class:`~pybridge.claims.records.FormalOutcome` records (prover coq)."""
     out = {}
     for sec in sections:
-        if hasattr(sec, "markdown") and sec.name == "formal":  # the formal section of the earlier protocol
-            out.update(sec.data.get("outcomes", {}))
         for r in sec.checks:
             if getattr(r, "kind", None) == "formal-outcome" and r.prover == "coq":
                 out[r.claim_id] = r.outcome

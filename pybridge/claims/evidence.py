@@ -117,9 +117,6 @@ class SectionSpec:
         ``steps(plan) -> int``: progress-bar steps the section will report (0 if it reports none).
     seed_key : int or None
         The section's seed is ``child_seed(root, 100, seed_key)``; ``None`` hands it the root itself.
-    formal_key : str or None
-        For a section that audits proofs: the key of ``Section.data`` holding ``{claim id: outcome}``
-        (``"proved"``, ``"failed"``, ``"unavailable"``, ...) used by status derivation.
     seconds : callable or None
         ``seconds(plan) -> float``: the section's estimated wall time (measured), for the plan line of
         ``prunegap check``; ``None`` counts :data:`DEFAULT_SECTION_SECONDS` (quick, full).
@@ -130,7 +127,6 @@ class SectionSpec:
     run: object
     steps: object = None
     seed_key: int | None = None
-    formal_key: str | None = None
     seconds: object = None
 
     def count_steps(self, plan: Plan) -> int:

@@ -1,37 +1,45 @@
 """The formal section of ``prunegap check`` and the ``prunegap formal`` table.
 
-Per registered claim: the Coq outcome (proved / failed / statement mismatch /
-unavailable, with the axioms printed by ``Print Assumptions`` and the statement
-printed by ``Check``, compared with ``coq/statements.golden``) and the Lean
-outcome (its signature compared with ``lean/statements.golden``).  Coq is required
-when ``PRUNEGAP_REQUIRE_COQ=1``: a missing coqc then makes the run exit 3 instead
-of reporting "unavailable".
+Per registered claim: the Coq outcome (proved / failed / statement mismatch / unavailable, with the axioms
+printed by ``Print Assumptions`` and the statement printed by ``Check``, compared with ``coq/statements.golden``)
+and the Lean static audit (signatures compared with ``lean/statements.golden``); the coverage certificates of
+side instances replayed through the verified checker; and, when the rss section ran (``requires=("rss",)``), its
+audited Monte Carlo trials re-decided by the verified decision.  All of it is evidence of this section
+(:mod:`pybridge.formal.records`), attached to the claims' ids; the rss section's result is only read.  Coq is
+required when ``PRUNEGAP_REQUIRE_COQ=1``: a missing coqc then makes the run exit 3 (``missing_tool``) instead of
+reporting "unavailable".
 """
 
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 
-
-from pybridge.runtime import seeding
-from pybridge.rss import build_certificate
 import numpy as np
 
+from pybridge.claims.section import CheckPlan, SectionContext, SectionResult, SectionSpec
 from pybridge.errors import ExternalToolError, InvalidArgument, InvalidType
-from pybridge.validation import check_instance, check_int, check_real
-from pybridge.claims import ClaimCheck, Plan, Section, SectionSpec
 from pybridge.formal.coq import build_coq, coq_version, scan_forbidden, start_audit, start_replay_certificates
-from pybridge.rss import get_law
 from pybridge.formal.lean import lean_build_and_audit, lean_static_checks, lean_statement_problems
+from pybridge.formal.lean_constants import expected_generated_constants
 from pybridge.formal.pin import STATEMENT_MISMATCH
-from pybridge.runtime.runner import coq_required, lean_required
+from pybridge.formal.records import formal_evidence
 from pybridge.formal.replay import instances_from_records, start_replay_decisions
+from pybridge.formal.streams import Stream
+from pybridge.rss import build_certificate, get_law
+from pybridge.runtime import seeding
+from pybridge.runtime.runner import coq_required, find_tool, lean_required
+from pybridge.validation import check_instance, check_int, check_real
+
+#: the side instances whose certificates the verified checker replays: n Uniform[-1, 1] samples, radius eps,
+#: target [-1, 1] (at n = 10, eps = 0.1 most instances cover, so few are skipped)
+SIDE_N, SIDE_EPS = 10, 0.1
 
 __all__ = ["formal_outcomes", "formal_section", "replay_instances", "required_tool_reason", "formal_seconds",
-           "MAX_REPLAY", "SECTION"]
+           "FormalBudget", "MAX_REPLAY", "SECTION"]
 
 
-def replay_instances(count: int, seed_root, *, n: int = 10, eps: float = 0.1):
+def replay_instances(count: int, seed_root, *, n: int = SIDE_N, eps: float = SIDE_EPS):
     """``count`` certificates of Monte Carlo instances (Uniform[-1,1] samples, exact dyadic values).
 
     Instances that do not cover are skipped (a certificate exists only for covered ones).
@@ -40,7 +48,7 @@ def replay_instances(count: int, seed_root, *, n: int = 10, eps: float = 0.1):
     check_instance("seed_root", seed_root, np.random.SeedSequence)
     n = check_int("n", n, min_value=1, max_value=64)
     eps = check_real("eps", eps, min_value=0.0, min_open=True)
-    rng = seeding.child_rng(seed_root, 30, 0)
+    rng = seeding.child_rng(seed_root, Stream.SIDE_REPLAY, 0)
     law = get_law("uniform")
     certs, drawn = [], 0
     while len(certs) < count and drawn < 50 * count:
@@ -82,25 +90,8 @@ def formal_outcomes(claims, *, replay: int = 20, seed_root=None, replay_audit=No
     try:
         build = build_coq()
         out["build_seconds"] = round(build.seconds, 2)
-        certs, drawn = replay_instances(replay, seed_root)
-        pending.append(start_audit(build, claims, scope=audit_scope))
-        pending.append(start_replay_certificates(build, certs))
-        if replay_audit:
-            pending.append(start_replay_decisions(instances_from_records(replay_audit), build=build))
-        out["lean"] = _lean_outcomes(registry)  # Python work while the coqc processes run
-        _wait_all(pending)  # fixes each run's wall time when it is first seen to exit
-        audits = pending[0].wait()
-        if audit_scope == "union" and any(r.outcome not in ("proved", STATEMENT_MISMATCH) for r in audits.values()):
-            audits = start_audit(build, claims).wait()  # pinpoint the failing theorems
-        for cid, res in audits.items():
-            d = res.to_dict()
-            if out["forbidden"] and res.outcome in ("proved", STATEMENT_MISMATCH):
-                d["outcome"], d["message"] = "failed", "forbidden vernacular in coq/theories: " + out["forbidden"][0]
-            out["claims"][cid] = d
-        out["replay"] = {**pending[1].wait(), "instances_drawn": drawn, "n": 10, "eps": 0.1,
-                         "interval": [-1, 1], "law": "uniform", "seed_entropy": seeding.seed_entropy(seed_root)}
-        if replay_audit:
-            out["verified_replay"] = pending[2].wait()
+        _audit_and_replay(out, build, pending, registry, replay=replay, seed_root=seed_root,
+                          replay_audit=replay_audit, audit_scope=audit_scope)
     except ExternalToolError as exc:
         out["error"] = {"argv": list(exc.argv), "exit": exc.returncode, "output": exc.output[-2000:]}
         for c in claims:
@@ -116,6 +107,32 @@ def formal_outcomes(claims, *, replay: int = 20, seed_root=None, replay_audit=No
     return out
 
 
+def _audit_and_replay(out: dict, build, pending: list, registry, *, replay, seed_root, replay_audit,
+                      audit_scope) -> None:
+    """Start the audit and both replays in ``build`` (appending to ``pending``), run the Lean checks meanwhile,
+    and fill ``out`` with their results."""
+    claims = [c for c in registry.values() if c.coq]
+    certs, drawn = replay_instances(replay, seed_root)
+    pending.append(start_audit(build, claims, scope=audit_scope))
+    pending.append(start_replay_certificates(build, certs))
+    if replay_audit:
+        pending.append(start_replay_decisions(instances_from_records(replay_audit), build=build))
+    out["lean"] = _lean_outcomes(registry)  # Python work while the coqc processes run
+    _wait_all(pending)  # fixes each run's wall time when it is first seen to exit
+    audits = pending[0].wait()
+    if audit_scope == "union" and any(r.outcome not in ("proved", STATEMENT_MISMATCH) for r in audits.values()):
+        audits = start_audit(build, claims).wait()  # pinpoint the failing theorems
+    for cid, res in audits.items():
+        d = res.to_dict()
+        if out["forbidden"] and res.outcome in ("proved", STATEMENT_MISMATCH):
+            d["outcome"], d["message"] = "failed", "forbidden vernacular in coq/theories: " + out["forbidden"][0]
+        out["claims"][cid] = d
+    out["replay"] = {**pending[1].wait(), "instances_drawn": drawn, "n": SIDE_N, "eps": SIDE_EPS,
+                     "interval": [-1, 1], "law": "uniform", "seed_entropy": seeding.seed_entropy(seed_root)}
+    if replay_audit:
+        out["verified_replay"] = pending[2].wait()
+
+
 def _wait_all(pending, poll_seconds: float = 0.01) -> None:
     """Poll the coqc processes of ``pending`` (PendingAudit/PendingReplay/PendingDecisions) until all exited."""
     tools = [t for p in pending for t in p.tools()]
@@ -123,43 +140,8 @@ def _wait_all(pending, poll_seconds: float = 0.01) -> None:
         time.sleep(poll_seconds)
 
 
-def _attach_replay(rss, sec: Section, rep, requested: int) -> None:
-    """Record the verified replay of the RSS trials in the rss section (data, markdown, verdicts) and here."""
-    if rep is None:
-        text = (f"The {requested} audited RSS Monte Carlo trials were not re-decided: Coq build failed or coqc is "
-                "unavailable (this is not a pass).")
-        sec.checks.append(ClaimCheck("rss-decide-cover", "unavailable", text, "formal", {}))
-        rss.data["verified_replay"] = None
-        return
-    summary = {k: rep[k] for k in ("trials", "covered", "not_covered", "agree", "prover", "seconds")}
-    if rep.get("cpu_seconds") is not None:
-        summary["cpu_seconds"] = rep["cpu_seconds"]
-    rss.data["verified_replay"] = summary
-    if rep["status"] == "unavailable":
-        sec.checks.append(ClaimCheck("rss-decide-cover", "unavailable", "coqc is unavailable: the audited RSS "
-                                     "trials were not re-decided (this is not a pass).", "formal", rep))
-        return
-    sentence = (f"Verified replay: {rep['trials']} trials drawn deterministically (from the run's SeedSequence) from "
-                f"the very trials behind the P(n, eps) points and n* thresholds with eps >= 1e-2 "
-                f"({rep['covered']} covered, {rep['not_covered']} not covered by the fast decision) were exported "
-                f"exactly, read back, and re-decided by the Coq-verified decision `decide_cover` (both directions "
-                f"proved, `Prunegap.Decide.decide_cover_correct`) with vm_compute ({rep['prover']}, "
-                + (f"{rep['cpu_seconds']:.1f} s of coqc CPU, {rep['seconds']:.1f} s wall beside the audit"
-                   if rep.get("cpu_seconds") is not None else f"{rep['seconds']:.1f} s")
-                + f"): {rep['agree']}/{rep['trials']} agree.")
-    if rep["disagreements"]:
-        sentence += " DISAGREEMENTS: " + " | ".join(rep["disagreements"][:5])
-    verdict = "holds" if rep["status"] == "verified" else "violated"
-    sec.checks.append(ClaimCheck("rss-decide-cover", verdict, sentence, "formal", rep))
-    rss.markdown = (rss.markdown or "") + "\n" + sentence + "\n"
-    if verdict == "violated":
-        rss.checks.append(ClaimCheck("rss-log-sample-size", "violated", sentence, "exact", rep))
-
-
 def _lean_outcomes(registry) -> dict:
     """Lean static checks (always) and build/audit (only where lake exists)."""
-    from pybridge.formal.lean_constants import expected_generated_constants
-
     claims = list(registry.values())
     static = lean_static_checks(claims, generated_text=expected_generated_constants())
     built = lean_build_and_audit(claims)
@@ -170,64 +152,68 @@ def _lean_outcomes(registry) -> dict:
             built[cid] = {**built[cid], "outcome": STATEMENT_MISMATCH,
                           "messages": [msg] + list(built[cid].get("messages", []))}
     lake_missing = all(v["outcome"] == "unavailable" for v in built.values())
-    return {"static_problems": static, "claims": built, "required": lean_required(),
+    return {"static_problems": static, "statement_mismatch": sorted(mismatch), "claims": built,
+            "required": lean_required(),
             "required_tool_missing": lake_missing and lean_required()}
 
 
-def formal_section(plan: Plan, rng) -> Section:
-    """The formal section: Coq build, audit and certificate replay (8 quick / 40 full side instances); Lean checks."""
+@dataclass(frozen=True, kw_only=True)
+class FormalBudget:
+    """What the formal section spends: the side certificates replayed and the scope of the axiom audit.
+
+    Attributes
+    ----------
+    side_replay : int
+        Coverage certificates of side instances kernel-checked by the verified checker (they back no Monte Carlo
+        number).
+    audit_scope : str
+        ``"union"``: Print Assumptions of all registered theorems at once (redone theorem by theorem when it finds
+        anything but "proved" or "statement mismatch"); ``"each"``: theorem by theorem.
+    """
+
+    side_replay: int
+    audit_scope: str
+
+    def __post_init__(self):
+        check_int("side_replay", self.side_replay, min_value=0, max_value=MAX_REPLAY)
+        if self.audit_scope not in ("union", "each"):
+            raise InvalidArgument(f"audit_scope must be 'union' or 'each', got audit_scope={self.audit_scope!r}")
+
+    @classmethod
+    def quick(cls) -> "FormalBudget":
+        return cls(side_replay=QUICK_SIDE_REPLAY, audit_scope="union")
+
+    @classmethod
+    def full(cls) -> "FormalBudget":
+        return cls(side_replay=FULL_SIDE_REPLAY, audit_scope="each")
+
+    @classmethod
+    def for_plan(cls, plan: CheckPlan) -> "FormalBudget":
+        check_instance("plan", plan, CheckPlan)
+        return cls.quick() if plan.quick else cls.full()
+
+
+def formal_section(ctx: SectionContext) -> SectionResult:
+    """The formal section: Coq build, audit and certificate replay, the verified replay of the rss section's
+    audited trials (when rss ran), and the Lean checks; records of its own, attached to their claim ids."""
+    check_instance("ctx", ctx, SectionContext)
     t0 = time.perf_counter()
-    rss = next((s for s in plan.previous if s.name == "rss"), None)
+    budget = FormalBudget.for_plan(ctx.plan)
+    rss = ctx.input("rss")
     audit = (rss.data or {}).get("replay_audit") if rss is not None else None
-    data = formal_outcomes(plan.claims, replay=QUICK_SIDE_REPLAY if plan.quick else 40, seed_root=rng,
-                           replay_audit=audit, audit_scope="union" if plan.quick else "each")
-    sec = Section("formal", "Machine-checked (Coq)")
-    if rss is not None and audit:
-        _attach_replay(rss, sec, data["verified_replay"], len(audit))
-    for cid, d in data["claims"].items():
-        if d["outcome"] == "proved":
-            verdict = "holds"
-            union = "union over all registered theorems" in d.get("message", "")
-            text = (f"Coq theorem `{d['coq']}` checks (coqc: {data['coqc']}); its printed statement equals the "
-                    "pinned one (coq/statements.golden); Print Assumptions"
-                    + (" (quick run: of all registered theorems at once; this theorem's axioms are a subset)"
-                       if union else "") + ": "
-                    + (", ".join(d["axioms"]) or "closed") + " (all on the allow-list).")
-        elif d["outcome"] == "unavailable":
-            verdict, text = "unavailable", "coqc is not installed: not checked (this is not a pass)."
-        elif d["outcome"] == STATEMENT_MISMATCH:
-            verdict = "failed"
-            text = (f"Coq theorem `{d['coq']}` checks but its statement is not the pinned one (coq/statements.golden)"
-                    f", so it is not evidence for this claim: {d.get('message', '')}")
-        else:
-            verdict, text = "failed", f"Coq check failed for `{d['coq']}`: {d.get('message', '')}"
-        sec.checks.append(ClaimCheck(cid, verdict, text, "formal", d))
-    if data["replay"]:
-        r = data["replay"]
-        sec.checks.append(ClaimCheck(
-            "rss-certificate-sound", "holds",
-            f"{r['replayed']} coverage certificates of fresh side instances (n={r['n']} Uniform[-1,1] samples as "
-            f"exact dyadic rationals, eps={r['eps']}, [-1, 1], covered ones only) were kernel-checked by vm_compute "
-            f"through the verified checker in "
-            + (f"{r['cpu_seconds']:.1f} s of coqc CPU ({r['seconds']:.1f} s wall beside the audit)"
-               if r.get("cpu_seconds") is not None else f"{r['seconds']:.1f} s")
-            + ". These side instances exercise the checker; "
-            "they are not trials behind any Monte Carlo number (those are replayed by `rss-decide-cover`).",
-            "formal", r))
-    data["outcomes"] = {cid: d["outcome"] for cid, d in data["claims"].items()}
-    lean = data["lean"]
-    sec.checks.append(ClaimCheck(
-        "lean-mirror", "failed" if lean["static_problems"] else "holds",
-        "Lean static checks (no toolchain needed): " + ("; ".join(lean["static_problems"][:5]) if lean["static_problems"]
-        else "every registered Lean name is declared, its signature equals the pinned one (lean/statements.golden), "
-             "no sorry/admit/axiom, the axioms file lists every theorem, the generated constants file is in sync") + ". Lean build: "
-        + ", ".join(sorted({v["outcome"] for v in lean["claims"].values()})) + ".", "static", lean))
-    data["required_tool_missing"] = (data["coqc"] is None and data["required"]) or lean["required_tool_missing"]
-    data["required_tool_reason"] = required_tool_reason(data)
-    sec.data = data
-    sec.markdown = _table(data)
-    sec.seconds = time.perf_counter() - t0
-    return sec
+    data = formal_outcomes(ctx.claims, replay=budget.side_replay, seed_root=ctx.streams.root,
+                           replay_audit=audit, audit_scope=budget.audit_scope)
+    evidence, tables = formal_evidence(data, audited=len(audit) if audit else 0)
+    data["required_tool_missing"] = (data["coqc"] is None and data["required"]) or data["lean"]["required_tool_missing"]
+    reason = data["required_tool_reason"] = required_tool_reason(data)
+    return SectionResult(name="formal", title=TITLE, evidence=evidence, tables=tables,
+                         intro=_intro(data), data=data, seconds=time.perf_counter() - t0, missing_tool=reason)
+
+
+def _intro(data) -> str:
+    return (f"coqc: {data['coqc'] or 'unavailable'}; scratch build {data['build_seconds']} s. Lean: no toolchain can "
+            "be installed on our machines, so the Lean column says 'unavailable' unless lake was found; 'proof "
+            "written' means a full Lean proof exists but has not been compiled by us.")
 
 
 def required_tool_reason(data) -> str | None:
@@ -242,28 +228,27 @@ def required_tool_reason(data) -> str | None:
     return "; ".join(reasons) or None
 
 
-def formal_seconds(plan: Plan) -> float:
+def formal_seconds(plan: CheckPlan) -> float:
     """Estimated wall time of the formal section: the Coq build and audit, then the replays (measured).
 
     Measured on 2 shared cores: the quick section 24 s wall (build, audit, 20 replays); ``prunegap formal
     --replay 40`` 74 s wall beside another job (30 s of coqc for the build, 3.1 s for the 40 replays).
     Without coqc: about a second.
     """
-    check_instance("plan", plan, Plan)
-    from pybridge.runtime.runner import find_tool
-
+    check_instance("plan", plan, CheckPlan)
     if find_tool("coqc") is None:
         return 1.0
     if plan.quick:  # parallel build, union audit, replays and Lean checks side by side (measured 39 s at load 11)
         return QUICK_FORMAL_SECONDS
-    return COQ_BUILD_SECONDS + REPLAY_SECONDS * 40
+    return COQ_BUILD_SECONDS + REPLAY_SECONDS * FULL_SIDE_REPLAY
 
 
 #: estimated wall time of the quick formal section on 2 cores at low load (CPU time measured: about 13 s of coqc
 #: for the build, 3 s for the union audit, 2 s for the replays, 3.5 s of Python for the Lean checks)
 QUICK_FORMAL_SECONDS = 15.0
-#: side-instance certificates replayed in a quick run (they back no Monte Carlo number; 40 in a full run)
+#: side-instance certificates replayed in a quick and in a full run (they back no Monte Carlo number)
 QUICK_SIDE_REPLAY = 8
+FULL_SIDE_REPLAY = 40
 #: measured wall time of the scratch Coq build with its audit (2 shared cores), and of one certificate replay
 COQ_BUILD_SECONDS = 45.0
 REPLAY_SECONDS = 0.1
@@ -271,18 +256,7 @@ REPLAY_SECONDS = 0.1
 MAX_REPLAY = 5000
 
 
-def _table(data) -> str:
-    lean = data["lean"]["claims"]
-    lines = [f"coqc: {data['coqc'] or 'unavailable'}; scratch build {data['build_seconds']} s. Lean: no toolchain "
-             "can be installed on our machines, so the Lean column says 'unavailable' unless lake was found; "
-             "'proof written' means a full Lean proof exists but has not been compiled by us.", "",
-             "| claim | Coq theorem | Coq | axioms | Lean theorem | Lean |", "|---|---|---|---|---|---|"]
-    for cid, d in data["claims"].items():
-        lv = lean.get(cid, {})
-        lines.append(f"| `{cid}` | `{d['coq']}` | {d['outcome']} | {', '.join(d.get('axioms', [])) or '-'} | "
-                     f"`{lv.get('lean', '-')}` | {lv.get('outcome', '-')} |")
-    return "\n".join(lines)
+TITLE = "Machine-checked (Coq)"
 
-
-SECTION = SectionSpec(name="formal", title="Machine-checked (Coq)", run=formal_section, seed_key=3,
-                      formal_key="outcomes", seconds=formal_seconds)
+SECTION = SectionSpec(name="formal", title=TITLE, run=formal_section, seed_key=3, streams=Stream, requires=("rss",),
+                      seconds=formal_seconds)

@@ -108,3 +108,18 @@ def test_tables_are_data_with_explained_blanks():
     table = _fit_table(fits)
     assert table.rows == (("uniform on [-1, 1]", 1.5, None, 3.0, 2),)
     assert "fewer than 3 points" in table_markdown(table)
+
+
+def test_dependants_read_the_frozen_view_as_they_read_json():
+    # constants reads rss's "thresholds" and "fits" through a read-only view, where lists arrive as tuples
+    from pybridge.claims.records import freeze
+    from pybridge.constants.section import lueker_rows
+
+    rows = [{"dist": "uniform", "interval": list(iv), "eps": e, "n_star_delta_eps": n}
+            for iv in (FULL, HALF) for e, n in ((0.1, 12), (0.01, 22))]
+    data = {"thresholds": rows, "fits": {"uniform on [-1, 1]": {"C": 1.0, "c0": 16.0, "C_ci95": [0.1, 1.9]}}}
+    plain, frozen = lueker_rows(data), lueker_rows(freeze(data))
+    assert [r["name"] for r in plain] == ["lueker-sample-size [-1/2, 1/2]", "lueker-sample-size [-1, 1]",
+                                          "rss-threshold-slope [-1, 1], delta = 0.01"]
+    assert [r["name"] for r in frozen] == [r["name"] for r in plain]
+    assert [r["tight_constant"] for r in frozen] == [r["tight_constant"] for r in plain]

@@ -19,7 +19,8 @@ from pybridge.rss import Certificate, build_certificate, coverage_times, estimat
 from pybridge.rss import verify_certificate
 from pybridge.rss import montecarlo as mc
 from pybridge.rss.montecarlo import CoverageTimes
-from pybridge.rss.section import _log_check, _threshold_rows
+from pybridge.rss.checks import threshold_rows as _threshold_rows
+from pybridge.rss.logfit import log_sample_size_record as _log_check
 from pybridge.stats.estimate import clopper_pearson, clopper_pearson_lower, clopper_pearson_upper
 
 

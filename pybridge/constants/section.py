@@ -45,8 +45,10 @@ def lueker_rows(rss_data: dict | None) -> list[dict]:
     if not rss_data:
         return []
     rows = []
-    half = [r for r in rss_data.get("thresholds", []) if r["dist"] == "uniform" and r["interval"] == [-0.5, 0.5]]
-    full = [r for r in rss_data.get("thresholds", []) if r["dist"] == "uniform" and r["interval"] == [-1.0, 1.0]]
+    # the rss section's data arrive frozen (intervals as tuples) through its read-only view, or as JSON lists
+    uniform = [r for r in rss_data.get("thresholds", []) if r["dist"] == "uniform"]
+    half = [r for r in uniform if tuple(r["interval"]) == (-0.5, 0.5)]
+    full = [r for r in uniform if tuple(r["interval"]) == (-1.0, 1.0)]
     for label, rs in (("[-1/2, 1/2]", half), ("[-1, 1]", full)):
         pts = [(r["eps"], r["n_star_delta_eps"]) for r in rs if r["n_star_delta_eps"] is not None]
         if not pts:

@@ -29,17 +29,12 @@ def add_command(sub) -> None:
     r.set_defaults(run=_cmd_rss)
 
 
-def _cmd_rss(args) -> int:
-    import sys
-
+def _checked_args(args) -> tuple:
+    """``(n, eps, a, b, workers)``, every flag validated under its own name before any work."""
     from pybridge.validation import check_int, check_interval, check_probability, check_real
-    from pybridge.rss.cost import monte_carlo_estimate
-    from pybridge.rss.montecarlo import MAX_N, PILOT_TRIALS, estimate_cover_probability
+    from pybridge.rss.montecarlo import MAX_N
     from pybridge.rss.laws import get_law
-    from pybridge.runtime.budget import format_count
-    from pybridge.stats.estimate import format_confidence, trials_for_half_width
 
-    # validate with the flags' own names before any work
     n = check_int("--n", args.n, min_value=0, max_value=MAX_N)
     eps = check_real("--eps", args.eps, min_value=0.0, min_open=True)
     a, b = check_interval(*args.interval, names=("--interval A", "--interval B"))
@@ -56,16 +51,51 @@ def _cmd_rss(args) -> int:
         check_real("--half-width", args.half_width, min_value=0.0, max_value=0.5, min_open=True)
     workers = args.workers if args.workers is not None else default_workers()
     check_int("--workers", workers, min_value=1, max_value=256)
-    if args.half_width is not None:  # worst case (p = 1/2) before the pilot; the plan is re-checked after it
-        try:
-            worst = trials_for_half_width(args.half_width, confidence=args.confidence)
-        except InvalidArgument:  # more than 10^7 at p = 1/2: the pilot decides (the engine refuses beyond 10^7)
-            worst = 10**7
-        budget("rss", monte_carlo_estimate(n, eps, PILOT_TRIALS + worst, a=a, b=b, workers=workers,
-                                           what=f"{PILOT_TRIALS} pilot trials + at most {format_count(worst)} "
-                                                f"trials of n={n}, eps={eps:g}"), args)
-    else:
+    return n, eps, a, b, workers
+
+
+def _announce_budget(args, n, eps, a, b, workers) -> None:
+    """The work estimate before any trial (for ``--half-width``: the worst case p = 1/2, re-checked later)."""
+    from pybridge.rss.cost import monte_carlo_estimate
+    from pybridge.rss.montecarlo import PILOT_TRIALS
+    from pybridge.runtime.budget import format_count
+    from pybridge.stats.estimate import trials_for_half_width
+
+    if args.half_width is None:
         budget("rss", monte_carlo_estimate(n, eps, args.trials or 1000, a=a, b=b, workers=workers), args)
+        return
+    try:
+        worst = trials_for_half_width(args.half_width, confidence=args.confidence)
+    except InvalidArgument:  # more than 10^7 at p = 1/2: the pilot decides (the engine refuses beyond 10^7)
+        worst = 10**7
+    budget("rss", monte_carlo_estimate(n, eps, PILOT_TRIALS + worst, a=a, b=b, workers=workers,
+                                       what=f"{PILOT_TRIALS} pilot trials + at most {format_count(worst)} "
+                                            f"trials of n={n}, eps={eps:g}"), args)
+
+
+def _summary(d: dict) -> str:
+    """The one-line text result of ``prunegap rss``."""
+    from pybridge.rss.montecarlo import PILOT_TRIALS
+    from pybridge.stats.estimate import format_confidence
+
+    lo, hi = d["target_interval"]
+    return (f"P(n={d['n']}, eps={d['eps']:g}) on [{lo:g}, {hi:g}], law {d['dist']}: "
+            + (f"mask density {d['density']:g}: " if d.get("density") is not None else "")
+            + f"{d['successes']}/{d['trials']} = {d['p_hat']:.4f}, {format_confidence(d['confidence'])} "
+            f"Clopper-Pearson [{d['ci_low']:.4f}, {d['ci_high']:.4f}]"
+            + (f" (trials planned from a {PILOT_TRIALS}-trial pilot)" if d.get("pilot") else "")
+            + f"; seed entropy {d['seed_entropy']}")
+
+
+def _cmd_rss(args) -> int:
+    import sys
+
+    from pybridge.rss.cost import monte_carlo_estimate
+    from pybridge.rss.montecarlo import PILOT_TRIALS, estimate_cover_probability
+    from pybridge.runtime.budget import format_count
+
+    n, eps, a, b, workers = _checked_args(args)
+    _announce_budget(args, n, eps, a, b, workers)
 
     def on_plan(planned: int, pilot_successes: int) -> None:
         print(f"prunegap rss: planned {format_count(planned)} trials for half-width {args.half_width:g} (pilot: "
@@ -82,14 +112,5 @@ def _cmd_rss(args) -> int:
             raise InvalidArgument("--" + str(exc).replace("half_width=", "half-width=", 1)) from None
         raise
     d = res.to_dict()
-    if args.json:
-        print(json.dumps(d))
-    else:
-        lo, hi = d["target_interval"]
-        print(f"P(n={d['n']}, eps={d['eps']:g}) on [{lo:g}, {hi:g}], law {d['dist']}: "
-              + (f"mask density {d['density']:g}: " if d.get("density") is not None else "")
-              + f"{d['successes']}/{d['trials']} = {d['p_hat']:.4f}, {format_confidence(d['confidence'])} "
-              f"Clopper-Pearson [{d['ci_low']:.4f}, {d['ci_high']:.4f}]"
-              + (f" (trials planned from a {PILOT_TRIALS}-trial pilot)" if d.get("pilot") else "")
-              + f"; seed entropy {d['seed_entropy']}")
+    print(json.dumps(d) if args.json else _summary(d))
     return EXIT_OK

@@ -112,7 +112,7 @@ def corollary1_record(rows: list[dict], fit: dict, per_k: dict) -> IntervalEstim
     """``rfss-corollary1-all-targets``: beta of the pooled uniform fit with its 95% profile-likelihood CI."""
     uni = [r for r in rows if r["dist"] == "uniform"]
     supported = [b for b in FORMS if fit.get(f"form_beta_{b}", {}).get("inside_ci")]
-    missing = [(r["k"], r["eps"]) for r in rows if r["n_star"] is None]
+    missing = [f"k={r['k']}, eps={r['eps']:g} ({r['dist']})" for r in rows if r["n_star"] is None]
     ci = fit.get("beta_ci95")
     ok = not missing and ci is not None and ci[0] <= 2.0
     trials = min((r["trials"] for r in uni), default=None)
@@ -121,7 +121,7 @@ def corollary1_record(rows: list[dict], fit: dict, per_k: dict) -> IntervalEstim
                f"{_fit_text(fit, supported)}")
     note = ("beta <= 2 is Corollary 1's sufficient form at failure eps; the measured threshold is at fixed delta, "
             "where its amplification factor is not needed. 'consistent': every n* found and the CI's lower end "
-            "<= 2; data cannot prove a bound." + (f" Missing n*: {missing}." if missing else ""))
+            "<= 2; data cannot prove a bound." + (f" Missing n*: {'; '.join(missing)}." if missing else ""))
     return IntervalEstimate(
         claim_id="rfss-corollary1-all-targets", verdict="consistent" if ok else "undetermined", setting=setting,
         quantity="beta (the growth exponent in n* H2(k/n*) = c0_k + c log2(k/eps)^beta)", value=fit.get("beta"),

@@ -35,27 +35,8 @@ MAX_TERMS = 200_000
 __all__ = ["mixture_identity_exact", "binomial_mixture", "hoeffding_two_sample"]
 
 
-def mixture_identity_exact(atoms, n: int, p, eps, interval=(-1, 1), *, decide=None) -> bool:
-    r"""Both sides of the mixture identity, exactly, for the uniform law on ``atoms``.
-
-    Parameters
-    ----------
-    atoms : sequence of exact numbers
-        The law: uniform on these values (repeats allowed, they add weight).
-    n : int, 0 <= n <= 6
-        Samples before masking (enumeration is :math:`|atoms|^n 2^n`).
-    p : exact number in (0, 1]
-        Keep probability.
-    eps, interval
-        Radius and target interval of the event.
-    decide : callable or None
-        ``decide(kept_list) -> bool`` (default: exact RSS coverage of ``interval`` at ``eps``).
-
-    Returns
-    -------
-    bool
-        True iff :math:`\Pr[\text{event of kept samples}] = \sum_m \mathrm{Binom}(n,p)(m)\,P(m)` exactly.
-    """
+def _mixture_identity_iv(atoms, n, p, eps, interval, decide):
+    """Validate the arguments of :func:`mixture_identity_exact`: ``(n, p, atoms, decide)`` in canonical form."""
     n = check_int("n", n, min_value=0, max_value=6)
     q = check_exact("p", p)
     if not 0 < q <= 1:
@@ -77,6 +58,31 @@ def mixture_identity_exact(atoms, n: int, p, eps, interval=(-1, 1), *, decide=No
     if decide is None:
         def decide(kept):
             return covers(kept, e, interval=(a, b), exact=True)
+    return n, q, vals, decide
+
+
+def mixture_identity_exact(atoms, n: int, p, eps, interval=(-1, 1), *, decide=None) -> bool:
+    r"""Both sides of the mixture identity, exactly, for the uniform law on ``atoms``.
+
+    Parameters
+    ----------
+    atoms : sequence of exact numbers
+        The law: uniform on these values (repeats allowed, they add weight).
+    n : int, 0 <= n <= 6
+        Samples before masking (enumeration is :math:`|atoms|^n 2^n`).
+    p : exact number in (0, 1]
+        Keep probability.
+    eps, interval
+        Radius and target interval of the event.
+    decide : callable or None
+        ``decide(kept_list) -> bool`` (default: exact RSS coverage of ``interval`` at ``eps``).
+
+    Returns
+    -------
+    bool
+        True iff :math:`\Pr[\text{event of kept samples}] = \sum_m \mathrm{Binom}(n,p)(m)\,P(m)` exactly.
+    """
+    n, q, vals, decide = _mixture_identity_iv(atoms, n, p, eps, interval, decide)
     w = Fraction(1, len(vals))
     cache: dict = {}
 

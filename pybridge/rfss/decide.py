@@ -158,6 +158,20 @@ def _all_float(xs, eps) -> bool:
     return ok and isinstance(eps, (float, int, np.floating, np.integer)) and not isinstance(eps, bool)
 
 
+def _float_decision(xs, k: int, eps, target):
+    """The float kernel's decision (exact fallback on a near-tie): ``(FixedCoverResult, samples as a list)``."""
+    arr = check_samples("xs", xs)
+    e = check_real("eps", eps, min_value=0.0, min_open=True)
+    q = arr.tolist()
+    if k > arr.size:
+        return FixedCoverResult(False, "float", False, arr.size, k, e, str(target)), q
+    status = _float_status(np.ascontiguousarray(arr[processing_order(arr)]), k, e, target.floats())
+    if status < 0:
+        ok = _exact_decision([Fraction(v) for v in q], k, Fraction(e), target)
+        return FixedCoverResult(ok, "exact", True, arr.size, k, e, str(target)), q
+    return FixedCoverResult(bool(status), "float", False, arr.size, k, e, str(target)), q
+
+
 def decide_fixed_cover(xs, k, eps, *, interval=None, exact: bool = False, certificate: bool = False) -> FixedCoverResult:
     r"""Decide whether every z in the target is within ``eps`` of a sum of exactly ``k`` samples.
 
@@ -204,18 +218,7 @@ def decide_fixed_cover(xs, k, eps, *, interval=None, exact: bool = False, certif
         # the result's eps is a float for display: an exact radius beyond the float range shows as inf
         res = FixedCoverResult(ok, "exact", False, len(q), k, float(e) if e < 2**1023 else math.inf, str(target))
     else:
-        arr = check_samples("xs", xs)
-        e = check_real("eps", eps, min_value=0.0, min_open=True)
-        q = arr.tolist()
-        if k > arr.size:
-            res = FixedCoverResult(False, "float", False, arr.size, k, e, str(target))
-        else:
-            status = _float_status(np.ascontiguousarray(arr[processing_order(arr)]), k, e, target.floats())
-            if status < 0:
-                ok = _exact_decision([Fraction(v) for v in q], k, Fraction(e), target)
-                res = FixedCoverResult(ok, "exact", True, arr.size, k, e, str(target))
-            else:
-                res = FixedCoverResult(bool(status), "float", False, arr.size, k, e, str(target))
+        res, q = _float_decision(xs, k, eps, target)
     if certificate and res.covered:
         from pybridge.rfss.certificate import build_fixed_certificate
 

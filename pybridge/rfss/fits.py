@@ -17,7 +17,10 @@ from scipy import stats
 
 from pybridge.validation import check_real, check_sequence, check_vector
 
-__all__ = ["entropy2", "fit_growth_exponent"]
+__all__ = ["entropy2", "fit_growth_exponent", "BETA_GRID"]
+
+#: the grid over which :func:`fit_offset_exponent` profiles beta: ``numpy.linspace(*BETA_GRID)``
+BETA_GRID = (0.1, 3.0, 291)
 
 
 def entropy2(p: float) -> float:
@@ -81,7 +84,7 @@ def fit_offset_exponent(L, Y, groups, *, candidates=(1.0, 2.0), grid=None) -> di
     if m <= p:
         return out
     D = np.array([[1.0 if gi == lab else 0.0 for lab in labels] for gi in g])
-    grid = np.linspace(0.1, 3.0, 291) if grid is None else np.asarray(grid)
+    grid = np.linspace(*BETA_GRID) if grid is None else np.asarray(grid)
 
     def sse(beta):
         A = np.column_stack([D, L**beta])

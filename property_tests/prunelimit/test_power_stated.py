@@ -7,7 +7,7 @@ import dataclasses
 import numpy as np
 
 import pybridge.prunelimit.checks as checks
-from pybridge.prunelimit.section import _kinematic_power, _statdim_power
+from pybridge.prunelimit.evidence import kinematic_power, statdim_power
 
 ROOT = np.random.SeedSequence(20261207)
 
@@ -15,9 +15,10 @@ ROOT = np.random.SeedSequence(20261207)
 def test_statdim_mc_states_its_power_and_catches_a_shift(monkeypatch):
     rows = checks.statdim_mc_agrees(30, 1000, ROOT)
     assert all(r["agrees"] for r in rows)
-    p = _statdim_power(rows)
-    assert p["text"].startswith("Power:") and p["worst_relative_shift_p90"] < 0.2
-    shift = max(x["detectable_shift_p90"] for x in p["rows"])
+    powers = [statdim_power(r) for r in rows]
+    assert all(p.statement.startswith("Power:") and p.alpha == 1e-6 for p in powers)
+    assert max(p.detectable["relative_to_delta"] for p in powers) < 0.2
+    shift = max(p.detectable["detectable_shift_p90"] for p in powers)
     true = checks.estimate_statdim
 
     def shifted(*a, **k):
@@ -30,8 +31,7 @@ def test_statdim_mc_states_its_power_and_catches_a_shift(monkeypatch):
 
 
 def test_kinematic_power_rows():
-    curves = [{"points": [{"trials": 200}, {"trials": 15}]}]
-    p = _kinematic_power(curves)
-    by = {(r["trials"], r["eta"]): r["detectable_excess_p90"] for r in p["rows"]}
-    assert by[(15, 0.5)] is None and by[(200, 0.01)] < 0.1
-    assert "no power" in p["text"]
+    by = {eta: kinematic_power([200, 15, 200], eta) for eta in (0.5, 0.01)}
+    assert by[0.5].detectable["excess at 15 trials per point"] is None
+    assert by[0.01].detectable["excess at 200 trials per point"] < 0.1
+    assert by[0.5].trials == 15 and "no power" in by[0.5].statement

@@ -12,8 +12,6 @@ import math
 
 import numpy as np
 
-from pybridge.prunelimit._compat import child_rng
-from pybridge.validation import check_bool, check_choice, check_instance, check_int, check_real, check_rng, check_sequence
 from pybridge.prunelimit.kinematic import a_eta, kinematic_curve
 from pybridge.prunelimit.prediction import predict_ratio
 from pybridge.prunelimit.projections import estimate_statdim
@@ -24,18 +22,45 @@ from pybridge.prunelimit.quadratic import (
     relaxation_upper,
     true_limit,
 )
+from pybridge.prunelimit.streams import Stream
+from pybridge.runtime.seeding import child_rng
+from pybridge.validation import (
+    check_bool,
+    check_choice,
+    check_instance,
+    check_int,
+    check_real,
+    check_rng,
+    check_sequence,
+)
 
-__all__ = ["ETAS", "SPECTRA", "WEIGHTS", "kinematic_bounds_hold", "kinematic_violations", "make_instance",
-           "prediction_table", "quadratic_truth_consistent", "statdim_certified_holds", "statdim_mc_agrees"]
+#: the public twins and helpers (``statdim_certified_parts`` and ``quadratic_truth_failures``, the section's
+#: detailed forms of two twins, are the domain's own)
+__all__ = ["ETAS", "SPECTRA", "WEIGHTS", "FAMILY_STRIDE", "kinematic_bounds_hold", "kinematic_violations",
+           "make_instance", "prediction_table", "quadratic_truth_consistent", "statdim_certified_holds",
+           "statdim_mc_agrees"]
 
+#: the eta of Theorem I's bounds checked (1/2, 1/10, 1/100)
 ETAS = (0.5, 0.1, 0.01)
 SPECTRA = ("flat", "power", "spiked")
 WEIGHTS = ("gauss", "heavy")
-NAMESPACE = 83
+#: instance ``i`` of family ``f`` of :func:`prediction_table` draws from stream index ``base + FAMILY_STRIDE * f + i``
+FAMILY_STRIDE = 100
+#: eps of the quadratic instances as a fraction of the unpruned loss L(0)
+EPS_FRACTION = 0.1
 
 
-def statdim_certified_holds(d: int = 60, s: int = 6, angle: str = "pi/5", dps: int = 30) -> bool:
-    """Twin of ``prunelimit-statdim-certified``: polar identity certified, l1 enclosure consistent."""
+def statdim_certified_parts(d: int = 60, s: int = 6, angle: str = "pi/5", dps: int = 30) -> dict:
+    """The three certified facts behind ``prunelimit-statdim-certified``, each with its verdict.
+
+    Returns
+    -------
+    dict
+        ``polar``: the enclosure ``(lo, hi)`` (exact Fractions) of delta(Circ_d(angle)) + delta(Circ_d(pi/2 -
+        angle)) and whether it contains ``d``; ``orthant``: the exact delta(orthant) and whether it is ``d/2``;
+        ``l1``: the enclosure of the minimiser tau* of J and of delta, and whether the minimiser's enclosure is
+        proper and the lower error bound lies below the certified value.
+    """
     import sympy
 
     from symbolic.constants.statdim import statdim_circular, statdim_l1_descent, statdim_orthant
@@ -43,9 +68,18 @@ def statdim_certified_holds(d: int = 60, s: int = 6, angle: str = "pi/5", dps: i
     a = statdim_circular(d, angle, dps=dps)
     b = statdim_circular(d, sympy.pi / 2 - sympy.sympify(angle, locals={"pi": sympy.pi}), dps=dps)
     total_lo, total_hi = a.certified.lo + b.certified.lo, a.certified.hi + b.certified.hi
+    orthant = statdim_orthant(d, dps=dps).exact
     l1 = statdim_l1_descent(d, s, dps=dps)
-    return (total_lo <= d <= total_hi and statdim_orthant(d, dps=dps).exact == sympy.Rational(d, 2)
-            and l1.minimiser.lo < l1.minimiser.hi and l1.delta_bounds.lo <= l1.certified.lo)
+    return {"polar": {"low": total_lo, "high": total_hi, "holds": bool(total_lo <= d <= total_hi)},
+            "orthant": {"value": orthant, "holds": bool(orthant == sympy.Rational(d, 2))},
+            "l1": {"minimiser_low": l1.minimiser.lo, "minimiser_high": l1.minimiser.hi,
+                   "delta_low": l1.certified.lo, "delta_high": l1.certified.hi,
+                   "holds": bool(l1.minimiser.lo < l1.minimiser.hi and l1.delta_bounds.lo <= l1.certified.lo)}}
+
+
+def statdim_certified_holds(d: int = 60, s: int = 6, angle: str = "pi/5", dps: int = 30) -> bool:
+    """Twin of ``prunelimit-statdim-certified``: polar identity certified, l1 enclosure consistent."""
+    return all(part["holds"] for part in statdim_certified_parts(d, s, angle, dps).values())
 
 
 def _cone_cases(d):
@@ -101,7 +135,8 @@ def kinematic_bounds_hold(cone: str = "circular", d: int = 100, trials: int = 20
 
     kw = {"angle": math.pi / 6} if cone == "circular" else {}
     r = statdim(cone, d=d, angle="pi/6" if cone == "circular" else None, dps=20)
-    pts = kinematic_curve(cone, d, list(range(0, d + 1, max(1, d // 20))), trials, np.random.SeedSequence(seed), 0, **kw)
+    pts = kinematic_curve(cone, d, list(range(0, d + 1, max(1, d // 20))), trials, np.random.SeedSequence(seed), 0,
+                          **kw)
     exact_bad, mc_bad = kinematic_violations(pts, float(r.delta_bounds.lo), float(r.delta_bounds.hi))
     return not exact_bad and not mc_bad
 
@@ -132,23 +167,28 @@ def make_instance(rng: np.random.Generator, d: int, spectrum: str, weights: str,
         lam = rng.permutation(lam)
         H = np.diag(lam)
     w0 = rng.standard_normal(d) if weights == "gauss" else rng.standard_t(2, size=d)
-    eps = 0.1 * 0.5 * float(w0 @ H @ w0)
+    eps = EPS_FRACTION * 0.5 * float(w0 @ H @ w0)
     return H, w0, eps, lam
+
+
+def quadratic_truth_failures(d: int = 10, instances: int = 5, seed: int = 0) -> int:
+    """The instances (rotated, of dimension ``d``) where greedy <= exhaustive <= relaxation fails, or where the
+    exhaustive search on the diagonal Hessian of the same spectrum differs from the sorted costs."""
+    root = np.random.SeedSequence(seed)
+    failures = 0
+    for i in range(instances):
+        rng = child_rng(root, Stream.QUADRATIC_INSTANCE, i)
+        H, w0, eps, lam = make_instance(rng, d, SPECTRA[i % 3], WEIGHTS[i % 2], rotated=True)
+        ex = exhaustive_limit(H, w0, eps).low
+        bracketed = greedy_limit(H, w0, eps) <= ex <= relaxation_upper(H, w0, eps)
+        Hd = np.diag(lam)
+        failures += not (bracketed and exhaustive_limit(Hd, w0, eps).low == true_limit(Hd, w0, eps).low)
+    return failures
 
 
 def quadratic_truth_consistent(d: int = 10, instances: int = 5, seed: int = 0) -> bool:
     """Twin of ``prunelimit-quadratic-truth``: greedy <= exhaustive <= relaxation, and exhaustive = diagonal."""
-    root = np.random.SeedSequence(seed)
-    for i in range(instances):
-        rng = child_rng(root, NAMESPACE, i)
-        H, w0, eps, lam = make_instance(rng, d, SPECTRA[i % 3], WEIGHTS[i % 2], rotated=True)
-        ex = exhaustive_limit(H, w0, eps).low
-        if not greedy_limit(H, w0, eps) <= ex <= relaxation_upper(H, w0, eps):
-            return False
-        Hd = np.diag(lam)
-        if exhaustive_limit(Hd, w0, eps).low != true_limit(Hd, w0, eps).low:
-            return False
-    return True
+    return quadratic_truth_failures(d, instances, seed) == 0
 
 
 def prediction_table(d: int, rotated: bool, instances: int, root: np.random.SeedSequence, base: int) -> list[dict]:
@@ -157,7 +197,7 @@ def prediction_table(d: int, rotated: bool, instances: int, root: np.random.Seed
     for fi, (spectrum, weights) in enumerate((s, w) for s in SPECTRA for w in WEIGHTS):
         trues, mags, refits, preds, widths, methods = [], [], [], [], [], set()
         for i in range(instances):
-            rng = child_rng(root, NAMESPACE, base + 100 * fi + i)
+            rng = child_rng(root, Stream.QUADRATIC_INSTANCE, base + FAMILY_STRIDE * fi + i)
             H, w0, eps, lam = make_instance(rng, d, spectrum, weights, rotated)
             t = true_limit(H, w0, eps)
             methods.add(t.method)

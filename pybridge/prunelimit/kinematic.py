@@ -38,12 +38,16 @@ import numpy as np
 from scipy import optimize, special, stats
 
 from pybridge.errors import InvalidArgument
-from pybridge.prunelimit._compat import child_rng
+from pybridge.prunelimit.streams import Stream
+from pybridge.runtime.seeding import child_rng
 from pybridge.validation import check_choice, check_int, check_matrix, check_real
 
 __all__ = ["KinematicPoint", "a_eta", "decide_meets", "exact_meet_probability", "kinematic_curve"]
 
-NAMESPACE = 82
+#: a subspace meets the subspace cone when its stacked basis has a singular value below this (relative)
+RANK_TOL = 1e-9
+#: the l1 LP's optimum counts as negative (the subspace meets the descent cone) below this
+L1_TOL = 1e-7
 
 
 def a_eta(eta: float) -> float:
@@ -102,39 +106,60 @@ def decide_meets(cone: str, basis: np.ndarray, *, angle=None, k=None, s=None) ->
     if m == 0:
         return False
     if cone == "circular":
-        q, _ = np.linalg.qr(basis)
-        return float(np.sum(q[0] ** 2)) >= math.cos(angle) ** 2
+        return _meets_circular(basis, angle)
     if cone == "subspace":
-        if k == 0:
-            return False
-        stacked = np.concatenate([basis, np.eye(d)[:, :k]], axis=1)
-        sv = np.linalg.svd(stacked, compute_uv=False)
-        return bool(m + k > d or sv[-1] < 1e-9 * sv[0])
+        return _meets_subspace(basis, k)
     if cone == "orthant":
-        res = optimize.linprog(-basis.sum(axis=0), A_ub=np.vstack([-basis, basis.sum(axis=0)[None, :]]),
-                               b_ub=np.concatenate([np.zeros(d), [1.0]]), bounds=[(None, None)] * m, method="highs")
-        if res.status != 0:
-            raise RuntimeError(f"HiGHS failed on the orthant LP: {res.message}")
-        return -res.fun > 0.5
-    if cone == "l1-descent":
-        n_off = d - s
-        # variables: z (m), v (n_off);  minimise 1'B_S z + 1'v
-        c = np.concatenate([basis[:s].sum(axis=0), np.ones(n_off)])
-        off = basis[s:]
-        eye = np.eye(n_off)
-        a_ub = np.vstack([
-            np.hstack([off, -eye]),            # B_off z - v <= 0
-            np.hstack([-off, -eye]),           # -B_off z - v <= 0
-            np.hstack([basis, np.zeros((d, n_off))]),   # Bz <= 1
-            np.hstack([-basis, np.zeros((d, n_off))]),  # -Bz <= 1
-        ])
-        b_ub = np.concatenate([np.zeros(2 * n_off), np.ones(2 * d)])
-        res = optimize.linprog(c, A_ub=a_ub, b_ub=b_ub, bounds=[(None, None)] * m + [(0, None)] * n_off,
-                               method="highs")
-        if res.status != 0:
-            raise RuntimeError(f"HiGHS failed on the l1 LP: {res.message}")
-        return res.fun < -1e-7
-    raise InvalidArgument(f"cone must be circular, subspace, orthant or l1-descent, got cone={cone!r}")
+        return _meets_orthant(basis)
+    return _meets_l1_descent(basis, s)
+
+
+def _meets_circular(basis, angle) -> bool:
+    """The largest squared cosine between e_1 and ``range(basis)`` reaches ``cos(angle)^2`` (QR)."""
+    q, _ = np.linalg.qr(basis)
+    return float(np.sum(q[0] ** 2)) >= math.cos(angle) ** 2
+
+
+def _meets_subspace(basis, k) -> bool:
+    """``rank [B, E_k] < m + k`` (SVD), or ``m + k > D`` (always)."""
+    d, m = basis.shape
+    if k == 0:
+        return False
+    stacked = np.concatenate([basis, np.eye(d)[:, :k]], axis=1)
+    sv = np.linalg.svd(stacked, compute_uv=False)
+    return bool(m + k > d or sv[-1] < RANK_TOL * sv[0])
+
+
+def _meets_orthant(basis) -> bool:
+    """LP ``max 1'Bz s.t. Bz >= 0, 1'Bz <= 1`` (HiGHS): meets iff the optimum is 1 (else 0)."""
+    d, m = basis.shape
+    res = optimize.linprog(-basis.sum(axis=0), A_ub=np.vstack([-basis, basis.sum(axis=0)[None, :]]),
+                           b_ub=np.concatenate([np.zeros(d), [1.0]]), bounds=[(None, None)] * m, method="highs")
+    if res.status != 0:
+        raise RuntimeError(f"HiGHS failed on the orthant LP: {res.message}")
+    return -res.fun > 0.5
+
+
+def _meets_l1_descent(basis, s) -> bool:
+    """LP ``min sum_{i<=s} h_i + sum_{i>s} |h_i|`` over ``h = Bz``, ``||h||_inf <= 1``: meets iff negative."""
+    d, m = basis.shape
+    n_off = d - s
+    # variables: z (m), v (n_off);  minimise 1'B_S z + 1'v
+    c = np.concatenate([basis[:s].sum(axis=0), np.ones(n_off)])
+    off = basis[s:]
+    eye = np.eye(n_off)
+    a_ub = np.vstack([
+        np.hstack([off, -eye]),            # B_off z - v <= 0
+        np.hstack([-off, -eye]),           # -B_off z - v <= 0
+        np.hstack([basis, np.zeros((d, n_off))]),   # Bz <= 1
+        np.hstack([-basis, np.zeros((d, n_off))]),  # -Bz <= 1
+    ])
+    b_ub = np.concatenate([np.zeros(2 * n_off), np.ones(2 * d)])
+    res = optimize.linprog(c, A_ub=a_ub, b_ub=b_ub, bounds=[(None, None)] * m + [(0, None)] * n_off,
+                           method="highs")
+    if res.status != 0:
+        raise RuntimeError(f"HiGHS failed on the l1 LP: {res.message}")
+    return res.fun < -L1_TOL
 
 
 def exact_meet_probability(cone: str, d: int, m: int, *, angle=None, k=None):
@@ -193,8 +218,8 @@ def _cp(x, n, alpha=1e-6):
 
 
 def kinematic_point(cone, d, m, trials, root, index, *, angle=None, k=None, s=None) -> KinematicPoint:
-    """Decide ``trials`` random subspaces of dimension ``m`` (seed stream ``(root, 82, index)``)."""
-    rng = child_rng(root, NAMESPACE, index)
+    """Decide ``trials`` random subspaces of dimension ``m`` (stream ``(root, Stream.KINEMATIC_POINT, index)``)."""
+    rng = child_rng(root, Stream.KINEMATIC_POINT, index)
     if cone == "circular":  # fixed L = span(e_1..e_m), uniformly rotated axis u: O(D) per trial
         u = rng.standard_normal((trials, d))
         cos2 = (u[:, :m] ** 2).sum(axis=1) / (u ** 2).sum(axis=1)

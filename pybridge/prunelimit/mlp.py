@@ -35,9 +35,15 @@ __all__ = ["DatasetUnavailable", "MlpResult", "load_digits_data", "run_mlp"]
 class DatasetUnavailable(PrunegapError):
     """scikit-learn (which ships the digits data set) is not installed."""
 
+
+#: central-difference step of the Hessian (per coordinate)
 FD_STEP = 1e-5
+#: weight decay: the loss carries (L2/2) ||theta||^2
 L2 = 1e-3
+#: batch size of the per-batch losses whose std is eps (the authors' ``utils.cal_loss``)
 BATCH = 128
+#: L-BFGS gradient tolerance
+LBFGS_GTOL = 1e-10
 
 
 def load_digits_data():
@@ -131,26 +137,64 @@ def run_mlp(hidden: int, rng: np.random.Generator, *, lanczos_steps: int = 96, m
     t0 = time.perf_counter()
     x, y = load_digits_data()
     net = _Net(64, hidden, 10)
+    theta = _train(net, x, y, rng, maxiter=maxiter)
+    t_train = time.perf_counter()
+    hess = _hessian(net, theta, x, y)
+    lam = np.linalg.eigvalsh(hess)
+    t_hess = time.perf_counter()
+    eps = _batch_eps(net, theta, x, y, rng)
+    base = net.loss_grad(theta, x, y, grad=False)
+    increases = _magnitude_increases(net, theta, x, y, base)
+    bad = np.nonzero(increases > eps)[0]
+    true_k = int(bad[0] - 1) if bad.size else net.dim
+    t_truth = time.perf_counter()
+    preds = _predictions(hess, lam, theta, eps, rng, lanczos_steps=lanczos_steps)
+    t_end = time.perf_counter()
+    d = net.dim
+    ks = np.arange(d + 1)
+    return MlpResult(
+        dimension=d, hidden=hidden, train_loss=float(base), train_accuracy=_accuracy(net, theta, x, y), eps=eps,
+        true_removed_fraction=true_k / d, lambda_min=float(lam[0]), lambda_max=float(lam[-1]),
+        top_exact=[float(v) for v in lam[::-1][:10]], **preds,
+        seconds={"train": t_train - t0, "hessian": t_hess - t_train, "truth": t_truth - t_hess,
+                 "predictions": t_end - t_truth},
+        curve={"removed_fraction": (ks / d)[::max(1, d // 200)].tolist(),
+               "loss_increase": increases[::max(1, d // 200)].tolist()},
+    )
+
+
+def _train(net: _Net, x, y, rng, *, maxiter: int) -> np.ndarray:
+    """Seeded initialisation (first draws of ``rng``), then full-batch L-BFGS."""
+    hidden = net.shapes[1][0]
     theta0 = np.concatenate([rng.standard_normal(64 * hidden) / 8.0, np.zeros(hidden),
                              rng.standard_normal(hidden * 10) / np.sqrt(hidden), np.zeros(10)])
     res = optimize.minimize(net.loss_grad, theta0, args=(x, y), jac=True, method="L-BFGS-B",
-                            options={"maxiter": maxiter, "gtol": 1e-10})
-    theta = res.x
-    t_train = time.perf_counter()
+                            options={"maxiter": maxiter, "gtol": LBFGS_GTOL})
+    return res.x
+
+
+def _hessian(net: _Net, theta, x, y) -> np.ndarray:
+    """Central differences of the analytic gradient, step :data:`FD_STEP` per coordinate, symmetrised."""
     d = net.dim
     hess = np.empty((d, d))
     for j in range(d):
         e = np.zeros(d)
         e[j] = FD_STEP
         hess[:, j] = (net.loss_grad(theta + e, x, y)[1] - net.loss_grad(theta - e, x, y)[1]) / (2 * FD_STEP)
-    hess = 0.5 * (hess + hess.T)
-    lam = np.linalg.eigvalsh(hess)
-    t_hess = time.perf_counter()
+    return 0.5 * (hess + hess.T)
+
+
+def _batch_eps(net: _Net, theta, x, y, rng) -> float:
+    """``np.std`` of the losses of consecutive batches of :data:`BATCH` of a seeded permutation."""
     perm = rng.permutation(x.shape[0])
     batch_losses = [net.loss_grad(theta, x[perm[i:i + BATCH]], y[perm[i:i + BATCH]], grad=False)
                     for i in range(0, x.shape[0], BATCH)]
-    eps = float(np.std(batch_losses))
-    base = net.loss_grad(theta, x, y, grad=False)
+    return float(np.std(batch_losses))
+
+
+def _magnitude_increases(net: _Net, theta, x, y, base) -> np.ndarray:
+    """Loss increase after removing the ``k`` smallest ``|theta_i|``, ``k = 0..D`` (no re-training)."""
+    d = net.dim
     order = np.argsort(np.abs(theta), kind="stable")
     increases = np.empty(d + 1)
     increases[0] = 0.0
@@ -158,9 +202,12 @@ def run_mlp(hidden: int, rng: np.random.Generator, *, lanczos_steps: int = 96, m
     for k in range(1, d + 1):
         pruned[order[k - 1]] = 0.0
         increases[k] = net.loss_grad(pruned, x, y, grad=False) - base
-    bad = np.nonzero(increases > eps)[0]
-    true_k = int(bad[0] - 1) if bad.size else d
-    t_truth = time.perf_counter()
+    return increases
+
+
+def _predictions(hess, lam, theta, eps, rng, *, lanczos_steps: int) -> dict:
+    """The code's prediction from the exact spectrum, from SLQ (smoothed and raw), and ARPACK's top 10."""
+    d = hess.shape[0]
     pred_exact = predict_ratio(lam, theta, eps)
     nodes, wts = slq_density(lambda v: hess @ v, d, steps=lanczos_steps, probes=1, rng=rng)
     grid, dens = smoothed_ratio(nodes, wts)
@@ -168,18 +215,11 @@ def run_mlp(hidden: int, rng: np.random.Generator, *, lanczos_steps: int = 96, m
     pred_raw = predict_ratio(nodes.ravel(), theta, eps, density_weights=wts.ravel())
     op = LinearOperator((d, d), matvec=lambda v: hess @ v, dtype=float)
     top = np.sort(eigsh(op, k=10, which="LA", v0=np.ones(d), return_eigenvectors=False))[::-1]
-    t_end = time.perf_counter()
-    acc = float(np.mean(np.argmax(np.tanh(x @ net.unpack(theta)[0] + net.unpack(theta)[1]) @ net.unpack(theta)[2]
-                                  + net.unpack(theta)[3], axis=1) == np.argmax(y, axis=1)))
-    ks = np.arange(d + 1)
-    return MlpResult(
-        dimension=d, hidden=hidden, train_loss=float(base), train_accuracy=acc, eps=eps,
-        true_removed_fraction=true_k / d, predicted_exact=pred_exact.removed_fraction,
-        predicted_slq_smoothed=pred_smooth.removed_fraction, predicted_slq_raw=pred_raw.removed_fraction,
-        lambda_min=float(lam[0]), lambda_max=float(lam[-1]), top_exact=[float(v) for v in lam[::-1][:10]],
-        top_arpack=[float(v) for v in top],
-        seconds={"train": t_train - t0, "hessian": t_hess - t_train, "truth": t_truth - t_hess,
-                 "predictions": t_end - t_truth},
-        curve={"removed_fraction": (ks / d)[::max(1, d // 200)].tolist(),
-               "loss_increase": increases[::max(1, d // 200)].tolist()},
-    )
+    return {"predicted_exact": pred_exact.removed_fraction, "predicted_slq_smoothed": pred_smooth.removed_fraction,
+            "predicted_slq_raw": pred_raw.removed_fraction, "top_arpack": [float(v) for v in top]}
+
+
+def _accuracy(net: _Net, theta, x, y) -> float:
+    """Training accuracy of the trained network."""
+    w1, b1, w2, b2 = net.unpack(theta)
+    return float(np.mean(np.argmax(np.tanh(x @ w1 + b1) @ w2 + b2, axis=1) == np.argmax(y, axis=1)))

@@ -17,8 +17,8 @@ Every projection is exact (closed form), no convex solver is needed:
 
 The estimate is the sample mean with a Student-t interval (scipy.stats) at confidence
 ``1 - 1e-6`` by default (CLT: the summands have finite variance, :math:`\le\|g\|^4`).  Trials are
-drawn in chunks, chunk ``i`` from the child seed ``(root, namespace, i)``: results do not depend on
-the number of workers.  Sources: ALMT (arXiv 1303.6672) definition of the statistical dimension
+drawn in chunks, chunk ``i`` from the child seed ``(root, Stream.PROJECTION_CHUNK, i)``: results do
+not depend on the number of workers.  Sources: ALMT (arXiv 1303.6672) definition of the statistical dimension
 (READ-ABS); the projections are ours (RECON of textbook facts).
 """
 
@@ -31,16 +31,22 @@ import numpy as np
 from scipy import stats
 
 from pybridge.errors import InvalidArgument
-from pybridge.prunelimit._compat import check_int, child_rng, seed_entropy
-from pybridge.validation import check_choice, check_instance, check_matrix, check_probability, check_real
+from pybridge.prunelimit.streams import Stream
+from pybridge.runtime.seeding import child_rng, seed_entropy
+from pybridge.validation import (
+    check_choice,
+    check_instance,
+    check_int,
+    check_matrix,
+    check_probability,
+    check_real,
+)
 
 __all__ = ["CONES", "McEstimate", "estimate_statdim", "squared_projection_norms"]
 
 CONES = ("orthant", "subspace", "circular", "l1-descent")
 #: Trials per seed chunk (fixed: the chunking must not depend on the worker count).
 CHUNK = 500
-#: Seed namespace of this module under the caller's root.
-NAMESPACE = 81
 
 
 @dataclass(frozen=True)
@@ -137,7 +143,7 @@ def squared_projection_norms(cone: str, g: np.ndarray, *, k=None, angle=None, s=
 
 
 def _chunk(cone, d, n, root, index, k, angle, s):
-    rng = child_rng(root, NAMESPACE, index)
+    rng = child_rng(root, Stream.PROJECTION_CHUNK, index)
     return squared_projection_norms(cone, rng.standard_normal((n, d)), k=k, angle=angle, s=s)
 
 

@@ -97,3 +97,21 @@ def evidence_records():
         st.builds(R.BenchmarkResult, **_base, source=_text, command=_text, rows=st.lists(_json, max_size=3),
                   seed_entropy=_text | st.none()),
     )
+
+
+def synthetic_record(claim_id: str, verdict: str, method: str, *, setting: str = "synthetic"):
+    """A minimal evidence record of ``method`` (the status input) for report and status tests."""
+    base = dict(claim_id=claim_id, verdict=verdict, setting=setting)
+    if method == "exact":
+        return R.ExactCheck(**base, instances=1, failures=1 if verdict == "violated" else 0)
+    if method == "monte-carlo":
+        return R.IntervalEstimate(**base, quantity="q", value=None, low=None, high=None)
+    if method == "certified":
+        return R.CertifiedValue(**base, quantity="q", low="0", high="1")
+    if method == "claim-certified":
+        return R.CertifiedClaim(**base)
+    if method == "formal":
+        return R.FormalOutcome(**base, prover="coq", theorem="T", outcome="proved" if verdict == "holds" else verdict)
+    if method == "static":
+        return R.FormalOutcome(**base, prover="lean", theorem="T", outcome="proof-written")
+    raise ValueError(f"no synthetic record for method={method!r}")

@@ -8,16 +8,15 @@ import sys
 
 import pytest
 
-from pybridge.claims import ClaimCheck, Section
+from pybridge.claims import Figure, SectionResult
 from pybridge.domains import registry
 from pybridge.report import write_report
+from strategies import synthetic_record
 
 
 def _section(writer):
-    sec = Section("demo", "Demo")
-    sec.checks.append(ClaimCheck("rss-counting-bound", "holds", "x", "exact"))
-    sec.figures["f.png"] = writer
-    return sec
+    return SectionResult(name="demo", title="Demo", evidence=(synthetic_record("rss-counting-bound", "holds", "exact"),),
+                         figures=(Figure(file="f.png", draw=writer, caption="A test figure.", alt="test figure"),))
 
 
 def test_interrupted_report_leaves_nothing_half_written(tmp_path):

@@ -6,21 +6,21 @@ import json
 
 import pytest
 
-from pybridge.claims import ClaimCheck, Section, chain
+from pybridge.claims import SectionResult, chain
 from pybridge.cli import main
 from pybridge.domains import registry
 from pybridge.report import write_report
+from strategies import synthetic_record
 
 CLAIMS = registry()
 
 
 @pytest.fixture(scope="module")
 def report(tmp_path_factory):
-    sec = Section("demo", "Demo")
-    sec.checks += [ClaimCheck("kink-angle-law", "holds", "synthetic", "monte-carlo"),
-                   ClaimCheck("theorem-a", "holds", "synthetic", "monte-carlo")]
-    sec.checks += [ClaimCheck(cid, "holds", "synthetic", "certified") for cid, c in CLAIMS.items()
-                   if c.kind == "constant"]
+    records = [synthetic_record("kink-angle-law", "holds", "monte-carlo"),
+               synthetic_record("theorem-a", "holds", "monte-carlo")]
+    records += [synthetic_record(cid, "holds", "certified") for cid, c in CLAIMS.items() if c.kind == "constant"]
+    sec = SectionResult(name="demo", title="Demo", evidence=records)
     formal = {cid: "proved" for cid, c in CLAIMS.items() if c.coq}
     meta = {"mode": "quick", "seed_entropy": "7", "workers": 1, "seconds": 0.1, "versions": {}}
     return write_report(tmp_path_factory.mktemp("claims") / "rep", meta=meta, sections=[sec], claims=CLAIMS,

@@ -17,7 +17,7 @@ from pybridge.claims import STATUSES, derive_status, resolve_twin
 from pybridge.domains import registry
 
 CLAIMS = registry()
-from pybridge.claims import ClaimCheck
+from strategies import synthetic_record
 
 ROOT = Path(__file__).resolve().parents[2]
 CLAIM_TAG = re.compile(r"Claim `([a-z0-9-]+)`")
@@ -86,21 +86,20 @@ def test_test_modules_name_only_registered_claims():
 def test_status_is_derived_from_evidence():
     cid = "rss-counting-bound"
     assert derive_status(cid) == "stated only"
-    assert derive_status(cid, checks=[ClaimCheck(cid, "holds", "x", "monte-carlo")]) == "checked by Monte Carlo"
-    assert derive_status(cid, checks=[ClaimCheck(cid, "holds", "x", "exact")]) == "checked exactly on instances"
+    assert derive_status(cid, checks=[synthetic_record(cid, "holds", "monte-carlo")]) == "checked by Monte Carlo"
+    assert derive_status(cid, checks=[synthetic_record(cid, "holds", "exact")]) == "checked exactly on instances"
     assert derive_status(cid, formal={cid: "proved"}) == "proved in Coq"
-    assert derive_status(cid, checks=[ClaimCheck(cid, "violated", "x", "exact")], formal={cid: "proved"}) == "violated"
+    assert derive_status(cid, checks=[synthetic_record(cid, "violated", "exact")], formal={cid: "proved"}) == "violated"
     assert set(STATUSES) >= {"proved in Coq", "claim certified", "value certified", "checked by Monte Carlo", "stated only"}
 
 
 def test_value_certified_and_claim_certified_are_distinct_labels():
     """Issue 10 §5: a certified value is not a certified claim; "certified numerically" is gone."""
-    from pybridge.claims import ClaimCheck
     from pybridge.claims.registry import derive_status
 
     assert "certified numerically" not in STATUSES
-    value = ClaimCheck("x", "holds", "value enclosed", "certified")
-    claim = ClaimCheck("x", "holds", "statement certified", "claim-certified")
+    value = synthetic_record("x", "holds", "certified")
+    claim = synthetic_record("x", "holds", "claim-certified")
     assert derive_status("x", checks=[value]) == "value certified"
     assert derive_status("x", checks=[value, claim]) == "claim certified"
-    assert derive_status("x", checks=[ClaimCheck("x", "violated", "no", "claim-certified"), value]) == "violated"
+    assert derive_status("x", checks=[synthetic_record("x", "violated", "claim-certified"), value]) == "violated"

@@ -13,9 +13,12 @@ import itertools
 
 import pytest
 
-from pybridge.claims import STATUSES, VERDICTS, ClaimCheck, Plan, SectionSpec, derive_status
+from pybridge.claims import STATUSES, VERDICTS, derive_status
+from pybridge.claims.section import CheckPlan, SectionSpec
+from strategies import synthetic_record
 
-METHODS = ("claim-certified", "certified", "exact", "monte-carlo", "coq", "other")
+#: the records' status inputs ("static": a Lean static audit, which supports nothing)
+METHODS = ("claim-certified", "certified", "exact", "monte-carlo", "static")
 SUPPORT = {"claim-certified": "claim certified", "certified": "value certified",
            "exact": "checked exactly on instances", "monte-carlo": "checked by Monte Carlo"}
 
@@ -44,7 +47,7 @@ def test_statuses_are_ordered_as_documented():
 
 
 def test_status_of_every_pair_of_checks_and_formal_outcome():
-    singles = [ClaimCheck(cid, v, "e", m) for cid in ("c", "other") for v in VERDICTS for m in METHODS]
+    singles = [synthetic_record(cid, v, m) for cid in ("c", "other") for v in VERDICTS for m in METHODS]
     seen = set()
     for formal_outcome in (None, "proved", "failed", "unavailable", "statement mismatch"):
         formal = None if formal_outcome is None else {"c": formal_outcome, "other": "proved"}
@@ -60,30 +63,28 @@ def test_status_without_evidence_and_with_an_iterator():
     assert derive_status("c") == "stated only"
     assert derive_status("c", formal={}) == "stated only"
     assert derive_status("c", formal={"other": "proved"}) == "stated only"
-    checks = (ClaimCheck("c", "holds", "e", m) for m in ("monte-carlo", "exact"))
+    checks = (synthetic_record("c", "holds", m) for m in ("monte-carlo", "exact"))
     assert derive_status("c", checks=checks) == "checked exactly on instances"
 
 
-def test_claim_check_rejects_unknown_verdicts_and_serialises():
-    with pytest.raises(ValueError, match="verdict must be one of"):
-        ClaimCheck("c", "passed", "e", "exact")
-    cc = ClaimCheck("c", "holds", "text", "exact", {"n": 3})
-    assert cc.to_dict() == {"claim_id": "c", "verdict": "holds", "evidence": "text", "method": "exact",
-                            "data": {"n": 3}}
-    assert ClaimCheck("c", "holds", "t", "exact").data == {}
+def test_coq_records_give_the_formal_status_when_no_outcomes_are_passed():
+    """Without ``formal=``, the Coq outcomes are read from the FormalOutcome records (issue 20: no second channel)."""
+    proved = synthetic_record("c", "holds", "formal")
+    assert derive_status("c", checks=[proved]) == "proved in Coq"
+    assert derive_status("c", checks=[synthetic_record("c", "holds", "static")]) == "stated only"
+    assert derive_status("c", checks=[proved, synthetic_record("c", "violated", "exact")]) == "violated"
+    assert derive_status("c", checks=[synthetic_record("other", "holds", "formal")]) == "stated only"
+    assert derive_status("c", checks=[proved], formal={}) == "stated only"  # an explicit map wins
 
 
-def test_plan_tick_and_section_estimates():
-    ticks = []
-    Plan(quick=True, workers=1, progress=ticks.append).tick(3)
-    Plan(quick=True, workers=1, progress=ticks.append).tick()
-    Plan(quick=True, workers=1).tick(5)  # no bar: no-op
-    assert ticks == [3, 1]
-    spec = SectionSpec(name="s", title="S", run=None)
-    assert spec.count_steps(Plan(True, 1)) == 0
-    assert spec.estimate_seconds(Plan(True, 1)) == 5.0 and spec.estimate_seconds(Plan(False, 1)) == 40.0
-    timed = SectionSpec(name="s", title="S", run=None, steps=lambda p: 7.0, seconds=lambda p: 2 if p.quick else 9)
-    assert timed.count_steps(Plan(True, 1)) == 7 and isinstance(timed.count_steps(Plan(True, 1)), int)
-    assert timed.estimate_seconds(Plan(True, 1)) == 2.0 and timed.estimate_seconds(Plan(False, 1)) == 9.0
-    by_plan = SectionSpec(name="s", title="S", run=None, steps=lambda p: 3 if p.quick else 12)
-    assert by_plan.count_steps(Plan(True, 1)) == 3 and by_plan.count_steps(Plan(False, 1)) == 12
+def test_plan_steps_and_section_estimates():
+    plan, full = CheckPlan(quick=True, workers=1), CheckPlan(quick=False, workers=1)
+    spec = SectionSpec(name="s", title="S", run=None, seed_key=1)
+    assert spec.count_steps(plan) == 0
+    assert spec.estimate_seconds(plan) == 5.0 and spec.estimate_seconds(full) == 40.0
+    timed = SectionSpec(name="s", title="S", run=None, seed_key=1, steps=lambda p: 7.0,
+                        seconds=lambda p: 2 if p.quick else 9)
+    assert timed.count_steps(plan) == 7 and isinstance(timed.count_steps(plan), int)
+    assert timed.estimate_seconds(plan) == 2.0 and timed.estimate_seconds(full) == 9.0
+    by_plan = SectionSpec(name="s", title="S", run=None, seed_key=1, steps=lambda p: 3 if p.quick else 12)
+    assert by_plan.count_steps(plan) == 3 and by_plan.count_steps(full) == 12

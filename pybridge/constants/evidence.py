@@ -12,7 +12,8 @@ import symbolic
 from pybridge.claims import CertifiedValue, ExactCheck
 from symbolic.constants.sum_bounded_constants import EVIDENCE_K_MAX
 
-__all__ = ["CLAIM_SCOPE", "constant_records", "binomial_entropy_records", "DPS"]
+#: the public API; the record builders are section internals (minutes of work on a wild ``n_max``)
+__all__ = ["CLAIM_SCOPE", "DPS"]
 
 #: digits of the value, its independent evaluation and its certified interval
 DPS = 50

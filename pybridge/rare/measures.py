@@ -20,8 +20,8 @@ from pybridge.rare.streams import Stream
 from pybridge.stats.power import power_record
 from pybridge.validation import check_mapping
 
-__all__ = ["run_grid", "threshold_fits", "threshold_verdict", "threshold_records", "tail_record",
-           "lueker_rows_rare", "interval_label"]
+#: the public API; the record builders take the section's budget, streams and estimates (section internals)
+__all__ = ["lueker_rows_rare", "LUEKER_PROOF"]
 
 #: the proof's constant kappa*(C) >= kappa*(0) (Lueker Cor. 2.5, READ-2ND; closed form RECON)
 LUEKER_PROOF = "kappa*(C) >= kappa*(0) = 8 (Lueker Cor. 2.5, READ-2ND; closed form RECON)"

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from pybridge.claims import BenchmarkResult
 from pybridge.rare.checks import corollary1_row, extrapolate_threshold
+from pybridge.rare.measures import n_text
 
 #: the public API; the summary and record builders take the loaded files (section internals)
 __all__ = ["DATA", "DEEP_FILE", "RFSS_FILE", "load_deep", "load_rfss"]
@@ -93,8 +94,8 @@ def deep_record(deep: dict | None, verdict_of) -> BenchmarkResult | None:
         setting="n*(eps, delta = eps) by generalized splitting (every prefix length a level, 95% Student t interval "
                 "over independent replications), Uniform[-1,1], targets [-1, 1] and [-1/2, 1/2], eps = 1e-1..1e-6; "
                 "rows the check cannot afford: " + "; ".join(
-                    f"eps={r['eps']:g} on [{r['interval'][0]:g}, {r['interval'][1]:g}]: n* = {r['n_star']} "
-                    f"[{r['n_star_low']}, {r['n_star_high']}] ({r['replications']} x {r['runs']} runs, "
+                    f"eps={r['eps']:g} on [{r['interval'][0]:g}, {r['interval'][1]:g}]: n* = {n_text(r['n_star'])} "
+                    f"[{n_text(r['n_star_low'])}, {n_text(r['n_star_high'])}] ({r['replications']} x {r['runs']} runs, "
                     f"{r['seconds']:.0f} s)" for r in small)
                 + (f"; fits n* = K ln(1/eps) + c over all eps: {fits}" if fits else ""),
         note="Not re-run by this check; verdict by the live check's criterion applied to the committed rows. "
@@ -126,7 +127,8 @@ def _corollary1_setting(rows, validation) -> str:
     plain = validation.get("plain_rfss_k2", {})
     return ("Uniform[-1,1] (weight p = 1), target [-sqrt k, sqrt k], delta = eps: n*_k(eps) = least n with "
             "q_k(n, eps) <= eps by generalized splitting on the fixed-size event: " + "; ".join(
-                f"k={r['k']}, eps={r['eps']:g}: n* = {r['n_star']} [{r['n_star_low']}, {r['n_star_high']}]"
+                f"k={r['k']}, eps={r['eps']:g}: n* = {n_text(r['n_star'])} [{n_text(r['n_star_low'])}, "
+                f"{n_text(r['n_star_high'])}]"
                 + (" (bracket clipped at the first level)" if r.get("clipped") else "")
                 + (f", c_need = {r['c_need']:.3f}" if r["c_need"] is not None else "")
                 + (f" (exact k = 1 formula: n* = {r['exact_check']['n_star_exact']})" if r.get("exact_check") else "")
@@ -137,8 +139,9 @@ def _corollary1_setting(rows, validation) -> str:
             + (f"{cmax:.3f}" if cmax is not None else "(none resolved)") + " (largest conservative c_need). "
             "Validation: k = 1 levels against the exact spacings formula (Bonferroni, total false alarm <= 1e-6): "
             + ("all inside" if exact_ok else "SOME OUTSIDE")
-            + (f"; k = 2, eps = 0.1, n = {plain.get('n')}: splitting {plain.get('split_q', float('nan')):.4g} vs plain RFSS "
-               f"sampling {plain.get('plain_failures')}/{plain.get('plain_trials')} (each interval at 1 - 5e-7): "
+            + (f"; k = 2, eps = 0.1, n = {plain.get('n')}: splitting {plain.get('split_q', float('nan')):.4g} vs "
+               f"plain RFSS sampling {plain.get('plain_failures')}/{plain.get('plain_trials')} "
+               "(each interval at 1 - 5e-7): "
                + ("agree" if plain.get("agree") else "DISAGREE") if plain else "; no plain-sampling validation"))
 
 

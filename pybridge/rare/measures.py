@@ -21,7 +21,7 @@ from pybridge.stats.power import power_record
 from pybridge.validation import check_mapping
 
 #: the public API; the record builders take the section's budget, streams and estimates (section internals)
-__all__ = ["lueker_rows_rare", "LUEKER_PROOF"]
+__all__ = ["lueker_rows_rare", "n_text", "LUEKER_PROOF"]
 
 #: the proof's constant kappa*(C) >= kappa*(0) (Lueker Cor. 2.5, READ-2ND; closed form RECON)
 LUEKER_PROOF = "kappa*(C) >= kappa*(0) = 8 (Lueker Cor. 2.5, READ-2ND; closed form RECON)"
@@ -30,6 +30,11 @@ LUEKER_PROOF = "kappa*(C) >= kappa*(0) = 8 (Lueker Cor. 2.5, READ-2ND; closed fo
 def interval_label(iv) -> str:
     """``[-1, 1]`` for the interval ``(-1.0, 1.0)``."""
     return f"[{iv[0]:g}, {iv[1]:g}]"
+
+
+def n_text(n) -> str:
+    """A sample size n*, or "not reached" for ``None`` (no Python token in report text)."""
+    return "not reached" if n is None else str(n)
 
 
 def _finite(x):
@@ -114,7 +119,8 @@ def _threshold_note(iv, fit, unresolved) -> str:
 def _threshold_record(iv, rows, fit, verdict, unresolved) -> IntervalEstimate:
     sel = _target_rows(rows, iv)
     ci = fit.get("K_ci95")
-    cells = "; ".join(f"eps={r['eps']:g}: n* = {r['n_star']} [{r['n_star_low']}, {r['n_star_high']}] "
+    cells = "; ".join(f"eps={r['eps']:g}: n* = {n_text(r['n_star'])} [{n_text(r['n_star_low'])}, "
+                      f"{n_text(r['n_star_high'])}] "
                       f"({r['replications']} x {r['runs']} runs, levels up to {r['n_max']})" for r in sel)
     return IntervalEstimate(
         claim_id="rare-threshold-delta-eps", verdict=verdict,
@@ -160,8 +166,9 @@ def tail_record(est, grid_estimates) -> IntervalEstimate:
         quantity=f"decay rate lambda of q(m, {est.eps:g}) on {interval_label(est.target_interval)} per added sample",
         value=value, low=ci[0] if ci else None, high=ci[1] if ci else None, confidence=0.95 if ci else None,
         estimator="least squares of ln q_hat(m) on m, jackknife over the replications", power=_tail_power(),
-        setting=f"m = {tr['m_range'][0]}..{tr['m_range'][1]} (resolved levels of the agreement run, "
-                f"{tr['replications']} replications)"
+        setting=(f"m = {tr['m_range'][0]}..{tr['m_range'][1]}" if tr["m_range"][0] is not None
+                 else "fewer than 2 levels")
+                + f" (resolved levels of the agreement run, {tr['replications']} replications)"
                 + (f"; factor {tr['factor_per_sample']:.2f} per added sample" if value is not None else "")
                 + "; the grid's runs: " + "; ".join(
                     f"eps={r['eps']:g} on {interval_label(r['interval'])}: lambda = "

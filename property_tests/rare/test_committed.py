@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from pybridge.rare.checks import fit_slope_ln
-from pybridge.rare.committed import load_deep
-from pybridge.rare.section import benchmark_summary, lueker_rows_rare
+from pybridge.rare.committed import benchmark_summary, load_deep
+from pybridge.rare.measures import lueker_rows_rare
 
 
 def test_committed_deep_results_consistent():

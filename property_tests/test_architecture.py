@@ -316,7 +316,6 @@ def test_no_module_level_import_cycle_in_the_library():
     assert module_cycles(module_graph()) == []
 
 
-@pytest.mark.xfail(strict=True, reason="bare integer streams remain; issue 20 item 3 in progress")
 def test_library_random_streams_have_names():
     """Issue 20 item 3: every stream is a named constant, so two checks cannot share one by accident."""
     assert bare_streams() == []

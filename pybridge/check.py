@@ -15,12 +15,12 @@ import io
 import sys
 import time
 from contextlib import ExitStack
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tqdm import tqdm
 
 from pybridge import domains
-from pybridge.claims import Plan
+from pybridge.claims.records import FormalOutcome
 from pybridge.claims.section import CheckPlan, SectionContext, SectionSpec, Streams
 from pybridge.report import check_out_dir, package_versions, write_report
 from pybridge.runtime import seeding
@@ -46,68 +46,48 @@ def _chosen(only) -> list:
     return [s for s in domains.sections() if only is None or s.name in only]
 
 
-def _plan_for(spec, plan: CheckPlan):
-    """The plan object a section's ``steps``/``seconds`` models take (the earlier protocol took a ``Plan``)."""
-    return plan if isinstance(spec, SectionSpec) else Plan(quick=plan.quick, workers=plan.workers)
-
-
 def check_estimate(*, quick: bool, workers: int, only=None) -> WorkEstimate:
     """The plan of a check: the sections' measured estimates, summed (see :mod:`pybridge.runtime.budget`)."""
     chosen = _chosen(only)
     plan = CheckPlan(quick=quick, workers=workers)
-    secs = sum(spec.estimate_seconds(_plan_for(spec, plan)) for spec in chosen)
+    secs = sum(spec.estimate_seconds(plan) for spec in chosen)
     return WorkEstimate(f"{len(chosen)} section{'s' if len(chosen) != 1 else ''} "
                         f"({'quick' if quick else 'full'})", secs, workers, 0, ("--quick", "--only"))
 
 
-def _run_section(spec, root, plan: CheckPlan, views: dict, claims, tick):
+def _run_section(spec: SectionSpec, root, plan: CheckPlan, views: dict, claims, tick):
     """Run one section under its own streams and the views it requires; time it."""
     t0 = time.perf_counter()
-    if isinstance(spec, SectionSpec):
-        ctx = SectionContext(plan=plan, streams=Streams(spec.root(root), spec.streams), claims=claims,
-                             inputs={n: views[n] for n in spec.requires if n in views}, progress=tick)
-        sec = spec.run(ctx)
-        if not sec.seconds:
-            from dataclasses import replace
-
-            sec = replace(sec, seconds=time.perf_counter() - t0)
-        return sec
-    # a section of the earlier protocol (run(plan, rng)); converted domains use SectionSpec
-    rng = root if spec.seed_key is None else seeding.child_seed(root, 100, spec.seed_key)
-    return spec.run(Plan(quick=plan.quick, workers=plan.workers, progress=tick, claims=claims,
-                         previous=tuple(views.values())), rng)
+    ctx = SectionContext(plan=plan, streams=Streams(spec.root(root), spec.streams), claims=claims,
+                         inputs={n: views[n] for n in spec.requires if n in views}, progress=tick)
+    sec = spec.run(ctx)
+    return sec if sec.seconds else replace(sec, seconds=time.perf_counter() - t0)
 
 
 def _formal_outcomes(sections) -> dict:
     """``{claim id: Coq outcome}`` from the :class:`~pybridge.claims.records.FormalOutcome` records (prover coq)."""
     out = {}
     for sec in sections:
-        for r in sec.checks:
-            if getattr(r, "kind", None) == "formal-outcome" and r.prover == "coq":
+        for r in sec.evidence:
+            if isinstance(r, FormalOutcome) and r.prover == "coq":
                 out[r.claim_id] = r.outcome
     return out or None
 
 
 def _missing_tools(sections) -> list:
-    out = []
-    for s in sections:
-        reason = getattr(s, "missing_tool", None)
-        if reason is None and isinstance(getattr(s, "data", None), dict) and s.data.get("required_tool_missing"):
-            reason = s.data.get("required_tool_reason") or f"section {s.name}: a required external tool is unavailable"
-        if reason:
-            out.append(reason)
-    return out
+    """Why a required external tool made the run exit 3 (one sentence per section)."""
+    return [s.missing_tool for s in sections if s.missing_tool]
 
 
 def _run_sections(chosen, root, plan, claims, show_progress) -> list:
-    total = sum(spec.count_steps(_plan_for(spec, plan)) + 1 for spec in chosen)
+    total = sum(spec.count_steps(plan) + 1 for spec in chosen)
     sections, views = [], {}
     with tqdm(total=total, desc="prunegap check", unit="step", disable=not show_progress, leave=False) as bar:
         for spec in chosen:
             bar.set_postfix_str(spec.name)
             sec = _run_section(spec, root, plan, views, claims, bar.update)
             sections.append(sec)
-            views[spec.name] = sec.view() if hasattr(sec, "view") else sec
+            views[spec.name] = sec.view()
             bar.update(1)
     return sections
 

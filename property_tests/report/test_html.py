@@ -18,7 +18,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pybridge.claims import ClaimCheck, Section, derive_backing
+from pybridge.claims import CertifiedValue, Figure, SectionResult, Table, derive_backing
+from strategies import synthetic_record
 from pybridge.domains import registry
 from pybridge.report import write_report
 from pybridge.report.graph import dependency_dot, draw_dependency_graph
@@ -125,19 +126,18 @@ def _png(path):
 
 
 def _run(tmp_path):
-    sec = Section("demo", "Demo section")
-    sec.checks += [
-        ClaimCheck("kink-angle-law", "holds", "KS test p = 0.4 (synthetic)", "monte-carlo"),
-        ClaimCheck("theorem-a-core", "holds", "Coq theorem checks (synthetic)", "formal"),
-        ClaimCheck("kink-arc-three-point", "holds", "Coq (synthetic)", "formal"),
-        ClaimCheck("kink-free-affine", "holds", "Coq (synthetic)", "formal"),
-        ClaimCheck("const-lueker-kappa", "holds", f"certified interval [{KAPPA_LO}, {KAPPA_HI}] contains it.",
-                   "certified"),
-        ClaimCheck("rss-grid", "violated", "planted violation <b>", "exact"),
-        ClaimCheck("not-a-claim", "holds", "a check on an unregistered item", "static"),
+    records = [
+        synthetic_record("kink-angle-law", "holds", "monte-carlo", setting="KS test p = 0.4 (synthetic)"),
+        synthetic_record("theorem-a-core", "holds", "formal", setting="Coq theorem checks (synthetic)"),
+        synthetic_record("kink-arc-three-point", "holds", "formal", setting="Coq (synthetic)"),
+        synthetic_record("kink-free-affine", "holds", "formal", setting="Coq (synthetic)"),
+        CertifiedValue(claim_id="const-lueker-kappa", verdict="holds", quantity="kappa", low=KAPPA_LO, high=KAPPA_HI),
+        synthetic_record("rss-grid", "violated", "exact", setting="planted violation <b>"),
+        synthetic_record("not-a-claim", "holds", "static", setting="a check on an unregistered item"),
     ]
-    sec.figures["demo.png"] = _png
-    sec.markdown = "| a | b |\n|---|---|\n| 1 | 2 |\n\n![the demo figure](demo.png)\n"
+    sec = SectionResult(name="demo", title="Demo section", evidence=records,
+                        tables=(Table(title="Demo", columns=("a", "b"), rows=((1, 2),)),),
+                        figures=(Figure(file="demo.png", draw=_png, caption="the demo figure", alt="the demo figure"),))
     formal = {"theorem-a-core": "proved", "kink-arc-three-point": "proved", "kink-free-affine": "proved"}
     meta = {"mode": "quick", "seed_entropy": "12345", "workers": 1, "seconds": 1.5, "versions": {}}
     return write_report(tmp_path / "rep", meta=meta, sections=[sec], claims=CLAIMS, formal=formal)

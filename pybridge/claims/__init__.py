@@ -1,4 +1,4 @@
-"""Claims: the registry types, status derivation and the evidence a section gathers.
+"""Claims: the registry types, status derivation, the evidence records and the one section protocol.
 
 This layer knows no domain.  Each domain lists its claims in its own
 ``claims.py`` (``CLAIMS = [...]``); :mod:`pybridge.domains` collects them, in the
@@ -6,9 +6,9 @@ order of its explicit domain list, into a :class:`Registry`.
 """
 
 from pybridge.claims.blueprint import BACKED_STATUSES, Backing, chain, derive_backing, status_counts, used_by
-from pybridge.claims.evidence import VERDICTS, ClaimCheck, Plan, Section, SectionSpec
 from pybridge.claims.records import (
     RECORD_KINDS,
+    VERDICTS,
     AgreementTest,
     BenchmarkResult,
     BoundTest,
@@ -21,7 +21,8 @@ from pybridge.claims.records import (
     Power,
     record_from_dict,
 )
-from pybridge.claims.section import CheckPlan, Figure, SectionContext, SectionResult, Streams, Table
+from pybridge.claims.section import (CheckPlan, Figure, SectionContext, SectionResult, SectionSpec, SectionView,
+                                     Streams, Table)
 from pybridge.claims.registry import (
     ANY_REALS,
     KINDS,
@@ -37,7 +38,7 @@ from pybridge.claims.registry import (
 )
 
 __all__ = ["Claim", "Source", "Registry", "derive_status", "resolve_twin", "STATUSES", "TAGS", "KINDS",
-           "RSS_MODEL", "ANY_REALS", "ClaimCheck", "Section", "Plan", "SectionSpec", "VERDICTS",
+           "RSS_MODEL", "ANY_REALS", "SectionSpec", "SectionView", "VERDICTS",
            "check_uses", "Backing", "BACKED_STATUSES", "chain", "derive_backing", "status_counts", "used_by",
            "Evidence", "Power", "FormalOutcome", "CertifiedClaim", "CertifiedValue", "ExactCheck", "BoundTest",
            "AgreementTest", "IntervalEstimate", "BenchmarkResult", "RECORD_KINDS", "record_from_dict",

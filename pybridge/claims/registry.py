@@ -229,11 +229,10 @@ def derive_status(claim_id: str, *, checks=(), formal=None) -> str:
         (interval arithmetic encloses the value of a closed form, which is weaker when the
         claim says more than the value, e.g. an infimum over all k).
     """
-    from pybridge.claims.evidence import ClaimCheck
     from pybridge.claims.records import Evidence, FormalOutcome
 
     claim_id = check_text("claim_id", claim_id, max_len=200)
-    checks = [check_instance(f"checks[{i}]", c, (ClaimCheck, Evidence), what="evidence record")
+    checks = [check_instance(f"checks[{i}]", c, Evidence, what="evidence record")
               for i, c in enumerate(check_sequence("checks", checks))]
     if formal is not None:
         check_mapping("formal", formal)

@@ -125,7 +125,14 @@ def _root(coq_name: str) -> str:
 
 
 def require_lines(names) -> list[str]:
-    """Vernacular loading the theorems ``names``: ``Prunegap.All``, plus each module outside ``Prunegap``."""
+    """Vernacular loading the theorems ``names``: ``Prunegap.All``, plus each module outside ``Prunegap``.
+
+    Raises
+    ------
+    InvalidType
+        ``names`` is not a sequence of qualified names (strings).
+    """
+    names = [check_text(f"names[{i}]", n, max_len=1000) for i, n in enumerate(check_sequence("names", names))]
     mods = sorted({n.rsplit(".", 1)[0] for n in names if _root(n) != "Prunegap"})
     return ["Require Import Prunegap.All."] + [f"Require {m}." for m in mods]
 

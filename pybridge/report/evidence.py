@@ -28,7 +28,7 @@ from pybridge.errors import InvalidType
 from pybridge.validation import check_text as _check_text
 
 __all__ = ["evidence_text", "table_markdown", "section_markdown", "format_number", "method_label",
-           "evidence_paragraph", "check_label", "figure_writers"]
+           "figure_writers"]
 
 _LABEL = {
     FormalOutcome: "formal",
@@ -121,6 +121,8 @@ def _body(r) -> str:
         test = f" {r.test}" if r.test else ""
         return (f"{r.quantity}: {one} vs {two}{diff}{thr}{pv};{test} at false-alarm rate "
                 f"{format_number(r.alpha, 'g')}. {_power(r.power)}").strip()
+    if isinstance(r, IntervalEstimate) and r.value is None and r.low is None and r.high is None:
+        return f"{r.quantity}: not measured in this run. {_power(r.power)}".strip()
     if isinstance(r, IntervalEstimate):
         conf = f"{format_number(100 * r.confidence, 'g')}% " if r.confidence is not None else ""
         how = f" ({r.estimator}" + (f", {r.trials} trials" if r.trials is not None else "") + ")" if r.estimator else ""
@@ -172,41 +174,20 @@ def table_markdown(table) -> str:
 def section_markdown(sec) -> str:
     """The body of a section after its evidence: introduction, tables, figure references."""
     _section(sec)
-    if hasattr(sec, "markdown"):  # a section of the earlier protocol renders its own body
-        return sec.markdown
     parts = [sec.intro.strip()] if sec.intro.strip() else []
     parts += [table_markdown(t) for t in sec.tables]
     parts += [f"![{f.alt or f.file}]({f.file})" + (f"\n\n_{f.caption}_" if f.caption else "") for f in sec.figures]
     return "\n\n".join(parts)
 
 
-def evidence_paragraph(check) -> str:
-    """The evidence paragraph of a record (or of a legacy ``ClaimCheck``, which carries its own)."""
-    from pybridge.claims import ClaimCheck
-
-    if isinstance(check, ClaimCheck):
-        return check.evidence
-    return evidence_text(check)
-
-
-def check_label(check) -> str:
-    """The method shown beside the verdict."""
-    from pybridge.claims import ClaimCheck
-
-    return check.method if isinstance(check, ClaimCheck) else method_label(check)
-
-
 def figure_writers(sec) -> dict:
-    """``{file name: draw(path)}`` of a section (a legacy section keeps a dict, a SectionResult Figure objects)."""
+    """``{file name: draw(path)}`` of a section's :class:`~pybridge.claims.section.Figure` objects."""
     _section(sec)
-    if isinstance(sec.figures, dict):
-        return dict(sec.figures)
     return {f.file: f.draw for f in sec.figures}
 
 
 def _section(sec) -> None:
-    from pybridge.claims import Section
     from pybridge.claims.section import SectionResult
 
-    if not isinstance(sec, (Section, SectionResult)):
+    if not isinstance(sec, SectionResult):
         raise InvalidType(f"sec must be a SectionResult, got sec={sec!r:.80} (type={type(sec).__name__})")

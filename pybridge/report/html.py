@@ -25,7 +25,7 @@ from pybridge.errors import InvalidArgument
 from pybridge.validation import check_instance, check_mapping, check_sequence, check_text
 from pybridge.report.graph import STATUS_COLOURS, anchor
 from pybridge.report.intervals import RATIONAL_INTERVAL, decimal_enclosure, is_long_interval
-from pybridge.report.evidence import check_label, evidence_paragraph, figure_writers, section_markdown
+from pybridge.report.evidence import evidence_text, figure_writers, method_label, section_markdown
 from pybridge.report.locations import coq_location, lean_location
 from symbolic.core.sources import TAG_MEANINGS
 
@@ -164,7 +164,7 @@ def _entry(claim, row, backing, statuses, users, checks) -> str:
     ev = []
     for sec, c in checks:
         ev.append(f'<li><span class="verdict verdict-{_e(c.verdict)}">{_e(c.verdict)}</span> '
-                  f'<i>({_e(check_label(c))}; section {_e(sec.name)})</i>: {evidence_html(evidence_paragraph(c))}</li>')
+                  f'<i>({_e(method_label(c))}; section {_e(sec.name)})</i>: {evidence_html(evidence_text(c))}</li>')
     evidence = (f'<ul class="evidence">{"".join(ev)}</ul>' if ev
                 else '<span class="note">no evidence in this run (the sections that check it did not run)</span>')
     coq = _formal_line(claim.coq, coq_location(claim.coq), str(row.get("formal", "")))
@@ -200,7 +200,7 @@ def _summary(meta, claims, statuses, backing, sections) -> str:
     bad = [c for sec in sections for c in sec.checks if c.verdict in ("violated", "failed")]
     unavailable = sorted({c.claim_id for sec in sections for c in sec.checks if c.verdict == "unavailable"})
     bad_html = ("<ul>" + "".join(f"<li>{_claim_link(c.claim_id) if c.claim_id in claims else _e(c.claim_id)}: "
-                                 f"{_e(c.verdict)} — {evidence_html(evidence_paragraph(c))}</li>" for c in bad) + "</ul>"
+                                 f"{_e(c.verdict)} — {evidence_html(evidence_text(c))}</li>" for c in bad) + "</ul>"
                 if bad else "<p>None: no claim is violated and no check failed in this run.</p>")
     weak = [cid for cid in claims if not backing[cid].fully_backed]
     weak_rows = "".join(f"<tr><td>{_claim_link(cid)}</td><td>{_badge(statuses[cid])}</td>"
@@ -261,13 +261,13 @@ def _section_markdown(sec, figures) -> str:
 
 
 def _check_report_inputs(meta, sections, claims, rows, backing, figures, drawing) -> None:
-    from pybridge.claims import Backing, Claim, Section
+    from pybridge.claims import Backing, Claim
     from pybridge.claims.section import SectionResult
     from pybridge.report.graph import GraphDrawing
 
     check_mapping("meta", meta)
     for i, s in enumerate(check_sequence("sections", sections)):
-        check_instance(f"sections[{i}]", s, (Section, SectionResult))
+        check_instance(f"sections[{i}]", s, SectionResult)
     check_mapping("claims", claims, values=Claim)
     for i, r in enumerate(check_sequence("rows", rows)):
         check_mapping(f"rows[{i}]", r)
@@ -319,7 +319,7 @@ def render_html(*, meta, sections, claims, rows, backing, figures, drawing) -> s
     for sec in sections:
         others = [c for c in sec.checks if c.claim_id not in claims]
         extra = "".join(f'<li><code>{_e(c.claim_id)}</code> (not a registered claim): <span class="verdict '
-                        f'verdict-{_e(c.verdict)}">{_e(c.verdict)}</span> — {evidence_html(evidence_paragraph(c))}</li>'
+                        f'verdict-{_e(c.verdict)}">{_e(c.verdict)}</span> — {evidence_html(evidence_text(c))}</li>'
                         for c in others)
         secs.append(f'<section class="run-section" id="section-{_e(sec.name)}"><h3>{_e(sec.title)}</h3>'
                     f'<p class="note">Section time {sec.seconds:.1f} s; {len(sec.checks)} checks.</p>'

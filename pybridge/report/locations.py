@@ -1,6 +1,6 @@
 """Where a claim's formal declaration lives: the Coq or Lean file and line, for the report's links.
 
-Found by reading the sources of the checkout this package runs from (``coq/theories/*.v``,
+Found by reading the sources of the checkout this package runs from (``coq/theories/*.v``, ``coq/prob/*.v``,
 ``lean/Prunegap/**/*.lean``); nothing is built or run.  An installed copy without the sources
 simply has no locations (``None``): the report then shows the declaration's name only.
 """
@@ -62,13 +62,18 @@ def _find(files, pattern: str, root: Path) -> Location | None:
     return None
 
 
+#: Coq logical root -> directory under ``coq/`` (``coq/_CoqProject``'s ``-R`` lines)
+_COQ_ROOTS = {"Prunegap": "theories", "PrunegapProb": "prob"}
+
+
 def coq_location(qualified: str | None, root: Path = REPO_ROOT) -> Location | None:
-    """Location of ``Prunegap.<Module>.<name>`` in ``coq/theories/<Module>.v``, or ``None``."""
+    """Location of ``<Root>.<Module>.<name>`` in ``coq/<dir>/<Module>.v`` (``Prunegap`` -> ``theories``,
+    ``PrunegapProb`` -> ``prob``), or ``None``."""
     qualified, root = _check(qualified, root)
     if not qualified or qualified.count(".") < 2:
         return None
-    *_, module, name = qualified.split(".")
-    path = root / "coq" / "theories" / f"{module}.v"
+    logical, *_, module, name = qualified.split(".")
+    path = root / "coq" / _COQ_ROOTS.get(logical, "theories") / f"{module}.v"
     return _find([path] if path.is_file() else [], _COQ_DECL.format(name=re.escape(name)), root)
 
 

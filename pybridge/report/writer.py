@@ -20,7 +20,7 @@ from pathlib import Path
 
 from pybridge.runtime.scratch import make_scratch_dir, sweep_stale
 from pybridge.claims import BACKED_STATUSES, derive_backing, derive_status, status_counts
-from pybridge.report.evidence import check_label, evidence_paragraph, figure_writers, section_markdown
+from pybridge.report.evidence import evidence_text, figure_writers, method_label, section_markdown
 
 __all__ = ["package_versions", "write_report", "check_out_dir", "MARKER"]
 
@@ -78,11 +78,8 @@ def _claims_table(sections, formal, claims):
 
 def _section_json(sec) -> dict:
     """A section in results.json: its checks (records with their kind), tables, data and figure files."""
-    out = {"title": sec.title, "seconds": sec.seconds, "checks": [c.to_dict() for c in sec.checks],
-           "data": sec.data, "figures": sorted(figure_writers(sec))}
-    if hasattr(sec, "tables"):
-        out["tables"] = [t.to_dict() for t in sec.tables]
-    return out
+    return {"title": sec.title, "seconds": sec.seconds, "checks": [c.to_dict() for c in sec.evidence],
+            "tables": [t.to_dict() for t in sec.tables], "data": sec.data, "figures": sorted(figure_writers(sec))}
 
 
 def _summary_markdown(meta, sections, claims_rows) -> list:
@@ -135,7 +132,7 @@ def _markdown(meta, sections, claims_rows, claims) -> str:
             if claim is not None:
                 out += [f"- **Statement:** {claim.statement}", f"- **Model:** {claim.model}",
                         f"- **Source:** {claim.source} — tag **{claim.tag}**"]
-            out += [f"- **Evidence ({check_label(c)}):** {evidence_paragraph(c)}", f"- **Verdict:** {c.verdict}", ""]
+            out += [f"- **Evidence ({method_label(c)}):** {evidence_text(c)}", f"- **Verdict:** {c.verdict}", ""]
         body = section_markdown(sec)
         if body:
             out += [body, ""]

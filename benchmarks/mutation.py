@@ -130,7 +130,11 @@ TARGETS = {
                                                  _PINS + "test_lean_pins_match_the_sources",
                                                  _PINS + "test_lean_tampers_are_statement_mismatches",
                                                  "property_tests/formal/test_pin_inputs.py"]),
-    "claim-evidence": _t("pybridge/claims/evidence.py", ["property_tests/claims/test_status.py"]),
+    "claim-records": _t("pybridge/claims/records.py", ["property_tests/claims/test_records.py",
+                                                       "property_tests/claims/test_section_protocol.py"]),
+    "claim-section": _t("pybridge/claims/section.py", ["property_tests/claims/test_section_protocol.py"]),
+    "report-evidence": _t("pybridge/report/evidence.py", ["property_tests/claims/test_section_protocol.py",
+                                                          "property_tests/report/test_html.py"]),
     "claim-status": _t("pybridge/claims/registry.py", ["property_tests/claims/test_status.py"],
                        functions=["derive_status"]),
 }

@@ -4,7 +4,7 @@ The expected status is the documented order of strength (violated, check failed,
 certified, value certified, checked exactly, checked by Monte Carlo, stated only), applied by ranking each piece
 of evidence separately and taking the strongest, over all pairs of checks from every verdict x method and every
 formal outcome (itertools.product).  Targeted tests of ``benchmarks/mutation.py --only claim-status
-claim-evidence``.
+claim-records``.
 """
 
 from __future__ import annotations

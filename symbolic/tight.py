@@ -129,6 +129,45 @@ def _a_prime_row(dps):
                 "exact (optimising rho cannot lower the constant; supremum over n not attained)", tight.derivation)
 
 
+def _irwin_hall_rows(dps, c18, evidence):
+    """The rows of RFSS Lemma 1: c_l (proof constant C_18), Berry-Esseen's P_L limit, c_u (unspecified)."""
+    return [
+        _row("rfss-lemma1-cl", "const-irwin-hall-cl",
+             "c / sqrt(k) <= f_k(x) for all k >= 1, |x| <= sqrt(k) (sum of k Unif[-1,1])", LARGER, c18,
+             irwin_hall_cl(dps=dps),
+             f"best constant: certified evidence for k <= {EVIDENCE_K_MAX} (strictly decreasing, above the limit) "
+             "plus the CLT limit; not a proof for all k. Proof constant C_18 covers k >= 18 (P_L(n) > C_18 for "
+             "2 <= n <= 17 exactly)", evidence.summary()),
+        _row("rfss-lemma1-berry-esseen", "const-allasia-c18",
+             "P_L(n) = Pr(sqrt(n) <= S_n <= 2 sqrt(n)) >= c for all n >= 18", LARGER, c18, p_l_limit(dps=dps),
+             f"P_L certified strictly decreasing for n <= {EVIDENCE_K_MAX}; infimum = CLT limit, not attained",
+             evidence.summary()),
+        _row("rfss-lemma1-cu", "const-irwin-hall-cu", "f_k(x) <= c / sqrt(k) for all k >= 1 and x", SMALLER, None,
+             irwin_hall_cu(dps=dps),
+             "proof constant unspecified (Sahaidarova's A in RFSS Lemma 1); best constant attained at k = 2, "
+             f"exact evidence for k <= {EVIDENCE_K_MAX}", evidence.summary()),
+    ]
+
+
+def _binomial_entropy_rows(dps):
+    """The two binomial-entropy rows of RFSS (proofs of Theorems 2 and 5), with their constants as read."""
+    return [
+        _row("rfss-binomial-entropy-lower", "const-rfss-binomial-entropy-lower",
+             "1/C(n,k) <= c sqrt(k(n-k)/n) 2^(-n H2(k/n)) for all 1 <= k < n", SMALLER,
+             _as_read("rfss-binomial-entropy-lower-as-read", "const-rfss-binomial-entropy-lower", r"\sqrt{8}",
+                      sympy.sqrt(8), "proof of Theorem 2, overlap range (i)", dps),
+             rfss_binomial_entropy_lower(dps=dps),
+             f"tight: equality at (n, k) = (2, 1); bound checked for all n <= {DEFAULT_CHECK_N_MAX} here "
+             "(check_binomial_entropy_bounds(10000) for the full range)", ""),
+        _row("rfss-binomial-entropy-upper", "const-rfss-binomial-entropy-upper",
+             "C(n,k) <= c sqrt(n/(k(n-k))) 2^(n H2(k/n)) for all 1 <= k < n", SMALLER,
+             _as_read("rfss-binomial-entropy-upper-as-read", "const-rfss-binomial-entropy-upper",
+                      r"1/\sqrt{2\pi}", 1 / sympy.sqrt(2 * sympy.pi), "proof of Theorem 5 (MacWilliams-Sloane)", dps),
+             rfss_binomial_entropy_upper(dps=dps),
+             "tight as a supremum (Stirling: the log margin tends to 0 as k, n-k -> oo)", ""),
+    ]
+
+
 def tight_constants(*, dps: int = 30) -> list[TightConstantResult]:
     """Analytic rows of the tight-constants table, certified.
 
@@ -162,34 +201,9 @@ def tight_constants(*, dps: int = 30) -> list[TightConstantResult]:
     evidence = sum_bounded_evidence(EVIDENCE_K_MAX)
     c18 = allasia_c18(dps=dps)
     rows = [
-        _row("rfss-lemma1-cl", "const-irwin-hall-cl",
-             "c / sqrt(k) <= f_k(x) for all k >= 1, |x| <= sqrt(k) (sum of k Unif[-1,1])", LARGER, c18,
-             irwin_hall_cl(dps=dps),
-             f"best constant: certified evidence for k <= {EVIDENCE_K_MAX} (strictly decreasing, above the limit) "
-             "plus the CLT limit; not a proof for all k. Proof constant C_18 covers k >= 18 (P_L(n) > C_18 for "
-             "2 <= n <= 17 exactly)", evidence.summary()),
-        _row("rfss-lemma1-berry-esseen", "const-allasia-c18",
-             "P_L(n) = Pr(sqrt(n) <= S_n <= 2 sqrt(n)) >= c for all n >= 18", LARGER, c18, p_l_limit(dps=dps),
-             f"P_L certified strictly decreasing for n <= {EVIDENCE_K_MAX}; infimum = CLT limit, not attained",
-             evidence.summary()),
-        _row("rfss-lemma1-cu", "const-irwin-hall-cu", "f_k(x) <= c / sqrt(k) for all k >= 1 and x", SMALLER, None,
-             irwin_hall_cu(dps=dps),
-             "proof constant unspecified (Sahaidarova's A in RFSS Lemma 1); best constant attained at k = 2, "
-             f"exact evidence for k <= {EVIDENCE_K_MAX}", evidence.summary()),
+        *_irwin_hall_rows(dps, c18, evidence),
         _pensia_row(dps),
-        _row("rfss-binomial-entropy-lower", "const-rfss-binomial-entropy-lower",
-             "1/C(n,k) <= c sqrt(k(n-k)/n) 2^(-n H2(k/n)) for all 1 <= k < n", SMALLER,
-             _as_read("rfss-binomial-entropy-lower-as-read", "const-rfss-binomial-entropy-lower", r"\sqrt{8}",
-                      sympy.sqrt(8), "proof of Theorem 2, overlap range (i)", dps),
-             rfss_binomial_entropy_lower(dps=dps),
-             f"tight: equality at (n, k) = (2, 1); bound checked for all n <= {DEFAULT_CHECK_N_MAX} here "
-             "(check_binomial_entropy_bounds(10000) for the full range)", ""),
-        _row("rfss-binomial-entropy-upper", "const-rfss-binomial-entropy-upper",
-             "C(n,k) <= c sqrt(n/(k(n-k))) 2^(n H2(k/n)) for all 1 <= k < n", SMALLER,
-             _as_read("rfss-binomial-entropy-upper-as-read", "const-rfss-binomial-entropy-upper",
-                      r"1/\sqrt{2\pi}", 1 / sympy.sqrt(2 * sympy.pi), "proof of Theorem 5 (MacWilliams-Sloane)", dps),
-             rfss_binomial_entropy_upper(dps=dps),
-             "tight as a supremum (Stirling: the log margin tends to 0 as k, n-k -> oo)", ""),
+        *_binomial_entropy_rows(dps),
         _theorem_a_union_row(dps),
         _theorem_a_width_row(dps),
         _a_prime_row(dps),

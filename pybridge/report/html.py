@@ -279,6 +279,42 @@ def _check_report_inputs(meta, sections, claims, rows, backing, figures, drawing
         check_instance("drawing", drawing, GraphDrawing)
 
 
+def _claim_entries(claims, rows, backing, statuses, checks) -> list[str]:
+    """One entry per registered claim, in registry order, under a heading each time the domain changes."""
+    by_id = {r["id"]: r for r in rows}
+    users = used_by(claims)
+    domain_of = getattr(claims, "domain_of", {})
+    entries, current = [], None
+    for cid, claim in claims.items():
+        dom = domain_of.get(cid)
+        if dom != current:
+            entries.append(f'<h3 class="domain">Domain <code>{_e(dom)}</code></h3>' if dom else "")
+            current = dom
+        entries.append(_entry(claim, by_id[cid], backing, statuses, users, checks.get(cid, [])))
+    return entries
+
+
+def _figures_html(sections, figures) -> str:
+    """Every figure inlined as a ``data:`` URI, captioned with its file name and the section that drew it."""
+    owner = {f: s for s in sections for f in figure_writers(s)}
+    return "".join(
+        f'<figure id="fig-{_e(name)}"><img alt="{_e(name)}" src="data:image/png;base64,'
+        f'{base64.b64encode(data).decode("ascii")}"><figcaption><code>{_e(name)}</code> — section '
+        f'{_e(owner[name].title if name in owner else "")}</figcaption></figure>'
+        for name, data in figures.items())
+
+
+def _run_section_html(sec, claims, figures) -> str:
+    """One run section: its time, its checks on unregistered items, and its tables."""
+    others = [c for c in sec.checks if c.claim_id not in claims]
+    extra = "".join(f'<li><code>{_e(c.claim_id)}</code> (not a registered claim): <span class="verdict '
+                    f'verdict-{_e(c.verdict)}">{_e(c.verdict)}</span> — {evidence_html(evidence_text(c))}</li>'
+                    for c in others)
+    return (f'<section class="run-section" id="section-{_e(sec.name)}"><h3>{_e(sec.title)}</h3>'
+            f'<p class="note">Section time {sec.seconds:.1f} s; {len(sec.checks)} checks.</p>'
+            f'{"<ul>" + extra + "</ul>" if extra else ""}{_section_markdown(sec, figures)}</section>')
+
+
 def render_html(*, meta, sections, claims, rows, backing, figures, drawing) -> str:
     """The whole page as one string.
 
@@ -298,32 +334,9 @@ def render_html(*, meta, sections, claims, rows, backing, figures, drawing) -> s
     """
     _check_report_inputs(meta, sections, claims, rows, backing, figures, drawing)
     statuses = {r["id"]: r["status"] for r in rows}
-    by_id = {r["id"]: r for r in rows}
-    users = used_by(claims)
-    checks = _checks_by_claim(sections)
-    domain_of = getattr(claims, "domain_of", {})
-    entries, current = [], None
-    for cid, claim in claims.items():
-        dom = domain_of.get(cid)
-        if dom != current:
-            entries.append(f'<h3 class="domain">Domain <code>{_e(dom)}</code></h3>' if dom else "")
-            current = dom
-        entries.append(_entry(claim, by_id[cid], backing, statuses, users, checks.get(cid, [])))
-    owner = {f: s for s in sections for f in figure_writers(s)}
-    figs = "".join(
-        f'<figure id="fig-{_e(name)}"><img alt="{_e(name)}" src="data:image/png;base64,'
-        f'{base64.b64encode(data).decode("ascii")}"><figcaption><code>{_e(name)}</code> — section '
-        f'{_e(owner[name].title if name in owner else "")}</figcaption></figure>'
-        for name, data in figures.items())
-    secs = []
-    for sec in sections:
-        others = [c for c in sec.checks if c.claim_id not in claims]
-        extra = "".join(f'<li><code>{_e(c.claim_id)}</code> (not a registered claim): <span class="verdict '
-                        f'verdict-{_e(c.verdict)}">{_e(c.verdict)}</span> — {evidence_html(evidence_text(c))}</li>'
-                        for c in others)
-        secs.append(f'<section class="run-section" id="section-{_e(sec.name)}"><h3>{_e(sec.title)}</h3>'
-                    f'<p class="note">Section time {sec.seconds:.1f} s; {len(sec.checks)} checks.</p>'
-                    f'{"<ul>" + extra + "</ul>" if extra else ""}{_section_markdown(sec, figures)}</section>')
+    entries = _claim_entries(claims, rows, backing, statuses, _checks_by_claim(sections))
+    figs = _figures_html(sections, figures)
+    secs = [_run_section_html(sec, claims, figures) for sec in sections]
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -65,11 +65,10 @@ def fixed_cover_int(X: list[int], k: int, E: int, A_out: int, B_out: int, A_in: 
     """Decide on integers; 1 covered (outer), 0 not covered (inner), -1 enclosure too coarse.
 
     ``E >= 0`` is the radius (``E = 0`` allowed: points), ``A_out <= A_in <= B_in <= B_out``.
+    Pure Python integers (no compiled kernel): the recursion and its early exits are in the module
+    docstring.
     """
-    X = [check_int(f"X[{i}]", x) for i, x in enumerate(check_sequence("X", X))]
-    k = check_int("k", k, min_value=0)
-    E, A_out, B_out, A_in, B_in = (check_int(nm, v) for nm, v in
-                                   zip(("E", "A_out", "B_out", "A_in", "B_in"), (E, A_out, B_out, A_in, B_in)))
+    X, k, E, A_out, B_out, A_in, B_in = _fixed_cover_int_iv(X, k, E, A_out, B_out, A_in, B_in)
     n = len(X)
     if k > n:
         return 0
@@ -83,48 +82,75 @@ def fixed_cover_int(X: list[int], k: int, E: int, A_out: int, B_out: int, A_in: 
         rem = n - j - 1
         for c in range(min(j + 1, k), -1, -1):
             r = k - c
-            if r > rem:
-                U[c] = []
-                continue
-            lw, rw = A_out - mx[j + 1][r], B_out - mn[j + 1][r]
-            old, low = U[c], (U[c - 1] if c > 0 else [])
-            out: list = []
-            i1 = i2 = 0
-            m1, m2 = len(old), len(low)
-            while i1 < m1 or i2 < m2:
-                if i2 >= m2 or (i1 < m1 and old[i1][0] <= low[i2][0] + x):
-                    l, h = old[i1]
-                    i1 += 1
-                else:
-                    l, h = low[i2][0] + x, low[i2][1] + x
-                    i2 += 1
-                if h < lw or l > rw:
-                    continue
-                if out and l <= out[-1][1]:
-                    if h > out[-1][1]:
-                        out[-1] = (out[-1][0], h)
-                else:
-                    out.append((l, h))
-            U[c] = out
+            U[c] = [] if r > rem else _shifted_union(U[c], U[c - 1] if c > 0 else [], x,
+                                                     A_out - mx[j + 1][r], B_out - mn[j + 1][r])
         if sum(len(u) for u in U) > MAX_EXACT_INTERVALS:
             raise ResourceLimitError(
                 f"exact fixed-size decision needs more than {MAX_EXACT_INTERVALS:,} intervals after {j + 1} of "
                 f"n={n} samples (eps too small for this n, k); use a larger eps or fewer samples")
-        if any(l <= A_out and h >= B_out for l, h in U[k]):
+        verdict = _early_verdict(U, k, rem, mn[j + 1], mx[j + 1], gap[j + 1], A_out, B_out, width)
+        if verdict is not None:
+            return verdict
+    return _final_verdict(U[k], A_in, B_in)
+
+
+def _fixed_cover_int_iv(X, k, E, A_out, B_out, A_in, B_in) -> tuple:
+    """Validate :func:`fixed_cover_int`'s arguments; return them as Python ints (``X`` a list)."""
+    X = [check_int(f"X[{i}]", x) for i, x in enumerate(check_sequence("X", X))]
+    k = check_int("k", k, min_value=0)
+    names = ("E", "A_out", "B_out", "A_in", "B_in")
+    ends = (check_int(nm, v) for nm, v in zip(names, (E, A_out, B_out, A_in, B_in)))
+    return (X, k, *ends)
+
+
+def _shifted_union(old: list, low: list, x: int, lw: int, rw: int) -> list:
+    """``old`` united with ``low + x`` (both sorted, disjoint), less the intervals outside ``[lw, rw]``."""
+    out: list = []
+    i1 = i2 = 0
+    m1, m2 = len(old), len(low)
+    while i1 < m1 or i2 < m2:
+        if i2 >= m2 or (i1 < m1 and old[i1][0] <= low[i2][0] + x):
+            l, h = old[i1]
+            i1 += 1
+        else:
+            l, h = low[i2][0] + x, low[i2][1] + x
+            i2 += 1
+        if h < lw or l > rw:
+            continue
+        if out and l <= out[-1][1]:
+            if h > out[-1][1]:
+                out[-1] = (out[-1][0], h)
+        else:
+            out.append((l, h))
+    return out
+
+
+def _early_verdict(U: list, k: int, rem: int, mn: list, mx: list, gap: int, A_out: int, B_out: int,
+                   width: int) -> int | None:
+    """1 or 0 when the lists after a sample already decide (see the module docstring), else None.
+
+    ``rem`` samples remain; ``mn[r]``/``mx[r]`` are the sums of their ``r`` smallest/largest and ``gap``
+    their largest consecutive gap.
+    """
+    if any(l <= A_out and h >= B_out for l, h in U[k]):
+        return 1
+    for c in range(k):  # chain extension (see the module docstring)
+        r = k - c
+        if r <= rem and any(h - l >= gap and l + mn[r] <= A_out and h + mx[r] >= B_out for l, h in U[c]):
             return 1
-        for c in range(k):  # chain extension (see the module docstring)
-            r = k - c
-            if r <= rem and any(h - l >= gap[j + 1] and l + mn[j + 1][r] <= A_out and h + mx[j + 1][r] >= B_out
-                                for l, h in U[c]):
-                return 1
-        if not any(U):
+    if not any(U):
+        return 0
+    if width > 0:
+        total = sum(sum(h - l for l, h in U[c]) * comb(rem, k - c) for c in range(k + 1) if U[c])
+        if total < width:
             return 0
-        if width > 0:
-            total = sum(sum(h - l for l, h in U[c]) * comb(rem, k - c) for c in range(k + 1) if U[c])
-            if total < width:
-                return 0
+    return None
+
+
+def _final_verdict(Uk: list, A_in: int, B_in: int) -> int:
+    """0 when the k-intervals leave a gap in the inner ``[A_in, B_in]`` (or are none), else -1."""
     covered_to = A_in
-    for l, h in U[k]:
+    for l, h in Uk:
         if h < covered_to:
             continue
         if l > covered_to:
@@ -132,6 +158,6 @@ def fixed_cover_int(X: list[int], k: int, E: int, A_out: int, B_out: int, A_in: 
         covered_to = h
         if covered_to >= B_in:
             break
-    if covered_to < B_in or not U[k]:
+    if covered_to < B_in or not Uk:
         return 0
     return -1

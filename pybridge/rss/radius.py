@@ -194,6 +194,35 @@ def _exact_radius(q: list[Fraction], qa: Fraction, qb: Fraction, floor: Fraction
 # --------------------------------------------------------------------------- public API
 
 
+def _float_radius(xs, a, b, floor, cap_intervals: int) -> RadiusResult:
+    """The float fast path of :func:`covering_radius` (module docstring): a sound bracket, or a censor.
+
+    Falls back to the exact mode when the rounding margin swallows the floor or a magnitude overflows.
+    """
+    arr = check_samples("xs", xs)
+    tau = check_real("floor", floor, min_value=0.0, min_open=True)
+    a, b = check_interval(a, b)
+    r0 = max(abs(a), abs(b))
+    xs_sorted = np.ascontiguousarray(arr[np.argsort(np.abs(arr), kind="stable")])
+    with np.errstate(over="ignore", invalid="ignore"):
+        mag = float(np.abs(arr).sum()) + tau + abs(a) + abs(b) + 2 * r0
+        delta = 2.0 * (arr.size + 2) * _U52 * max(mag, 1e-300)
+    tau_in = tau - 2.0 * delta
+    if not math.isfinite(mag) or tau_in <= 0.0:
+        return covering_radius(xs, interval=(a, b), floor=floor, exact=True)
+    status, lo, hi = radius_kernel(xs_sorted, tau_in, a, b, a - r0, b + r0, delta, int(cap_intervals))
+    if status == -2:
+        raise ResourceLimitError(f"covering radius needs more than {cap_intervals:,} intervals (n={arr.size}, "
+                                 f"floor={tau!r}); give a larger floor or fewer samples")
+    if status == 1:
+        return RadiusResult(0.0, tau, True, "float", tau, arr.size, (a, b))
+    rho_hat = tau_in + _max_distance_float(lo, hi, a, b)
+    margin = 2.0 * delta
+    if rho_hat <= tau_in:  # covered up to rounding: rho <= tau_in + delta < tau
+        return RadiusResult(0.0, tau, True, "float", tau, arr.size, (a, b))
+    return RadiusResult(max(rho_hat - margin, 0.0), rho_hat + margin, False, "float", tau, arr.size, (a, b))
+
+
 def covering_radius(xs, *, interval=(-1.0, 1.0), floor=None, exact: bool = False,
                     cap_intervals: int = MAX_INTERVALS) -> RadiusResult:
     r"""Covering radius :math:`\rho(x; [a, b])`, exact or as a sound float bracket.
@@ -238,28 +267,7 @@ def covering_radius(xs, *, interval=(-1.0, 1.0), floor=None, exact: bool = False
         q, _, qa, qb = check_exact_instance(xs, 1, a, b)
         low, high, censored, tau = _exact_radius(q, qa, qb, fl)
         return RadiusResult(low, high, censored, "exact", tau, len(q), (float(qa), float(qb)))
-    arr = check_samples("xs", xs)
-    tau = check_real("floor", floor, min_value=0.0, min_open=True)
-    a, b = check_interval(a, b)
-    r0 = max(abs(a), abs(b))
-    xs_sorted = np.ascontiguousarray(arr[np.argsort(np.abs(arr), kind="stable")])
-    with np.errstate(over="ignore", invalid="ignore"):
-        mag = float(np.abs(arr).sum()) + tau + abs(a) + abs(b) + 2 * r0
-        delta = 2.0 * (arr.size + 2) * _U52 * max(mag, 1e-300)
-    tau_in = tau - 2.0 * delta
-    if not math.isfinite(mag) or tau_in <= 0.0:
-        return covering_radius(xs, interval=(a, b), floor=floor, exact=True)
-    status, lo, hi = radius_kernel(xs_sorted, tau_in, a, b, a - r0, b + r0, delta, int(cap_intervals))
-    if status == -2:
-        raise ResourceLimitError(f"covering radius needs more than {cap_intervals:,} intervals (n={arr.size}, "
-                                 f"floor={tau!r}); give a larger floor or fewer samples")
-    if status == 1:
-        return RadiusResult(0.0, tau, True, "float", tau, arr.size, (a, b))
-    rho_hat = tau_in + _max_distance_float(lo, hi, a, b)
-    margin = 2.0 * delta
-    if rho_hat <= tau_in:  # covered up to rounding: rho <= tau_in + delta < tau
-        return RadiusResult(0.0, tau, True, "float", tau, arr.size, (a, b))
-    return RadiusResult(max(rho_hat - margin, 0.0), rho_hat + margin, False, "float", tau, arr.size, (a, b))
+    return _float_radius(xs, a, b, floor, cap_intervals)
 
 
 def radius_exceeds(result: RadiusResult, eps, xs) -> bool:

@@ -20,7 +20,7 @@ lower bound, so its constant :math:`\sqrt8` is attained.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
@@ -134,6 +134,62 @@ def _theta_table(n_max: int) -> list:
     return table
 
 
+def _check_bounds_iv(n_min, n_max, method) -> tuple[int, int]:
+    """Validate the arguments of :func:`check_binomial_entropy_bounds`; return ``(n_min, n_max)`` as ints."""
+    n_min = check_int("n_min", n_min, min_value=2)
+    n_max = check_int("n_max", n_max, min_value=n_min)
+    if not isinstance(method, str) or method not in ("arb", "exact"):
+        raise InvalidArgument(f"method must be 'arb' or 'exact', got method={method!r}")
+    if method == "exact" and n_max > MAX_EXACT_N:
+        raise InvalidArgument(f"method='exact' needs n_max <= {MAX_EXACT_N}, got n_max={n_max}")
+    return n_min, n_max
+
+
+@dataclass
+class _Tally:
+    """Pairs (with ``k <= n/2``) at equality or in violation, and the count of exact fallbacks."""
+
+    equalities: list = field(default_factory=list)
+    low_bad: list = field(default_factory=list)
+    up_bad: list = field(default_factory=list)
+    fallbacks: int = 0
+
+    def record(self, n: int, k: int, lower: int, upper: bool) -> None:
+        """File the exact verdicts of one pair (see :func:`exact_pair_verdicts`)."""
+        if lower == 0:
+            self.equalities.append((n, k))
+        elif lower < 0:
+            self.low_bad.append((n, k))
+        if not upper:
+            self.up_bad.append((n, k))
+
+
+def _decide_row(n: int, theta: list, tn_hi: arb, method: str, tally: _Tally) -> None:
+    r"""Decide both bounds for every ``1 <= k <= n/2`` into ``tally`` (call under ``arb_prec``).
+
+    ``method="arb"`` skips a pair when the balls certify :math:`\theta_n < \theta_k+\theta_{n-k} <
+    \theta_n+\tfrac12\ln(4/\pi)` (``tn_hi`` is the right end) and settles it exactly otherwise.
+    """
+    tn = theta[n]
+    for k in range(1, n // 2 + 1):
+        if method != "exact":
+            s = theta[k] + theta[n - k]
+            if s > tn and s < tn_hi:
+                continue
+            tally.fallbacks += 1
+        tally.record(n, k, *exact_pair_verdicts(n, k))
+
+
+def _margin_extremes(n: int, theta_f: np.ndarray, best: tuple, worst: float) -> tuple[tuple, float]:
+    """Update the smallest (with its pair) and largest float log margin of the upper bound with row ``n``."""
+    ks = np.arange(1, n // 2 + 1)  # margins in floats, for reporting only
+    margins = theta_f[ks] + theta_f[n - ks] - theta_f[n]
+    i = int(np.argmin(margins))
+    if margins[i] < best[0]:
+        best = (float(margins[i]), (n, int(ks[i])))
+    return best, max(worst, float(margins.max()))
+
+
 def check_binomial_entropy_bounds(n_max: int = 10_000, *, n_min: int = 2, method: str = "arb") -> BinomialEntropyCheck:
     r"""Check both RFSS binomial–entropy bounds for every ``n_min <= n <= n_max`` and every ``k``.
 
@@ -168,57 +224,26 @@ def check_binomial_entropy_bounds(n_max: int = 10_000, *, n_min: int = 2, method
     >>> r.lower_holds, r.upper_holds, r.lower_equalities
     (True, True, ((2, 1),))
     """
-    n_min = check_int("n_min", n_min, min_value=2)
-    n_max = check_int("n_max", n_max, min_value=n_min)
-    if not isinstance(method, str) or method not in ("arb", "exact"):
-        raise InvalidArgument(f"method must be 'arb' or 'exact', got method={method!r}")
-    if method == "exact" and n_max > MAX_EXACT_N:
-        raise InvalidArgument(f"method='exact' needs n_max <= {MAX_EXACT_N}, got n_max={n_max}")
-    equalities, low_bad, up_bad = [], [], []
-    fallbacks = 0
-    pairs = sum(n - 1 for n in range(n_min, n_max + 1))
-    best = (math.inf, None)
-    worst = -math.inf
+    n_min, n_max = _check_bounds_iv(n_min, n_max, method)
+    tally = _Tally()
+    best, worst = (math.inf, None), -math.inf
     with arb_prec(128):
         theta = _theta_table(n_max)
         half_log = (4 / arb.pi()).log() / 2
         theta_f = np.array([float(x.mid()) for x in theta])
         for n in range(n_min, n_max + 1):
-            tn = theta[n]
-            tn_hi = tn + half_log
-            for k in range(1, n // 2 + 1):
-                if method == "exact":
-                    lower, upper = exact_pair_verdicts(n, k)
-                else:
-                    s = theta[k] + theta[n - k]
-                    upper_ok = s > tn
-                    lower_ok = s < tn_hi
-                    if upper_ok and lower_ok:
-                        continue
-                    fallbacks += 1
-                    lower, upper = exact_pair_verdicts(n, k)
-                if lower == 0:
-                    equalities.append((n, k))
-                elif lower < 0:
-                    low_bad.append((n, k))
-                if not upper:
-                    up_bad.append((n, k))
-            ks = np.arange(1, n // 2 + 1)  # margins in floats, for reporting only
-            margins = theta_f[ks] + theta_f[n - ks] - theta_f[n]
-            i = int(np.argmin(margins))
-            if margins[i] < best[0]:
-                best = (float(margins[i]), (n, int(ks[i])))
-            worst = max(worst, float(margins.max()))
+            _decide_row(n, theta, theta[n] + half_log, method, tally)
+            best, worst = _margin_extremes(n, theta_f, best, worst)
     return BinomialEntropyCheck(
         n_min=n_min,
         n_max=n_max,
-        pairs=pairs,
-        lower_holds=not low_bad,
-        upper_holds=not up_bad,
-        lower_equalities=tuple(equalities),
-        lower_counterexamples=tuple(low_bad),
-        upper_counterexamples=tuple(up_bad),
-        exact_fallbacks=fallbacks,
+        pairs=sum(n - 1 for n in range(n_min, n_max + 1)),
+        lower_holds=not tally.low_bad,
+        upper_holds=not tally.up_bad,
+        lower_equalities=tuple(tally.equalities),
+        lower_counterexamples=tuple(tally.low_bad),
+        upper_counterexamples=tuple(tally.up_bad),
+        exact_fallbacks=tally.fallbacks,
         min_upper_margin=best[0],
         min_upper_margin_at=best[1],
         max_upper_margin=worst,

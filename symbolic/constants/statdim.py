@@ -435,6 +435,59 @@ def _fraction_to_arb(q: Fraction) -> arb:
     return arb(q.numerator) / q.denominator
 
 
+def _float_minimiser(d: int, s: int, dps: int) -> Fraction:
+    """The root of :math:`J'` by mpmath at ``dps + 20`` digits (bracket, then Newton), as an exact dyadic."""
+    ctx = new_context(dps)
+    with ctx.workdps(dps + 20):
+        def djf(t):
+            return 2 * s * t + 2 * (d - s) * (t * ctx.erfc(t / ctx.sqrt(2)) - ctx.sqrt(2 / ctx.pi) * ctx.exp(-t * t / 2))
+        hi = ctx.mpf(1)
+        while djf(hi) <= 0:
+            hi *= 2
+        t_star = ctx.findroot(djf, (ctx.mpf(0), hi), solver="anderson")
+        t_star = ctx.findroot(djf, t_star)  # polish (Newton on a smooth convex derivative)
+        man, exp = ctx.mpf(t_star).man_exp
+    return Fraction(int(man)) * Fraction(2) ** int(exp)
+
+
+def _certified_sign_change(t_q: Fraction, d: int, s: int, dps: int) -> tuple[Fraction, Fraction]:
+    """Rationals ``(t_lo, t_hi)`` around ``t_q`` with :math:`J'(t_{lo}) < 0 < J'(t_{hi})` certified (arb).
+
+    The half-width starts at ``10**-(dps+12)`` and grows a thousandfold per try, twelve tries at most.
+
+    Raises
+    ------
+    NotCertifiedError
+        If no try certifies the sign change.
+    """
+    width = Fraction(1, 10 ** (dps + 12))
+    for _ in range(12):
+        t_lo, t_hi = max(t_q - width, Fraction(0)), t_q + width
+        with arb_prec(dps_to_bits(dps + 40)):
+            lo_sign = _arb_dJ(_fraction_to_arb(t_lo), d, s)
+            hi_sign = _arb_dJ(_fraction_to_arb(t_hi), d, s)
+            certified_change = lo_sign < 0 and hi_sign > 0
+        if certified_change:
+            return t_lo, t_hi
+        width *= 1000
+    raise NotCertifiedError(f"could not certify the sign change of J' for d={d}, s={s}")
+
+
+def _ball_min_J(t_lo: Fraction, t_hi: Fraction, d: int, s: int) -> arb:
+    r"""A ball containing :math:`\inf J`.
+
+    It runs from the low end of :math:`J([t_{lo}, t_{hi}])` to :math:`\min(J(t_{lo}), J(t_{hi}))`, widened by
+    a relative :math:`2^{-200}`.
+    """
+    mid = (t_lo + t_hi) / 2
+    rad = (t_hi - t_lo) / 2
+    ball = arb(_fraction_to_arb(mid).mid(), arb(rad.numerator) / rad.denominator)
+    enclosure = _arb_J(ball, d, s)
+    upper = min(_arb_J(_fraction_to_arb(t_lo), d, s).upper(), _arb_J(_fraction_to_arb(t_hi), d, s).upper())
+    low = enclosure.lower()
+    return arb((low + upper) / 2, (upper - low) / 2 + abs(upper - low) * arb(2) ** -200)
+
+
 def statdim_l1_descent(d, s, *, dps: int = 50) -> StatDimResult:
     """:math:`D\\psi(s/D)=\\inf_{\\tau\\ge0}J(\\tau)` for the l1 descent cone at an ``s``-sparse point, certified.
 
@@ -468,41 +521,10 @@ def statdim_l1_descent(d, s, *, dps: int = 50) -> StatDimResult:
     d, dps = check_int("d", d, min_value=2, max_value=MAX_D), check_dps(dps)
     s = check_int("s", s, min_value=1, max_value=d - 1)
     f = l1_descent_formulas()
-    ctx = new_context(dps)
-    with ctx.workdps(dps + 20):
-        def djf(t):
-            return 2 * s * t + 2 * (d - s) * (t * ctx.erfc(t / ctx.sqrt(2)) - ctx.sqrt(2 / ctx.pi) * ctx.exp(-t * t / 2))
-        hi = ctx.mpf(1)
-        while djf(hi) <= 0:
-            hi *= 2
-        t_star = ctx.findroot(djf, (ctx.mpf(0), hi), solver="anderson")
-        t_star = ctx.findroot(djf, t_star)  # polish (Newton on a smooth convex derivative)
-        man, exp = ctx.mpf(t_star).man_exp
-    t_q = Fraction(int(man)) * Fraction(2) ** int(exp)
-    width = Fraction(1, 10 ** (dps + 12))
-    for _ in range(12):
-        t_lo, t_hi = max(t_q - width, Fraction(0)), t_q + width
-        with arb_prec(dps_to_bits(dps + 40)):
-            lo_sign = _arb_dJ(_fraction_to_arb(t_lo), d, s)
-            hi_sign = _arb_dJ(_fraction_to_arb(t_hi), d, s)
-            certified_change = lo_sign < 0 and hi_sign > 0
-        if certified_change:
-            break
-        width *= 1000
-    else:
-        raise NotCertifiedError(f"could not certify the sign change of J' for d={d}, s={s}")
+    t_lo, t_hi = _certified_sign_change(_float_minimiser(d, s, dps), d, s, dps)
     minimiser = RationalInterval(t_lo, t_hi)
-
-    def ball_min():
-        mid = (t_lo + t_hi) / 2
-        rad = (t_hi - t_lo) / 2
-        ball = arb(_fraction_to_arb(mid).mid(), arb(rad.numerator) / rad.denominator)
-        enclosure = _arb_J(ball, d, s)
-        upper = min(_arb_J(_fraction_to_arb(t_lo), d, s).upper(), _arb_J(_fraction_to_arb(t_hi), d, s).upper())
-        low = enclosure.lower()
-        return arb((low + upper) / 2, (upper - low) / 2 + abs(upper - low) * arb(2) ** -200)
-
-    iv = certify_ball(ball_min, dps=dps, what=f"inf J for d={d}, s={s}", max_dps=4 * dps + 200)
+    iv = certify_ball(lambda: _ball_min_J(t_lo, t_hi, d, s), dps=dps, what=f"inf J for d={d}, s={s}",
+                      max_dps=4 * dps + 200)
     # delta bounds: [inf J - 2 sqrt(d/s), inf J]  (ALMT error bound, MEM), rounded outward.
     err = certify_expr(2 * sympy.sqrt(sympy.Rational(d, s)), dps=dps)
     bounds = RationalInterval(max(iv.lo - err.hi, Fraction(0)), iv.hi)

@@ -184,6 +184,43 @@ def _edgeworth(term, limit: sympy.Expr, k: int) -> str:
     return f"{float(iv.mid):.12g}"
 
 
+def _lower_evidence(terms: list, low_lim: sympy.Expr) -> tuple[int | None, bool]:
+    r"""The c_l* evidence: where :math:`\sqrt k f_k(\sqrt k)` first fails to decrease; all above the limit?
+
+    Returns the first such ``k`` (None if it decreases throughout) and whether every term is above
+    ``low_lim``, both certified with arb balls.
+    """
+    violation = next((k for k in range(1, len(terms)) if not _less(terms[k].to_arb, terms[k - 1].to_arb)), None)
+    above = all(_less(lambda: to_arb(low_lim), g.to_arb) for g in terms)
+    return violation, above
+
+
+def _upper_evidence(squares: list) -> tuple[int, bool, bool]:
+    r"""The c_u* evidence on the exact rationals :math:`k f_k(0)^2`, ``k = 1..len(squares)``.
+
+    Returns the argmax, whether the terms increase from ``k = 3`` (exact), and whether every term from
+    ``k = 3`` lies below the limit :math:`3/(2\pi)`, itself below 1/2 (certified).
+    """
+    k_max = len(squares)
+    argmax = max(range(1, k_max + 1), key=lambda k: squares[k - 1])
+    increasing = all(squares[k - 1] < squares[k] for k in range(3, k_max))
+    limit_sq = sympy.Rational(3, 2) / sympy.pi
+    below = all(_less(lambda q=q: _rat_arb(q), lambda: to_arb(limit_sq)) for q in squares[2:])
+    below = below and _less(lambda: to_arb(limit_sq), lambda: _rat_arb(Fraction(1, 2)))
+    return argmax, increasing, below
+
+
+def _edgeworth_rows(terms: list, squares: list, limits: tuple, ks: tuple) -> tuple:
+    """``(k, lower ratio, upper ratio)`` of :func:`_edgeworth` for each ``k`` in ``ks`` up to ``len(terms)``."""
+    low_lim, up_lim = limits
+    return tuple(
+        (k, _edgeworth(terms[k - 1].to_arb, low_lim, k),
+         _edgeworth(lambda q=squares[k - 1]: _rat_arb(q).sqrt(), up_lim, k))
+        for k in ks
+        if k <= len(terms)
+    )
+
+
 @lru_cache(maxsize=8)
 def sum_bounded_evidence(k_max: int = 200, *, edgeworth_ks: tuple = (10, 50, 120, 200)) -> SumBoundedEvidence:
     """Run the exact/certified checks behind c_l* and c_u* for ``1 <= k <= k_max``.
@@ -221,22 +258,12 @@ def sum_bounded_evidence(k_max: int = 200, *, edgeworth_ks: tuple = (10, 50, 120
     k_max = check_int("k_max", k_max, min_value=3, max_value=MAX_K)
     (low_lim, up_lim), _ = cl_limit_formula()
     terms = [scaled_density_at_sqrt_k(k) for k in range(1, k_max + 1)]
-    violation = next((k for k in range(1, k_max) if not _less(terms[k].to_arb, terms[k - 1].to_arb)), None)
-    above = all(_less(lambda: to_arb(low_lim), g.to_arb) for g in terms)
+    violation, above = _lower_evidence(terms, low_lim)
     squares = [scaled_density_at_zero_squared(k) for k in range(1, k_max + 1)]
-    argmax = max(range(1, k_max + 1), key=lambda k: squares[k - 1])
-    increasing = all(squares[k - 1] < squares[k] for k in range(3, k_max))
-    limit_sq = sympy.Rational(3, 2) / sympy.pi
-    below = all(_less(lambda q=q: _rat_arb(q), lambda: to_arb(limit_sq)) for q in squares[2:])
-    below = below and _less(lambda: to_arb(limit_sq), lambda: _rat_arb(Fraction(1, 2)))
+    argmax, increasing, below = _upper_evidence(squares)
     pl = [p_l(n) for n in range(2, k_max + 1)]
     pl_decreasing = all(_less(pl[i + 1].to_arb, pl[i].to_arb) for i in range(len(pl) - 1))
-    edgeworth = tuple(
-        (k, _edgeworth(terms[k - 1].to_arb, low_lim, k),
-         _edgeworth(lambda q=squares[k - 1]: _rat_arb(q).sqrt(), up_lim, k))
-        for k in edgeworth_ks
-        if k <= k_max
-    )
+    edgeworth = _edgeworth_rows(terms, squares, (low_lim, up_lim), edgeworth_ks)
     return SumBoundedEvidence(
         k_max=k_max,
         lower_decreasing=violation is None,

@@ -99,6 +99,34 @@ def _bound_ok(q, bound, open_: bool, below: bool) -> bool:
     return q < bound if open_ else q <= bound
 
 
+def _as_rational(name: str, value) -> sympy.Rational:
+    """``value`` as an exact :class:`sympy.Rational` (the conversion of :func:`check_exact`, without bounds)."""
+    if isinstance(value, bool):
+        raise InvalidType(f"{name} must be an exact rational, got {name}={value!r} (type=bool)")
+    if _is_floatlike(value):
+        raise InvalidType(
+            f"{name} must be exact, got the float {name}={shown(value)} (type={type(value).__name__}); "
+            f"floats are binary approximations: pass {_float_hint(value)} instead"
+        )
+    if isinstance(value, sympy.Rational):
+        q = value
+    elif isinstance(value, (numbers.Rational, Fraction)):
+        q = sympy.Rational(int(value.numerator), int(value.denominator))
+    elif isinstance(value, str):
+        try:
+            q = sympy.Rational(value.strip())
+        except (TypeError, ValueError, SyntaxError, ZeroDivisionError) as exc:  # "1/0"
+            raise InvalidArgument(f"{name} is not an exact rational, got {name}={shown(value)}") from exc
+        if not isinstance(q, sympy.Rational):
+            raise InvalidArgument(f"{name} is not an exact rational, got {name}={shown(value)}")
+    else:
+        raise InvalidType(
+            f"{name} must be an exact rational (int, Fraction, sympy.Rational, str), "
+            f"got {name}={shown(value)} (type={type(value).__name__})"
+        )
+    return q
+
+
 def check_exact(
     name: str,
     value,
@@ -136,29 +164,7 @@ def check_exact(
     InvalidArgument
         For unparsable strings and values outside the bounds.
     """
-    if isinstance(value, bool):
-        raise InvalidType(f"{name} must be an exact rational, got {name}={value!r} (type=bool)")
-    if _is_floatlike(value):
-        raise InvalidType(
-            f"{name} must be exact, got the float {name}={shown(value)} (type={type(value).__name__}); "
-            f"floats are binary approximations: pass {_float_hint(value)} instead"
-        )
-    if isinstance(value, sympy.Rational):
-        q = value
-    elif isinstance(value, (numbers.Rational, Fraction)):
-        q = sympy.Rational(int(value.numerator), int(value.denominator))
-    elif isinstance(value, str):
-        try:
-            q = sympy.Rational(value.strip())
-        except (TypeError, ValueError, SyntaxError, ZeroDivisionError) as exc:  # "1/0"
-            raise InvalidArgument(f"{name} is not an exact rational, got {name}={shown(value)}") from exc
-        if not isinstance(q, sympy.Rational):
-            raise InvalidArgument(f"{name} is not an exact rational, got {name}={shown(value)}")
-    else:
-        raise InvalidType(
-            f"{name} must be an exact rational (int, Fraction, sympy.Rational, str), "
-            f"got {name}={shown(value)} (type={type(value).__name__})"
-        )
+    q = _as_rational(name, value)
     if not _bound_ok(q, low, low_open, True):
         op = ">" if low_open else ">="
         raise InvalidArgument(f"{name} must be {op} {low}, got {name}={q}")

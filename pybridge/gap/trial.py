@@ -232,6 +232,10 @@ def event_description(spec: GapSpec) -> dict:
         text = "best neuron-pruned sup error < eps (exhaustive / exact decision / subset sum)"
         rel = ("contains the true event: the plane error is a lower bound for d > 2" if plane
                else "exact (float64; MILP tolerance)")
+        if spec.model == "M0" and spec.n > EXHAUSTIVE_MAX and spec.d >= 2:
+            rel += ("; exact decision (yes: rational sup of the subset found; no: Theorem A certificate or "
+                    f"HiGHS infeasibility with margin 1e-5); undetermined within {NEURON_TIME_LIMIT:g} s: a "
+                    "recorded solver failure")
     elif scheme == "b0":
         text = "construction B0 error <= eps (exact error |Sigma_S - 1|)"
         rel = "exact; B0 is one weight pruning, so the event is contained in the best weight pruning's success"

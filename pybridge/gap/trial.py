@@ -52,7 +52,7 @@ RF_MAX = 1000
 #: M0 neuron pruning (exact decision) refuses wider networks
 DECISION_MAX = 1000
 #: seconds allowed to one trial's neuron-pruning decision before it is a recorded failure
-NEURON_TIME_LIMIT = 6.0
+NEURON_TIME_LIMIT = 5.0
 #: largest hidden width accepted (memory: one network is n * d floats; MAX_D is the networks module's)
 MAX_N = 10**6
 #: largest n * d (one network's first-layer weights: 8e8 bytes)

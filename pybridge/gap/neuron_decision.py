@@ -16,7 +16,9 @@ homogeneity, theory §3.3(a))
    *every* real combination of the units, so of every subset: **no**.  The same lemma,
    applied to a subset, gives a valid inequality for all later stages: a subset with error
    < ε contains a unit :math:`i \in K` (kink within :math:`\eta_\varepsilon`),
-   :math:`\sum_{i \in K} b_i \ge 1`.
+   :math:`\sum_{i \in K} b_i \ge 1`.  Rotated and scaled, the same lemma gives the
+   kink-isolation cuts of :func:`_partner_rows` (a kept unit with a large jump needs
+   another kink nearby) and fixes to 0 the units that have none.
 2. **Relaxation** (proves *no*).  On a finite angle set :math:`\Theta` (every kink near
    the target's, Lemma K2's three points, a uniform grid), a subset with error < ε
    satisfies :math:`|\sum_i b_iv_i\phi_i(\theta_k) - f_k| \le \varepsilon + \delta` for
@@ -144,28 +146,30 @@ def _circ(a, b):
     return np.minimum(d, 2 * math.pi - d)
 
 
-def partner_rows(p, q, v, eps, live):
+def _partner_rows(p, q, v, eps, live):
     r"""Kink-isolation cuts: each kink of a kept unit needs another kink within :math:`\eta_i^*`.
 
     A kept unit :math:`i` puts a kink of jump :math:`J_i = |v_i|\,\|u_i\|` at
-    :math:`lpha_i \pm \pi/2`.  If no other kink of the subset (nor the target's) lies
-    within :math:`\eta_i^* = 2rctan(2arepsilon/J_i)` of it, the error there is a
-    sinusoid plus that one kink, at least :math:`J_i\cdot	frac12	an(\eta_i^*/2) =
-    arepsilon` (Lemma K2, rotated and scaled).  So :math:`b_i \le \sum_{j \in P} b_j`
-    over the units :math:`P` with a kink that close (partners are over-included by a
-    relative 1e-9, which only weakens the cut); :math:`P = \emptyset` fixes :math:`b_i = 0`,
-    and fixing repeats until nothing changes.  Returns ``(rows, fixed)``: a list of
-    ``(i, partners)`` and a bool mask of units fixed to 0.
+    :math:`\alpha_i \pm \pi/2`.  If no other kink of the subset (nor the target's) lies
+    within :math:`\eta_i^* = 2\arctan(2\varepsilon/J_i)` of it, the error there is a
+    sinusoid plus that one kink, at least :math:`J_i\cdot\tfrac12\tan(\eta_i^*/2) =
+    \varepsilon` (Lemma K2, rotated and scaled; it needs :math:`\eta_i^* \le \pi/2`, i.e.
+    :math:`J_i \ge 2\varepsilon`, so smaller units get no cut).  So
+    :math:`b_i \le \sum_{j \in P} b_j` over the units :math:`P` with a kink that close
+    (partners are over-included by a relative 1e-9, which only weakens the cut);
+    :math:`P = \emptyset` fixes :math:`b_i = 0`, and fixing repeats until nothing changes.
+    Returns ``(rows, fixed)``: a list of ``(i, partners)`` and a bool mask of units fixed to 0.
     """
     alpha = np.arctan2(q, p)
     kinks = np.stack([alpha + 0.5 * math.pi, alpha - 0.5 * math.pi])  # (2, n)
     jump = np.abs(v) * np.hypot(p, q)
     with np.errstate(divide="ignore"):
         reach = 2.0 * np.arctan(2.0 * eps / jump) * (1 + 1e-9) + 1e-12
+    cut = live & (jump > 2.0 * eps * (1 + 1e-9))  # K2 needs an arc of half-width <= pi/2: J_i > 2 eps
     fixed = ~live
     while True:
         rows, newly = [], False
-        for i in np.flatnonzero(~fixed):
+        for i in np.flatnonzero(cut & ~fixed):
             for k in kinks[:, i]:
                 if min(abs(_circ(k, 0.5 * math.pi)), abs(_circ(k, -0.5 * math.pi))) < reach[i]:
                     continue
@@ -309,7 +313,7 @@ def decide_neuron_pruning(p, q, v, eps, *, time_limit: float = 60.0,
     if not near.any():
         return NeuronDecision(NO, empty, 1.0, eps, "certificate")
     best = (1.0, empty)
-    partners, fixed = partner_rows(p, q, v, eps, live)
+    partners, fixed = _partner_rows(p, q, v, eps, live)
     near &= ~fixed
     if not near.any():
         return NeuronDecision(NO, empty, 1.0, eps, "certificate")

@@ -101,3 +101,22 @@ def test_decision_rejects_bad_input():
         decide_neuron_pruning([], [], [], 0.1)
     with pytest.raises(InvalidArgument):
         decide_neuron_pruning([1.0], [np.nan], [1.0], 0.1)
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_every_subset_below_eps_satisfies_the_kink_isolation_cuts(seed):
+    from pybridge.gap.neuron_decision import _partner_rows
+
+    n = 6 + seed % 5
+    p, q, v = _net(500 + seed, n, "G" if seed % 2 else "U")
+    errs = []
+    for m in range(1 << n):
+        mask = ((m >> np.arange(n)) & 1).astype(bool)
+        errs.append((sup_error_circle(p, q, v * mask).value, mask))
+    for eps in sorted(e for e, _ in errs)[:6] + [0.1, 0.3]:
+        eps = min(0.45, eps * (1 + 1e-6))
+        rows, fixed = _partner_rows(p, q, v, eps, v != 0.0)
+        for err, mask in errs:
+            if err < eps:
+                assert not (mask & fixed).any()
+                assert all(not mask[i] or mask[part].any() for i, part in rows)

@@ -30,12 +30,14 @@ Source: theory §3.6, §3.8, §3.9, §5.1 (RECON).
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from pybridge.stats import seeding
-from pybridge.validation import check_instance, check_int, check_probability
+from pybridge.errors import InvalidArgument
+from pybridge.validation import check_instance, check_int, check_probability, check_sequence
 from pybridge.stats.estimate import BinomialEstimate, clopper_pearson, clopper_pearson_lower
 from pybridge.gap.bounds import (
     Bound,
@@ -231,8 +233,13 @@ def replay_trial(spec: GapSpec, seed_entropy, spawn_key, trial: int):
     check_instance("spec", spec, GapSpec)
     trial = check_int("trial", trial, min_value=0, max_value=10**7)
     chunk, pos = divmod(trial, CHUNK)
-    entropy = [int(e) for e in str(seed_entropy).split(",")]
-    return _chunk(spec, entropy[0] if len(entropy) == 1 else entropy, tuple(int(k) for k in spawn_key), chunk, pos + 1)[pos]
+    text = str(seed_entropy)
+    if not re.fullmatch(r"\d{1,200}(,\d{1,200}){0,64}", text):
+        raise InvalidArgument(f"seed_entropy must be a run's decimal entropy ('123' or '1,2'), got {text!r:.80}")
+    entropy = [int(e) for e in text.split(",")]
+    keys = check_sequence("spawn_key", spawn_key)
+    keys = tuple(check_int(f"spawn_key[{i}]", k, min_value=0, max_value=2**63) for i, k in enumerate(keys))
+    return _chunk(spec, entropy[0] if len(entropy) == 1 else entropy, keys, chunk, pos + 1)[pos]
 
 
 def _failure_records(outs) -> tuple:

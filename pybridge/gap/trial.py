@@ -35,7 +35,8 @@ import numpy as np
 from pybridge.validation import check_choice, check_instance, check_int, check_matrix, check_real, check_rng
 from pybridge.errors import InvalidArgument, ResourceLimitError, SolverError
 from pybridge.gap.bounds import theorem_a_certificate
-from pybridge.gap.networks import GAP_LAWS, MAX_D, MODELS, TARGET_KINDS, make_target, plane_coordinates, sample_network
+from pybridge.gap.networks import (GAP_LAWS, MAX_D, MODELS, TARGET_KINDS, Network, Target, make_target,
+                                   plane_coordinates, sample_network)
 from pybridge.gap.neuron_decision import UNDETERMINED, YES, decide_neuron_pruning
 from pybridge.gap.neuron_pruning import EXHAUSTIVE_MAX, best_neuron_subset, best_neuron_subset_line
 from pybridge.gap.rf_lp import rf_optimum
@@ -190,6 +191,13 @@ def _decision_outcome(spec, target, net, p, q, cert, eta):
 
 def evaluate_trial(spec: GapSpec, target, net, rng: np.random.Generator) -> TrialOutcome:
     """Evaluate the paradigm of ``spec`` on a given target and network (``rng``: B1's sampled lower bound)."""
+    check_instance("spec", spec, GapSpec)
+    check_instance("target", target, Target)
+    check_instance("net", net, Network)
+    if (net.model, net.n, net.d, target.d) != (spec.model, spec.n, spec.d, spec.d):
+        raise InvalidArgument(f"net (model {net.model}, n={net.n}, d={net.d}) and target (d={target.d}) must match "
+                              f"spec (model {spec.model}, n={spec.n}, d={spec.d})")
+    rng = check_rng("rng", rng, allow_none=False)
     nan = float("nan")
     scheme = spec.scheme
     if spec.d == 1:

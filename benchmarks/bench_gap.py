@@ -1,6 +1,9 @@
 """Benchmark of the RF cutting-plane solve (issue 3 "Speed"). Prints medians; asserts nothing.
 
 Run: ``python benchmarks/bench_gap.py [--trials 15] [--n 200]``.
+``python benchmarks/bench_gap.py --widths [--write]`` measures n_1/2(eps) for neuron pruning (exact
+decision) and the RF relaxation (:mod:`_gap_widths`, about 20 min on one core) and with ``--write``
+stores them in ``pybridge/gap/data/widths.json``.
 Target (issue 3): an RF cutting-plane solve with n = 200 hidden units in d = 2 takes < 1 s
 (model M0, law G, axis target; LP + exact-sup cutting planes to upper - lp_value <= 1e-9).
 Also prints the exact sup on the circle, the exhaustive best subset at n = 16 and the MILP at n = 24.
@@ -9,7 +12,10 @@ Also prints the exact sup on the circle, the exhaustive best subset at n = 16 an
 from __future__ import annotations
 
 import argparse
+import json
+import pathlib
 import statistics
+import sys
 import time
 
 import numpy as np
@@ -31,7 +37,11 @@ def main(argv=None):
     ap.add_argument("--trials", type=int, default=15)
     ap.add_argument("--n", type=int, default=200)
     ap.add_argument("--seed", type=int, default=2024)
+    ap.add_argument("--widths", action="store_true", help="measure n_1/2(eps) (neuron decision, RF)")
+    ap.add_argument("--write", action="store_true", help="with --widths: write pybridge/gap/data/widths.json")
     args = ap.parse_args(argv)
+    if args.widths:
+        return _widths(args.write)
     rng = np.random.default_rng(args.seed)
     target = make_target("axis", 2)
     rf_optimum(*plane_coordinates(sample_network("M0", "G", 2, 10, rng=rng).u, target))  # warm-up
@@ -59,6 +69,21 @@ def main(argv=None):
             dt, _ = _timed(best_neuron_subset, p, q, net.v, method=method)
             ts.append(dt)
         print(f"best neuron-pruned subset n={n} ({method}): median {statistics.median(ts):.3f} s")
+
+
+def _widths(write):
+    sys.path.insert(0, str(pathlib.Path(__file__).parent))
+    import _gap_widths
+
+    t0 = time.perf_counter()
+    out = _gap_widths.measure(progress=lambda row: print(json.dumps(row), flush=True))
+    out["total_seconds"] = round(time.perf_counter() - t0, 1)
+    out["machine_note"] = "one process on 2 shared cores (other jobs running), 2026-12-08"
+    print(json.dumps(out["slopes"]))
+    if write:
+        path = pathlib.Path(__file__).resolve().parents[1] / "pybridge" / "gap" / "data" / "widths.json"
+        path.write_text(json.dumps(out, indent=1) + "\n")
+        print(f"wrote {path}")
 
 
 if __name__ == "__main__":

@@ -14,19 +14,31 @@ The bound check is one-sided: the claim "Pr[success] <= bound" is rejected only
 if the one-sided Clopper–Pearson *lower* bound of the frequency, at false-alarm
 rate ``alpha`` (default :data:`ALPHA` = 1e-6), exceeds the bound.
 
+Solver failures (a failed LP/MILP, an undetermined decision) are recorded, never
+fatal: the trial counts as a non-success in ``successes``; the interval is also given
+with every failure counted as a success (``ci_failures_as_successes``); each failure
+is listed with its chunk, its position and its instance (``failed_trials``), so that
+:func:`replay_trial` re-runs it from the run's seed.  A bound is reported
+``violated`` only if it is violated with failures counted as non-successes; if it
+would be violated only with failures counted as successes the verdict is
+``undetermined (solver failures)``; more than :data:`MAX_FAILURE_FRACTION` of
+failures makes the verdict ``inconclusive (...)``.
+
 Source: theory §3.6, §3.8, §3.9, §5.1 (RECON).
 """
 
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from pybridge.runtime import seeding
-from pybridge.validation import check_instance, check_int, check_probability
-from pybridge.stats.estimate import BinomialEstimate, clopper_pearson_lower
+from pybridge.errors import InvalidArgument
+from pybridge.validation import check_instance, check_int, check_probability, check_sequence
+from pybridge.stats.estimate import BinomialEstimate, clopper_pearson, clopper_pearson_lower
 from pybridge.gap.bounds import (
     Bound,
     expected_error_lower,
@@ -38,12 +50,15 @@ from pybridge.gap.trial import GapSpec, event_description, gap_spec, run_trial
 from pybridge.gap.networks import model_description
 from pybridge.runtime.parallel import run_tasks
 
-__all__ = ["CHUNK", "ALPHA", "GapResult", "run_gap_experiment", "applicable_bound", "run_spec"]
+__all__ = ["CHUNK", "ALPHA", "MAX_FAILURE_FRACTION", "GapResult", "run_gap_experiment", "applicable_bound",
+           "run_spec", "replay_trial"]
 
 #: trials per chunk (fixed, so results do not depend on the number of workers)
 CHUNK = 16
 #: false-alarm rate of every statistical test of a bound
 ALPHA = 1e-6
+#: a run with more solver failures than this fraction of its trials has an inconclusive verdict
+MAX_FAILURE_FRACTION = 0.05
 
 
 def applicable_bound(spec: GapSpec) -> tuple[Bound | None, Bound | None]:
@@ -108,6 +123,8 @@ class GapResult:
     spawn_key : tuple
         Spawn key of the root seed sequence (empty for a plain ``--seed``); with
         ``seed_entropy`` it replays the run.
+    failures : tuple of dict
+        One record per failed trial: ``trial``, ``chunk``, ``position``, ``reason``, ``instance``.
     """
 
     spec: GapSpec
@@ -121,13 +138,33 @@ class GapResult:
     error_upper: np.ndarray = field(repr=False)
     certificate: np.ndarray = field(repr=False)
     spawn_key: tuple = ()
+    failures: tuple = ()
+
+    @property
+    def solver_failures(self) -> int:
+        return len(self.failures)
+
+    def _lower_with_failures(self) -> float:
+        hits = self.estimate.successes + self.solver_failures
+        return clopper_pearson_lower(hits, self.estimate.trials, alpha=self.alpha) if hits else 0.0
 
     @property
     def verdict(self) -> str:
-        """``"consistent"``, ``"violated"`` (the bound is rejected at ``alpha``) or ``"no bound"``."""
+        """``"consistent"``, ``"violated"`` (rejected at ``alpha``), ``"no bound"``, or a failure verdict.
+
+        See the module docstring: ``"undetermined (solver failures)"``, ``"inconclusive (...)"``.
+        """
+        trials, fails = self.estimate.trials, self.solver_failures
+        if fails > MAX_FAILURE_FRACTION * trials:
+            return (f"inconclusive ({fails} of {trials} trials are solver failures, more than "
+                    f"{MAX_FAILURE_FRACTION:.0%})")
         if self.bound is None or self.bound.value is None:
             return "no bound"
-        return "violated" if self.ci_low_one_sided > self.bound.value else "consistent"
+        if self.ci_low_one_sided > self.bound.value:
+            return "violated"
+        if fails and self._lower_with_failures() > self.bound.value:
+            return "undetermined (solver failures)"
+        return "consistent"
 
     def to_dict(self) -> dict:
         e = self.estimate
@@ -152,7 +189,13 @@ class GapResult:
             "bound": None if self.bound is None else self.bound.to_dict(),
             "reference": None if self.reference is None else self.reference.to_dict(),
             "verdict": self.verdict,
-            "mean_error_upper": float(np.mean(self.error_upper)),
+            "mean_error_upper": _mean(self.error_upper),
+            "solver_failures": self.solver_failures,
+            "max_failure_fraction": MAX_FAILURE_FRACTION,
+            "failures_counted_as": "non-successes in successes, p_hat, ci_low, ci_high",
+            "ci_failures_as_successes": list(clopper_pearson(e.successes + self.solver_failures, e.trials,
+                                                             confidence=e.confidence)),
+            "failed_trials": list(self.failures),
             "seed_entropy": e.seed_entropy,
             "spawn_key": list(self.spawn_key),
             "chunk": CHUNK,
@@ -164,6 +207,11 @@ class GapResult:
                 "value": expected_error_lower(s.n), "formula": "pi / (8 (n + 1))",
                 "source": "theory §3.6 corollary (RECON; law G)", "claim": "expected-optimal-error"}
         return out
+
+
+def _mean(x) -> float | None:
+    x = x[np.isfinite(x)]
+    return float(np.mean(x)) if x.size else None
 
 
 def _chunk(spec, entropy, spawn_key, index, size):
@@ -178,6 +226,25 @@ def run_spec(spec: GapSpec, trials: int, root: np.random.SeedSequence, *, worker
     args = [(spec, root.entropy, tuple(root.spawn_key), i, size) for i, size in chunks]
     parts = run_tasks(_chunk, args, workers=workers, progress=progress)
     return [o for part in parts for o in part]
+
+
+def replay_trial(spec: GapSpec, seed_entropy, spawn_key, trial: int):
+    """Re-run trial number ``trial`` of a run (from its ``seed_entropy`` and ``spawn_key``); its outcome."""
+    check_instance("spec", spec, GapSpec)
+    trial = check_int("trial", trial, min_value=0, max_value=10**7)
+    chunk, pos = divmod(trial, CHUNK)
+    text = str(seed_entropy)
+    if not re.fullmatch(r"\d{1,200}(,\d{1,200}){0,64}", text):
+        raise InvalidArgument(f"seed_entropy must be a run's decimal entropy ('123' or '1,2'), got {text!r:.80}")
+    entropy = [int(e) for e in text.split(",")]
+    keys = check_sequence("spawn_key", spawn_key)
+    keys = tuple(check_int(f"spawn_key[{i}]", k, min_value=0, max_value=2**63) for i, k in enumerate(keys))
+    return _chunk(spec, entropy[0] if len(entropy) == 1 else entropy, keys, chunk, pos + 1)[pos]
+
+
+def _failure_records(outs) -> tuple:
+    return tuple({"trial": k, "chunk": k // CHUNK, "position": k % CHUNK, "reason": o.failure,
+                  "instance": o.instance} for k, o in enumerate(outs) if o.failed)
 
 
 def run_gap_experiment(model, law, d, n, eps, *, target="axis", pruning="neuron", trials=200, seed=None,
@@ -216,8 +283,7 @@ def run_gap_experiment(model, law, d, n, eps, *, target="axis", pruning="neuron"
     ------
     InvalidArgument, InvalidType
         Bad input (see :func:`pybridge.gap.trial.gap_spec`), ``trials < 1``.
-    SolverError
-        An LP/MILP failed or hit its limit (never reported as a number).
+    Solver failures are recorded in the result (``failures``), never raised.
 
     Notes
     -----
@@ -243,5 +309,5 @@ def run_gap_experiment(model, law, d, n, eps, *, target="axis", pruning="neuron"
         spec, est, sum(o.undetermined for o in outs), alpha, clopper_pearson_lower(hits, trials, alpha=alpha)
         if hits else 0.0, bound, ref,
         np.array([o.error_lower for o in outs]), np.array([o.error_upper for o in outs]),
-        np.array([o.certificate for o in outs]), tuple(int(k) for k in root.spawn_key),
+        np.array([o.certificate for o in outs]), tuple(int(k) for k in root.spawn_key), _failure_records(outs),
     )

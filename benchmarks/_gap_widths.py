@@ -19,6 +19,7 @@ import time
 import numpy as np
 from scipy import stats
 
+from pybridge.errors import SolverError
 from pybridge.gap.bounds import eta_eps, kink_angles, n_half_theorem_a
 from pybridge.gap.networks import make_target, plane_coordinates, sample_network
 from pybridge.gap.neuron_decision import UNDETERMINED, YES, decide_neuron_pruning
@@ -98,8 +99,14 @@ def neuron_point(inv_eps, trials, n_max, root):
 def rf_point(inv_eps, trials, n_max, root):
     eps = 1.0 / inv_eps
     t0 = time.perf_counter()
-    res = first_success_times("rf", eps, n_max=n_max, trials=trials, seed=seeding.child_seed(root, seeding.MAIN,
-                                                                                                inv_eps))
+    try:
+        res = first_success_times("rf", eps, n_max=n_max, trials=trials,
+                                  seed=seeding.child_seed(root, seeding.MAIN, inv_eps))
+    except SolverError as exc:  # first_success_times stops at the first failed LP: the point is recorded as such
+        return {"paradigm": "rf", "eps": eps, "inv_eps": inv_eps, "trials": trials, "n_max": n_max,
+                "solver_failures": 1, "n_half": {"point": None, "ci_low": None, "ci_high": None},
+                "failure": str(exc), "theorem_a_n_half": n_half_theorem_a(eps),
+                "seconds": round(time.perf_counter() - t0, 1)}
     secs = time.perf_counter() - t0
     nh = res.n_half()
     return {"paradigm": "rf", "method": nh["method"] + " (pybridge.gap.width.first_success_times, paradigm rf)",

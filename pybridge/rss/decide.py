@@ -102,24 +102,33 @@ def decide_cover(xs, eps, *, interval=(-1.0, 1.0), exact: bool = False, certific
         ok = _decide_exact(q, e, qa, qb)
         res = CoverResult(ok, "exact", False, len(q), _display(e), _display(qa), _display(qb))
     else:
-        arr = check_samples("xs", xs)
-        e = check_real("eps", eps, min_value=0.0, min_open=True)
-        a, b = check_interval(*interval)
-        status, _ = covers_float_kernel(np.ascontiguousarray(arr[processing_order(arr)]), e, a, b)
-        if status == -2 and not _ties_possible(arr, e):
-            raise ResourceLimitError(
-                f"coverage decision needs more than {MAX_INTERVALS:,} intervals (n={arr.size}, eps={e!r}); "
-                "use a larger eps or fewer samples")
-        if status < 0:
-            ok = covers_exact(arr.tolist(), e, a, b)
-            res = CoverResult(ok, "exact", True, arr.size, e, a, b)
-        else:
-            res = CoverResult(bool(status), "float", False, arr.size, e, a, b)
-        q = arr.tolist()
+        res, q = _float_decision(xs, eps, interval)
     if certificate and res.covered:
         cert = build_certificate(q, eps, interval[0], interval[1])
         res = CoverResult(res.covered, res.mode, res.fell_back, res.n, res.eps, res.a, res.b, cert)
     return res
+
+
+def _float_decision(xs, eps, interval) -> tuple[CoverResult, list]:
+    """The float kernel with its sound rounding margin, falling back to exact rationals near a tie.
+
+    Over the interval cap it raises unless ties are possible (then the exact mode decides). Returns the
+    result and the samples as a list (for the certificate).
+    """
+    arr = check_samples("xs", xs)
+    e = check_real("eps", eps, min_value=0.0, min_open=True)
+    a, b = check_interval(*interval)
+    status, _ = covers_float_kernel(np.ascontiguousarray(arr[processing_order(arr)]), e, a, b)
+    if status == -2 and not _ties_possible(arr, e):
+        raise ResourceLimitError(
+            f"coverage decision needs more than {MAX_INTERVALS:,} intervals (n={arr.size}, eps={e!r}); "
+            "use a larger eps or fewer samples")
+    if status < 0:
+        ok = covers_exact(arr.tolist(), e, a, b)
+        res = CoverResult(ok, "exact", True, arr.size, e, a, b)
+    else:
+        res = CoverResult(bool(status), "float", False, arr.size, e, a, b)
+    return res, arr.tolist()
 
 
 def _display(q) -> float:

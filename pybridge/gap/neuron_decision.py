@@ -303,26 +303,42 @@ def decide_neuron_pruning(p, q, v, eps, *, time_limit: float = 60.0,
     'no'
     """
     p, q, v, eps, time_limit, max_rounds = _iv(p, q, v, eps, time_limit, max_rounds)
-    n = p.size
     deadline = time.monotonic() + time_limit
+    early, system, ub, cert = _stages_before_search(p, q, v, eps, deadline)
+    if early is not None:
+        return early
+    return _cutting_planes(p, q, v, eps, system, ub, cert, deadline, time_limit, max_rounds)
+
+
+def _stages_before_search(p, q, v, eps, deadline):
+    """Stages 1-2: the Theorem A certificate and the relaxation (exact "no"s), else the prepared MILP system.
+
+    Returns ``(decision or None, system, upper bounds, certificate value)``.
+    """
+    n = p.size
     live = v != 0.0
     near = kinks_within(p, q, eps) & live
     eta = np.where(live, np.arctan2(np.abs(q), np.abs(p)), 0.5 * math.pi)
     cert = 0.5 * math.tan(0.5 * float(eta.min()))
     empty = np.zeros(n, dtype=bool)
     if not near.any():
-        return NeuronDecision(NO, empty, 1.0, eps, "certificate")
-    best = (1.0, empty)
+        return NeuronDecision(NO, empty, 1.0, eps, "certificate"), None, None, cert
     partners, fixed = _partner_rows(p, q, v, eps, live)
     near &= ~fixed
     if not near.any():
-        return NeuronDecision(NO, empty, 1.0, eps, "certificate")
+        return NeuronDecision(NO, empty, 1.0, eps, "certificate"), None, None, cert
     ub = np.where(fixed, 0.0, 1.0)
     system = _System(p, q, v, eps, near, partners)
     system.add_angles(_initial_angles(p, q, eps))
-    relax = _relaxation_infeasible(system, n, ub, deadline - time.monotonic())
-    if relax:
-        return NeuronDecision(NO, empty, 1.0, eps, "relaxation")
+    if _relaxation_infeasible(system, n, ub, deadline - time.monotonic()):
+        return NeuronDecision(NO, empty, 1.0, eps, "relaxation"), None, None, cert
+    return None, system, ub, cert
+
+
+def _cutting_planes(p, q, v, eps, system, ub, cert, deadline, time_limit, max_rounds) -> NeuronDecision:
+    """Stage 3: MILP feasibility rounds, each adding every violated maximum (or a no-good cut)."""
+    n = p.size
+    best = (1.0, np.zeros(n, dtype=bool))
     for it in range(1, max_rounds + 1):
         remaining = deadline - time.monotonic()
         if remaining <= 0:

@@ -186,6 +186,26 @@ def _features(theta, p, q):
     return np.maximum(np.outer(np.cos(theta), p) + np.outer(np.sin(theta), q), 0.0)
 
 
+def _rf_optimum_iv(p, q, tol, max_iter, grid):
+    p = check_vector("p", p, flatten=True)
+    q = check_vector("q", q, length=p.size, flatten=True)
+    if p.shape != q.shape or p.size == 0:
+        raise InvalidArgument(f"p and q must have one nonempty shape, got {p.shape} and {q.shape}")
+    if not (np.all(np.isfinite(p)) and np.all(np.isfinite(q))):
+        raise InvalidArgument("p and q must be finite")
+    tol = check_real("tol", tol, min_value=0.0, min_open=True)
+    max_iter = check_int("max_iter", max_iter, min_value=1, max_value=10**4)
+    grid = check_int("grid", grid, min_value=0, max_value=10**6)
+    return p, q, tol, max_iter, grid
+
+
+def _initial_angles_rf(p, q, eta_min: float, grid: int) -> np.ndarray:
+    """The kinks, the three K2 angles around the target's kink, and a uniform grid, reduced mod 2 pi."""
+    k2 = np.array([0.5 * math.pi - eta_min, 0.5 * math.pi, 0.5 * math.pi + eta_min])
+    theta = np.concatenate([circle_kinks(p, q), k2, np.arange(grid) * (2.0 * math.pi / max(grid, 1))])
+    return np.unique(np.mod(theta, 2.0 * math.pi))
+
+
 def rf_optimum(p, q, *, tol: float = DEFAULT_TOL, max_iter: int = 100, grid: int = 256) -> RFResult:
     r"""RF optimum in the plane (model M0) by LP and cutting planes, as a bracket.
 
@@ -224,19 +244,9 @@ def rf_optimum(p, q, *, tol: float = DEFAULT_TOL, max_iter: int = 100, grid: int
     >>> r.upper < 1e-9
     True
     """
-    p = check_vector("p", p, flatten=True)
-    q = check_vector("q", q, length=p.size, flatten=True)
-    if p.shape != q.shape or p.size == 0:
-        raise InvalidArgument(f"p and q must have one nonempty shape, got {p.shape} and {q.shape}")
-    if not (np.all(np.isfinite(p)) and np.all(np.isfinite(q))):
-        raise InvalidArgument("p and q must be finite")
-    tol = check_real("tol", tol, min_value=0.0, min_open=True)
-    max_iter = check_int("max_iter", max_iter, min_value=1, max_value=10**4)
-    grid = check_int("grid", grid, min_value=0, max_value=10**6)
+    p, q, tol, max_iter, grid = _rf_optimum_iv(p, q, tol, max_iter, grid)
     eta_min, cert = theorem_a_certificate(p, q)
-    k2 = np.array([0.5 * math.pi - eta_min, 0.5 * math.pi, 0.5 * math.pi + eta_min])
-    theta = np.concatenate([circle_kinks(p, q), k2, np.arange(grid) * (2.0 * math.pi / max(grid, 1))])
-    theta = np.unique(np.mod(theta, 2.0 * math.pi))
+    theta = _initial_angles_rf(p, q, eta_min, grid)
     phi = _features(theta, p, q)
     f = np.maximum(np.cos(theta), 0.0)
     lower = -math.inf

@@ -77,6 +77,11 @@ details.domain{margin:.8rem 0}details.domain>summary{cursor:pointer;font-size:1.
 """
 
 
+def _known(value, word: str = "not recorded"):
+    """A metadata value, or ``word`` when it is missing (never Python's ``None``)."""
+    return word if value is None else value
+
+
 def _e(text) -> str:
     return html.escape(str(text), quote=True)
 
@@ -257,7 +262,7 @@ def _summary(meta, claims, statuses, backing, sections) -> str:
     unavailable = sorted({c.claim_id for sec in sections for c in sec.checks if c.verdict == "unavailable"})
     bad_html = ("<ul>" + "".join(f"<li>{_claim_link(c.claim_id) if c.claim_id in claims else _e(c.claim_id)}: "
                                  f"{_e(c.verdict)} — {evidence_html(evidence_text(c))}</li>" for c in bad) + "</ul>"
-                if bad else "<p>None: no claim is violated and no check failed in this run.</p>")
+                if bad else "<p>No claim is violated and no check failed in this run.</p>")
     weak = [cid for cid in claims if not backing[cid].fully_backed]
     weak_rows = "".join(f"<tr><td>{_claim_link(cid)}</td><td>{_badge(statuses[cid])}</td>"
                         f"<td>{_sentence(backing[cid].sentence().removeprefix('not fully backed: '), claims)}</td></tr>"
@@ -265,9 +270,10 @@ def _summary(meta, claims, statuses, backing, sections) -> str:
     unav = (f"<p>Unavailable (a tool was missing; this is not a pass): "
             f"{', '.join(_e(u) for u in unavailable)}.</p>" if unavailable else "")
     return f"""<section id="summary"><h2>Summary</h2>
-<p>Mode <b>{_e(meta.get('mode'))}</b>; wall time <b>{float(meta.get('seconds', 0)):.1f} s</b>; seed entropy
-<code>{_e(meta.get('seed_entropy'))}</code> (re-run with <code>--seed</code> it); workers {_e(meta.get('workers'))};
-sections {_e(', '.join(meta.get('sections', [])))}; prunegap {_e(meta.get('versions', {}).get('prunegap'))}.</p>
+<p>Mode <b>{_e(_known(meta.get('mode')))}</b>; wall time <b>{float(meta.get('seconds') or 0):.1f} s</b>; seed entropy
+<code>{_e(_known(meta.get('seed_entropy')))}</code> (re-run with <code>--seed</code> it); workers
+{_e(_known(meta.get('workers')))}; sections {_e(', '.join(meta.get('sections') or []) or 'not recorded')}; prunegap
+{_e(_known((meta.get('versions') or {}).get('prunegap')))}.</p>
 <table id="status-counts"><tr><th>claims by status</th>{rows}<td><b>total {len(claims)}</b></td></tr></table>
 {_claims_table(claims, statuses, backing)}
 <h3>Violated or failed</h3>{bad_html}{unav}

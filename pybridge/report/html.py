@@ -27,7 +27,7 @@ from pybridge.errors import InvalidArgument
 from pybridge.validation import check_instance, check_mapping, check_sequence, check_text
 from pybridge.report.graph import STATUS_COLOURS, anchor
 from pybridge.report.intervals import RATIONAL_INTERVAL, decimal_enclosure, is_long_interval
-from pybridge.report.evidence import evidence_text, figure_writers, method_label, section_markdown
+from pybridge.report.evidence import evidence_text, method_label, section_markdown
 from pybridge.report.locations import coq_location, lean_location
 from symbolic.core.sources import TAG_MEANINGS
 
@@ -341,6 +341,17 @@ def _check_report_inputs(meta, sections, claims, rows, backing, figures, drawing
         check_instance("drawing", drawing, GraphDrawing)
 
 
+def _figure(name: str, data: bytes, sec, fig) -> str:
+    """One ``<figure>``: the PNG inlined, alt text, and its caption (the file name when it has none)."""
+    caption = (fig.caption if fig is not None and fig.caption else "")
+    alt = (fig.alt if fig is not None and fig.alt else caption or f"figure {name}")
+    where = f" — section {_e(sec.title)}" if sec is not None else ""
+    svg = f'; vector version <code>{_e(name.rsplit(".", 1)[0])}.svg</code> beside the report'
+    return (f'<figure id="fig-{_e(name)}"><img alt="{_e(alt)}" src="data:image/png;base64,'
+            f'{base64.b64encode(data).decode("ascii")}"><figcaption>{_e(caption) + " " if caption else ""}'
+            f'<span class="note"><code>{_e(name)}</code>{where}{svg}.</span></figcaption></figure>')
+
+
 def render_html(*, meta, sections, claims, rows, backing, figures, drawing) -> str:
     """The whole page as one string.
 
@@ -370,12 +381,8 @@ def render_html(*, meta, sections, claims, rows, backing, figures, drawing) -> s
             _entry(claim, by_id[cid], backing, statuses, users, checks.get(cid, []), domains[cid]))
     entries = [f'<details class="domain" open id="domain-{_e(dom)}"><summary>Domain <code>{_e(dom)}</code> '
                f'({len(items)} claims)</summary>{"".join(items)}</details>' for dom, items in groups.items()]
-    owner = {f: s for s in sections for f in figure_writers(s)}
-    figs = "".join(
-        f'<figure id="fig-{_e(name)}"><img alt="{_e(name)}" src="data:image/png;base64,'
-        f'{base64.b64encode(data).decode("ascii")}"><figcaption><code>{_e(name)}</code> — section '
-        f'{_e(owner[name].title if name in owner else "")}</figcaption></figure>'
-        for name, data in figures.items())
+    owner = {f.file: (s, f) for s in sections for f in s.figures}
+    figs = "".join(_figure(name, data, *owner.get(name, (None, None))) for name, data in figures.items())
     secs = []
     for sec in sections:
         others = [c for c in sec.checks if c.claim_id not in claims]

@@ -4,7 +4,10 @@ The report of a real ``prunegap check --quick --only constants`` run (every regi
 and a node; the constants carry certified intervals) is opened from disk with the network cut off.  The page
 must load with no console error and no request other than ``file:``/``data:``; the graph has one node per
 claim; clicking a node scrolls to that claim's entry; the exact rationals of an enclosure are one click away.
-Screenshots are written to ``$PRUNEGAP_ARTIFACT_DIR`` (default: the test's temporary directory) for the log.
+Issue 25: no horizontal scrolling at 1400, 800 and 390 px (one screenshot each), the summary and the claims
+table on the first screen, the CSS-only status and domain filter, the collapsible domains (a link into a
+collapsed one opens it), every claims-table link reaching its entry, no ``None``/``nan``/``inf`` text, alt
+text on every figure.  Screenshots are written to ``$PRUNEGAP_ARTIFACT_DIR`` (default: the test's temporary directory) for the log.
 
 Needs the Debian packages ``chromium`` and ``graphviz`` and the Python package ``playwright`` (test extra; its
 own browser download is never used: Playwright runs the system Chromium).  Skipped with the reason when one is
@@ -138,3 +141,89 @@ def test_exact_rationals_are_one_click_away(page_and_report):
     assert details.get_attribute("open") is not None
     exact = details.locator("code").inner_text()
     assert "/" in exact and exact.startswith("[11656854249492380195206754896838792314278687501507/")
+
+
+#: the widths of issue 25: desktop, tablet and phone
+WIDTHS = (1400, 800, 390)
+
+#: Python's internal values that must never reach a reader (prose and tables; MathML's ``inf`` is mathematics)
+_INTERNAL_TEXT = r"\b(None|nan|NaN|inf|-inf)\b"
+
+
+def _fresh_page(page, width: int):
+    context = page.context.browser.new_context(offline=True, viewport={"width": width, "height": 900})
+    fresh = context.new_page()
+    fresh.goto(page.url.split("#")[0], wait_until="load")
+    return fresh
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_page_fits_the_window_and_opens_on_the_summary_and_claims_table(page_and_report, width):
+    page, report = page_and_report[0], page_and_report[1]
+    fresh = _fresh_page(page, width)
+    try:
+        assert fresh.evaluate("document.documentElement.scrollWidth") == width
+        fresh.screenshot(path=str(_artifact_dir(report) / f"report-html-{width}.png"))
+        if width == 1400:  # the first screen: the summary and the head of the claims table
+            assert fresh.evaluate("document.querySelector('#claims-table tbody tr').getBoundingClientRect().top") < 900
+    finally:
+        fresh.context.close()
+
+
+def _visible(page, selector: str) -> list[str]:
+    return page.eval_on_selector_all(selector, "els => els.filter(e => e.offsetParent !== null)"
+                                               ".map(e => e.dataset.status + '|' + e.dataset.domain)")
+
+
+def test_the_status_and_domain_filters_hide_what_does_not_match(page_and_report):
+    fresh = _fresh_page(page_and_report[0], 1400)
+    try:
+        assert len(_visible(fresh, "article.claim")) == len(CLAIMS)
+        fresh.check("#filter-status-value-certified")
+        shown = _visible(fresh, "article.claim")
+        assert shown and {s.split("|")[0] for s in shown} == {"value certified"}
+        assert sorted(_visible(fresh, "#claims-table tbody tr")) == sorted(shown)
+        fresh.check("#filter-domain-constants")
+        both = _visible(fresh, "article.claim")
+        assert both and set(both) == {"value certified|constants"}
+        fresh.check("#filter-status-all")
+        assert {s.split("|")[1] for s in _visible(fresh, "article.claim")} == {"constants"}
+        assert len(_visible(fresh, "article.claim")) > len(both) or all("value certified" in s for s in both)
+        fresh.check("#filter-domain-all")
+        assert len(_visible(fresh, "article.claim")) == len(CLAIMS)
+    finally:
+        fresh.context.close()
+
+
+def test_domains_collapse_and_every_table_link_reaches_its_entry(page_and_report):
+    fresh = _fresh_page(page_and_report[0], 1400)
+    try:
+        summary = fresh.locator("details.domain#domain-constants > summary")
+        summary.click()
+        assert not fresh.locator("#claim-const-lueker-kappa").is_visible()
+        summary.click()
+        assert fresh.locator("#claim-const-lueker-kappa").is_visible()
+        links = fresh.eval_on_selector_all("#claims-table tbody td:first-child a",
+                                           "els => els.map(e => e.getAttribute('href'))")
+        assert sorted(links) == sorted(f"#claim-{cid}" for cid in CLAIMS)
+        assert all(fresh.evaluate(f"!!document.getElementById('{h[1:]}')") for h in links)
+        summary.click()  # collapsed again: following a link opens the domain and shows the entry
+        fresh.locator('#claims-table td:first-child a[href="#claim-const-lueker-kappa"]').click()
+        fresh.wait_for_function("location.hash === '#claim-const-lueker-kappa'")
+        assert fresh.locator("#claim-const-lueker-kappa").is_visible()
+        top = fresh.evaluate("document.getElementById('claim-const-lueker-kappa').getBoundingClientRect().top")
+        assert 0 <= top < 50
+    finally:
+        fresh.context.close()
+
+
+def test_no_internal_values_in_the_text_and_every_figure_has_alt_text(page_and_report):
+    page = page_and_report[0]
+    text = page.evaluate("""() => { const c = document.body.cloneNode(true);
+        c.querySelectorAll('math, svg, style').forEach(e => e.remove()); return c.innerText; }""")
+    import re
+
+    leaks = [text[max(0, m.start() - 40):m.end() + 40] for m in re.finditer(_INTERNAL_TEXT, text)]
+    assert leaks == []
+    alts = page.eval_on_selector_all("img", "els => els.map(e => (e.getAttribute('alt') || '').trim())")
+    assert all(alts), "every figure needs alt text"

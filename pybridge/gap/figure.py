@@ -19,6 +19,7 @@ import matplotlib.pyplot as plt
 
 from pybridge.errors import InvalidArgument
 from pybridge.gap.bounds import theorem_a_q
+from pybridge.report.plots import new_figure, save_figure  # noqa: E402
 
 __all__ = ["write_gap_figure", "write_success_figure"]
 
@@ -63,7 +64,7 @@ def write_gap_figure(section, path) -> str:
     curves = data.get("figure", {}).get("curves")
     if not curves:
         raise InvalidArgument("the gap section has no figure data")
-    fig, ax = plt.subplots(figsize=(7.5, 5.0))
+    fig, ax = new_figure(figsize=(7.5, 5.0))
     for c in curves:
         st = _STYLE.get(c["key"], {"color": None, "linestyle": "-", "marker": "."})
         if not c["inv_eps"]:
@@ -83,10 +84,8 @@ def write_gap_figure(section, path) -> str:
                  fontsize=10)
     ax.grid(True, which="both", alpha=0.3)
     ax.legend(fontsize=7, loc="upper left")
-    fig.tight_layout()
     path = os.fspath(path)
-    fig.savefig(path, dpi=120)
-    plt.close(fig)
+    save_figure(fig, path, dpi=120)
     return path
 
 
@@ -120,7 +119,7 @@ def write_success_figure(section, path) -> str:
     if not curves:
         raise InvalidArgument("the gap section has no success curves")
     eps_values = sorted({c["eps"] for c in curves}, reverse=True)
-    fig, axes = plt.subplots(1, len(eps_values), figsize=(4.2 * len(eps_values), 3.8), squeeze=False)
+    fig, axes = new_figure(1, len(eps_values), figsize=(4.2 * len(eps_values), 3.8), squeeze=False)
     for ax, eps in zip(axes[0], eps_values):
         top = 1
         for c in (c for c in curves if c["eps"] == eps):
@@ -141,8 +140,6 @@ def write_success_figure(section, path) -> str:
     axes[0][0].set_ylabel("success frequency")
     axes[0][0].legend(fontsize=6, loc="lower right")
     fig.suptitle("Success against width: RF (M0) and B0 (M0, axis), B1 (M1, diagonal), law G; RECON", fontsize=9)
-    fig.tight_layout()
     path = os.fspath(path)
-    fig.savefig(path, dpi=110)
-    plt.close(fig)
+    save_figure(fig, path, dpi=110)
     return path

@@ -9,13 +9,14 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
 from pybridge.masks.factor import CANDIDATE_LAWS  # noqa: E402
+from pybridge.report.plots import new_figure, save_figure  # noqa: E402
 
 __all__ = ["plot_factor"]
 
 
 def plot_factor(tables: dict, path) -> None:
     """``tables``: label -> rows of :func:`pybridge.masks.factor_table`; both candidate laws drawn."""
-    fig, ax = plt.subplots(figsize=(7, 5))
+    fig, ax = new_figure(figsize=(7, 5))
     for label, rows in tables.items():
         ok = [r for r in rows if r["factor"] is not None]
         p = np.array([r["p"] for r in ok])
@@ -32,6 +33,4 @@ def plot_factor(tables: dict, path) -> None:
     ax.set_title("Masked overparameterization factor (95% paired bootstrap intervals)")
     ax.grid(alpha=0.3, which="both")
     ax.legend(fontsize=7)
-    fig.tight_layout()
-    fig.savefig(path, dpi=110)
-    plt.close(fig)
+    save_figure(fig, path, dpi=110)

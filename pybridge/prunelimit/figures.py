@@ -13,59 +13,55 @@ __all__: list[str] = []
 
 
 def _pyplot():
-    import matplotlib
+    """``(new_figure, save_figure)`` of the package style, imported on first use (matplotlib is slow to load)."""
+    from pybridge.report.plots import new_figure, save_figure
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    return plt
+    return new_figure, save_figure
 
 
 def plot_transition(curves: list, path) -> None:
     """Meeting frequencies against the centred, scaled m, with Theorem I's windows (PNG at ``path``)."""
-    plt = _pyplot()
-    fig, ax = plt.subplots(figsize=(7.5, 4.5))
+    new_figure, save_figure = _pyplot()
+    fig, ax = new_figure(figsize=(7.5, 4.5))
     for c in curves:
         x = [(p["m"] - (c["d"] - (c["delta_low"] + c["delta_high"]) / 2)) / math.sqrt(c["d"]) for p in c["points"]]
         y = [p["freq"] for p in c["points"]]
         lo = [p["freq"] - p["ci_low"] for p in c["points"]]
         hi = [p["ci_high"] - p["freq"] for p in c["points"]]
         ax.errorbar(x, y, yerr=[lo, hi], marker="o", ms=3, capsize=2, label=f"{c['cone']} D={c['d']}")
-    for eta in ETAS:
+    for i, eta in enumerate(ETAS):
         w = a_eta(eta)
         ax.axvspan(-w, w, alpha=0.04, color="k")
-        ax.axvline(-w, ls=":", lw=0.7, color="k")
+        ax.axvline(-w, ls=":", lw=0.7, color="k",
+                   label=None if i else "Theorem I windows +-a_eta (eta = " + ", ".join(f"{e:g}" for e in ETAS) + ")")
         ax.axvline(w, ls=":", lw=0.7, color="k")
     ax.set_xlabel("(m - (D - delta(C))) / sqrt(D)   [dotted: +-a_eta, eta = 1/2, 1/10, 1/100]")
     ax.set_ylabel("Pr[random m-dim subspace meets C]  (1e-6 CP bars)")
     ax.set_title("Approximate kinematic formula (ALMT Theorem I, MEM)")
     ax.legend(fontsize=7)
-    fig.tight_layout()
-    fig.savefig(path, dpi=110)
-    plt.close(fig)
+    save_figure(fig, path, dpi=110)
 
 
 def plot_prediction(rows: list, mlp: dict | None, path) -> None:
     """Predicted against true fractions removed, per quadratic family (and the MLP) (PNG at ``path``)."""
-    plt = _pyplot()
-    fig, ax = plt.subplots(figsize=(5.5, 5))
+    new_figure, save_figure = _pyplot()
+    fig, ax = new_figure(figsize=(5.5, 5))
     for rot, marker in ((False, "o"), (True, "s")):
         sel = [r for r in rows if r["rotated"] == rot]
         ax.scatter([r["true"] for r in sel], [r["predicted"] for r in sel], marker=marker,
                    label="quadratic, " + ("rotated H" if rot else "diagonal H") + " (code's rho_hat)")
         ax.scatter([r["true"] for r in sel], [r["magnitude"] for r in sel], marker=marker, facecolors="none",
-                   edgecolors="gray", label="magnitude pruning (no re-fit)" if not rot else None)
+                   edgecolors="gray",
+                   label="magnitude pruning, " + ("rotated H" if rot else "diagonal H") + " (no re-fit)")
     if mlp:
         ax.scatter([mlp["true_removed_fraction"]], [mlp["predicted_exact"]], marker="*", s=150, c="r",
                    label="digits MLP: exact spectrum vs magnitude pruning")
-    ax.plot([0, 1], [0, 1], "k--", lw=0.8)
+    ax.plot([0, 1], [0, 1], "k--", lw=0.8, label="prediction = truth")
     ax.set_xlabel("true limit (fraction removed)")
     ax.set_ylabel("prediction (fraction removed)")
     ax.set_title("Zhang et al.'s predicted pruning ratio vs truth")
     ax.legend(fontsize=7)
-    fig.tight_layout()
-    fig.savefig(path, dpi=110)
-    plt.close(fig)
+    save_figure(fig, path, dpi=110)
 
 
 def transition_figure(curves: list) -> Figure:

@@ -151,6 +151,10 @@ def evidence_text(record) -> str:
 
 
 def _cell(value, spec, blank) -> str:
+    """One table cell; a pair or list (an interval, a grid) shows each element formatted, ``None`` as ``blank``."""
+    if isinstance(value, (list, tuple)):
+        text = "[" + ", ".join(format_number(v, spec or ".4g", blank=blank) for v in value) + "]"
+        return text.replace("|", "\\|").replace("\n", " ")
     text = format_number(value, spec or ".4g", blank=blank)
     return text.replace("|", "\\|").replace("\n", " ")
 

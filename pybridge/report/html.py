@@ -7,7 +7,9 @@ per registered claim (statement with its mathematics as MathML, model, source an
 backing, uses and used-by, evidence with verdicts, Coq file and line, Lean declaration, the
 tests), the figures and each section's tables.
 
-Offline by construction: no script, no stylesheet, font or image is fetched; CSS is inline,
+Offline by construction: no script at all, no stylesheet, font or image is fetched; CSS is inline
+(the status and domain filter is CSS only: radio buttons and ``:has()`` rules; the domains are
+``<details>``, which the browser opens when a link targets a claim inside),
 figures are ``data:`` URIs, mathematics is MathML (rendered natively by browsers; converted
 from the registry's LaTeX by ``latex2mathml``), section tables are Markdown rendered by
 ``markdown-it-py`` with raw HTML disabled.  Certified intervals appear as decimal enclosures
@@ -25,7 +27,7 @@ from pybridge.errors import InvalidArgument
 from pybridge.validation import check_instance, check_mapping, check_sequence, check_text
 from pybridge.report.graph import STATUS_COLOURS, anchor
 from pybridge.report.intervals import RATIONAL_INTERVAL, decimal_enclosure, is_long_interval
-from pybridge.report.evidence import evidence_text, figure_writers, method_label, section_markdown
+from pybridge.report.evidence import evidence_text, method_label, section_markdown
 from pybridge.report.locations import coq_location, lean_location
 from symbolic.core.sources import TAG_MEANINGS
 
@@ -62,7 +64,22 @@ details.exact{display:inline}details.exact summary{display:inline;cursor:pointer
 figure{background:#fff;border:1px solid #ddd;border-radius:4px;margin:1rem 0;padding:.5rem}
 figure img{max-width:100%}figcaption{font-size:.9rem;color:#555}
 .problem{color:#b00020;font-weight:600}.note{color:#555;font-size:.92rem}
+main,p,li,dd,td,th,code,figcaption,summary{overflow-wrap:anywhere;word-break:break-word}
+main{min-width:0}table{max-width:100%}.claim dl>*{min-width:0}
+#claims-table{width:100%;table-layout:fixed}#claims-table td,#claims-table th{font-size:.85rem;padding:.1rem .35rem}
+#claims-table col.c-id{width:30%}#claims-table col.c-dom{width:12%}#claims-table col.c-st{width:22%}
+#filters{margin:.5rem 0}fieldset.filter{border:1px solid #ddd;margin:.3rem 0;padding:.1rem .5rem;font-size:.88rem}
+fieldset.filter label{white-space:nowrap;margin-right:.8rem;display:inline-block}
+details.domain{margin:.8rem 0}details.domain>summary{cursor:pointer;font-size:1.15rem;font-weight:600;margin:.4rem 0}
+@media (max-width:600px){main{padding:.5rem .6rem 3rem}.claim{padding:.3rem .5rem}
+ .claim dl{grid-template-columns:1fr}.claim dt{margin-top:.3rem}.badge{white-space:normal}
+ #claims-table col.c-dom{width:16%}}
 """
+
+
+def _known(value, word: str = "not recorded"):
+    """A metadata value, or ``word`` when it is missing (never Python's ``None``)."""
+    return word if value is None else value
 
 
 def _e(text) -> str:
@@ -147,7 +164,7 @@ def _lean_outcome(claim) -> str:
             "stated": "statement only", "pending": "no declaration yet"}.get(claim.lean_status, claim.lean_status)
 
 
-def _entry(claim, row, backing, statuses, users, checks) -> str:
+def _entry(claim, row, backing, statuses, users, checks, domain="") -> str:
     cid = claim.id
     status = row["status"]
     fill = STATUS_COLOURS.get(status, ("#999999", ""))[0]
@@ -172,7 +189,7 @@ def _entry(claim, row, backing, statuses, users, checks) -> str:
         '<span class="note">no Lean declaration</span>')
     tests = "".join(f"<li><code>{_e(t)}</code></li>" for t in claim.tests) or "<li>none</li>"
     notes = f"<dt>Notes</dt><dd>{_e(claim.notes)}</dd>" if claim.notes else ""
-    return f"""<article class="claim" id="{anchor(cid)}" data-status="{_e(status)}" style="border-left-color:{fill}">
+    return f"""<article class="claim" id="{anchor(cid)}" data-status="{_e(status)}" data-domain="{_e(domain)}" style="border-left-color:{fill}">
 <h3><a href="#{anchor(cid)}"><code>{_e(cid)}</code></a> {_badge(status)} {backed}</h3>
 <p class="statement">{_e(claim.statement)}</p>
 <div class="math">{math_html(claim.latex)}</div>
@@ -193,15 +210,59 @@ def _entry(claim, row, backing, statuses, users, checks) -> str:
 </article>"""
 
 
+def _domains(claims) -> dict:
+    """``claim id -> domain name`` (``other`` for a claim outside every domain)."""
+    domain_of = getattr(claims, "domain_of", {})
+    return {cid: domain_of.get(cid) or "other" for cid in claims}
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", str(text).lower()).strip("-") or "x"
+
+
+def _filters(statuses, domains) -> str:
+    """The CSS-only filter: one radio group per attribute, and the rules hiding what does not match."""
+    groups, rules = [], []
+    for key, label, values in (("status", "Status", sorted(set(statuses.values()))),
+                               ("domain", "Domain", list(dict.fromkeys(domains.values())))):
+        radios = [f'<label><input type="radio" name="filter-{key}" id="filter-{key}-all" checked> all</label>']
+        for v in values:
+            ident = f"filter-{key}-{_slug(v)}"
+            radios.append(f'<label><input type="radio" name="filter-{key}" id="{ident}" value="{_e(v)}"> '
+                          f'{_e(v)}</label>')
+            on = f"body:has(#{ident}:checked)"
+            rules.append(f'{on} :is(#claims-table tbody tr,article.claim):not([data-{key}="{_e(v)}"]),'
+                         f'{on} details.domain:not(:has(article.claim[data-{key}="{_e(v)}"])){{display:none}}')
+        groups.append(f'<fieldset class="filter" id="filter-{key}"><legend>{label}</legend>{"".join(radios)}'
+                      '</fieldset>')
+    return f'<style>{"".join(rules)}</style><div id="filters">{"".join(groups)}</div>'
+
+
+def _claims_table(claims, statuses, backing) -> str:
+    """One compact row per claim: id (linking to its entry), domain, status, fully backed or its weakest link."""
+    domains = _domains(claims)
+    rows = []
+    for cid in claims:
+        b = backing[cid]
+        why = ('<span class="backed-yes">fully backed</span>' if b.fully_backed else
+               _sentence(b.sentence().removeprefix("not fully backed: "), claims))
+        rows.append(f'<tr data-status="{_e(statuses[cid])}" data-domain="{_e(domains[cid])}">'
+                    f'<td><a href="#{anchor(cid)}"><code>{_e(cid)}</code></a></td><td>{_e(domains[cid])}</td>'
+                    f'<td>{_badge(statuses[cid])}</td><td>{why}</td></tr>')
+    return (f'<h3>All claims</h3>{_filters(statuses, domains)}<table id="claims-table"><colgroup><col class="c-id">'
+            '<col class="c-dom"><col class="c-st"><col></colgroup><thead><tr><th>claim</th><th>domain</th>'
+            f'<th>status</th><th>fully backed / weakest link</th></tr></thead><tbody>{"".join(rows)}</tbody></table>')
+
+
 def _summary(meta, claims, statuses, backing, sections) -> str:
     counts = status_counts(statuses)
-    rows = "".join(f"<tr><td>{_badge(s)}</td><td>{n}</td></tr>" for s, n in counts.items())
+    rows = "".join(f"<td>{_badge(s)} {n}</td>" for s, n in counts.items())
     full = [cid for cid in claims if backing[cid].fully_backed]
     bad = [c for sec in sections for c in sec.checks if c.verdict in ("violated", "failed")]
     unavailable = sorted({c.claim_id for sec in sections for c in sec.checks if c.verdict == "unavailable"})
     bad_html = ("<ul>" + "".join(f"<li>{_claim_link(c.claim_id) if c.claim_id in claims else _e(c.claim_id)}: "
                                  f"{_e(c.verdict)} — {evidence_html(evidence_text(c))}</li>" for c in bad) + "</ul>"
-                if bad else "<p>None: no claim is violated and no check failed in this run.</p>")
+                if bad else "<p>No claim is violated and no check failed in this run.</p>")
     weak = [cid for cid in claims if not backing[cid].fully_backed]
     weak_rows = "".join(f"<tr><td>{_claim_link(cid)}</td><td>{_badge(statuses[cid])}</td>"
                         f"<td>{_sentence(backing[cid].sentence().removeprefix('not fully backed: '), claims)}</td></tr>"
@@ -209,11 +270,12 @@ def _summary(meta, claims, statuses, backing, sections) -> str:
     unav = (f"<p>Unavailable (a tool was missing; this is not a pass): "
             f"{', '.join(_e(u) for u in unavailable)}.</p>" if unavailable else "")
     return f"""<section id="summary"><h2>Summary</h2>
-<p>Mode <b>{_e(meta.get('mode'))}</b>; wall time <b>{float(meta.get('seconds', 0)):.1f} s</b>; seed entropy
-<code>{_e(meta.get('seed_entropy'))}</code> (re-run with <code>--seed</code> it); workers {_e(meta.get('workers'))};
-sections {_e(', '.join(meta.get('sections', [])))}; prunegap {_e(meta.get('versions', {}).get('prunegap'))}.</p>
-<table id="status-counts"><tr><th>status</th><th>claims</th></tr>{rows}
-<tr><td><b>total</b></td><td><b>{len(claims)}</b></td></tr></table>
+<p>Mode <b>{_e(_known(meta.get('mode')))}</b>; wall time <b>{float(meta.get('seconds') or 0):.1f} s</b>; seed entropy
+<code>{_e(_known(meta.get('seed_entropy')))}</code> (re-run with <code>--seed</code> it); workers
+{_e(_known(meta.get('workers')))}; sections {_e(', '.join(meta.get('sections') or []) or 'not recorded')}; prunegap
+{_e(_known((meta.get('versions') or {}).get('prunegap')))}.</p>
+<table id="status-counts"><tr><th>claims by status</th>{rows}<td><b>total {len(claims)}</b></td></tr></table>
+{_claims_table(claims, statuses, backing)}
 <h3>Violated or failed</h3>{bad_html}{unav}
 <h3>Fully backed ({len(full)} of {len(claims)})</h3>
 <p class="note">A claim is fully backed when it and every claim it uses, transitively, are
@@ -280,28 +342,33 @@ def _check_report_inputs(meta, sections, claims, rows, backing, figures, drawing
 
 
 def _claim_entries(claims, rows, backing, statuses, checks) -> list[str]:
-    """One entry per registered claim, in registry order, under a heading each time the domain changes."""
+    """One entry per registered claim, grouped by domain in collapsible ``<details>`` blocks, registry order."""
     by_id = {r["id"]: r for r in rows}
     users = used_by(claims)
-    domain_of = getattr(claims, "domain_of", {})
-    entries, current = [], None
+    domains = _domains(claims)
+    groups: dict[str, list] = {}
     for cid, claim in claims.items():
-        dom = domain_of.get(cid)
-        if dom != current:
-            entries.append(f'<h3 class="domain">Domain <code>{_e(dom)}</code></h3>' if dom else "")
-            current = dom
-        entries.append(_entry(claim, by_id[cid], backing, statuses, users, checks.get(cid, [])))
-    return entries
+        groups.setdefault(domains[cid], []).append(
+            _entry(claim, by_id[cid], backing, statuses, users, checks.get(cid, []), domains[cid]))
+    return [f'<details class="domain" open id="domain-{_e(dom)}"><summary>Domain <code>{_e(dom)}</code> '
+            f'({len(items)} claims)</summary>{"".join(items)}</details>' for dom, items in groups.items()]
+
+
+def _figure(name: str, data: bytes, sec, fig) -> str:
+    """One ``<figure>``: the PNG inlined, alt text, and its caption (the file name when it has none)."""
+    caption = (fig.caption if fig is not None and fig.caption else "")
+    alt = (fig.alt if fig is not None and fig.alt else caption or f"figure {name}")
+    where = f" — section {_e(sec.title)}" if sec is not None else ""
+    svg = f'; vector version <code>{_e(name.rsplit(".", 1)[0])}.svg</code> beside the report'
+    return (f'<figure id="fig-{_e(name)}"><img alt="{_e(alt)}" src="data:image/png;base64,'
+            f'{base64.b64encode(data).decode("ascii")}"><figcaption>{_e(caption) + " " if caption else ""}'
+            f'<span class="note"><code>{_e(name)}</code>{where}{svg}.</span></figcaption></figure>')
 
 
 def _figures_html(sections, figures) -> str:
-    """Every figure inlined as a ``data:`` URI, captioned with its file name and the section that drew it."""
-    owner = {f: s for s in sections for f in figure_writers(s)}
-    return "".join(
-        f'<figure id="fig-{_e(name)}"><img alt="{_e(name)}" src="data:image/png;base64,'
-        f'{base64.b64encode(data).decode("ascii")}"><figcaption><code>{_e(name)}</code> — section '
-        f'{_e(owner[name].title if name in owner else "")}</figcaption></figure>'
-        for name, data in figures.items())
+    """Every figure inlined as a ``data:`` URI with its caption and alt text."""
+    owner = {f.file: (s, f) for s in sections for f in s.figures}
+    return "".join(_figure(name, data, *owner.get(name, (None, None))) for name, data in figures.items())
 
 
 def _run_section_html(sec, claims, figures) -> str:

@@ -104,10 +104,11 @@ def _summary_markdown(meta, sections, claims_rows) -> list:
 
 
 def _markdown(meta, sections, claims_rows, claims) -> str:
+    version = meta["versions"].get("prunegap") or "version not recorded"
     out = [
         "# prunegap check report", "",
         f"Mode: **{meta['mode']}**; seed entropy `{meta['seed_entropy']}`; workers {meta['workers']}; "
-        f"wall time {meta['seconds']:.1f} s; prunegap {meta['versions'].get('prunegap')}.", "",
+        f"wall time {meta['seconds']:.1f} s; prunegap {version}.", "",
         "Every claim names its model, source and tag. RECON = our reconstruction (the body of arXiv "
         "2603.02234 was not available); it is never presented as the paper's statement. Statuses are derived "
         "from the evidence of this run (Coq audit, certified numerics, exact instance checks, Monte Carlo).", "",

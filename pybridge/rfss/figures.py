@@ -9,13 +9,14 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
 from pybridge.stats.estimate import clopper_pearson  # noqa: E402
+from pybridge.report.plots import new_figure, save_figure  # noqa: E402
 
 __all__ = ["plot_fixed_curves", "plot_fixed_thresholds"]
 
 
 def plot_fixed_curves(curves, path) -> None:
     """P_k(n, eps) against n with 95% Clopper–Pearson bands, one curve per (law, k, eps)."""
-    fig, ax = plt.subplots(figsize=(8, 5))
+    fig, ax = new_figure(figsize=(8, 5))
     for ct in curves:
         finite = ct.times[ct.times <= ct.n_max]
         lo_n = max(ct.k, int(ct.times.min()) - 1)
@@ -32,14 +33,12 @@ def plot_fixed_curves(curves, path) -> None:
     ax.set_ylim(-0.02, 1.02)
     ax.grid(alpha=0.3)
     ax.legend(fontsize=6, ncol=3)
-    fig.tight_layout()
-    fig.savefig(path, dpi=110)
-    plt.close(fig)
+    save_figure(fig, path, dpi=110)
 
 
 def plot_fixed_thresholds(rows, path) -> None:
     """n*_k H2(k/n*_k) against log2(k/eps) (log-log), with slopes 1 and 2 for reference."""
-    fig, ax = plt.subplots(figsize=(7, 5))
+    fig, ax = new_figure(figsize=(7, 5))
     for k in sorted({r["k"] for r in rows}):
         sel = [r for r in rows if r["k"] == k and r["n_star"] is not None and r["dist"] == "uniform"]
         if sel:
@@ -59,6 +58,4 @@ def plot_fixed_thresholds(rows, path) -> None:
     ax.set_title("Empirical thresholds n*_k(eps, delta) against the two candidate forms")
     ax.grid(alpha=0.3, which="both")
     ax.legend(fontsize=7)
-    fig.tight_layout()
-    fig.savefig(path, dpi=110)
-    plt.close(fig)
+    save_figure(fig, path, dpi=110)

@@ -10,10 +10,7 @@ __all__ = ["plot_engine"]
 
 def plot_engine(engine: str, rows, path) -> None:
     """Write the figure of ``rows`` (all of one engine) to ``path`` (PNG, matplotlib ``Agg``)."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    from pybridge.report.plots import new_figure, save_figure
 
     eng = get_engine(engine)
     names = [p.name for p in eng.params]
@@ -23,7 +20,7 @@ def plot_engine(engine: str, rows, path) -> None:
     for r in rows:
         label = ", ".join(f"{k}={r.point.params[k]}" for k in varying if k != x) or engine
         series.setdefault(label, []).append(r)
-    fig, ax = plt.subplots(figsize=(8, 5))
+    fig, ax = new_figure(figsize=(8, 5))
     for label, rs in series.items():
         rs = sorted(rs, key=lambda r: r.point.params[x])
         xs = [r.point.params[x] for r in rs]
@@ -38,6 +35,4 @@ def plot_engine(engine: str, rows, path) -> None:
                  f"{'/'.join(f'{c:.0%}' for c in conf)} Clopper-Pearson intervals", fontsize=10)
     ax.grid(alpha=0.3)
     ax.legend(fontsize=7, ncol=2)
-    fig.tight_layout()
-    fig.savefig(path, dpi=110)
-    plt.close(fig)
+    save_figure(fig, path, dpi=110)

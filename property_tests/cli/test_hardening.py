@@ -75,8 +75,9 @@ def test_work_beyond_max_seconds_is_refused_before_it_starts(capsys):
 
 
 def test_default_limit_refuses_days_of_milp(capsys):
+    # issue 24: each neuron decision is now bounded (5 s), so 1000 trials at n = 100 plan under 2 h; 10^4 do not
     code, _, err = run(capsys, "gap", "--model", "M0", "--law", "G", "--d", "2", "--n", "100", "--eps", "0.1",
-                       "--trials", "1000")
+                       "--trials", "10000")
     assert code == 2 and "exceeds the limit of 2.0 h" in one_error_line(err)
 
 
